@@ -1,0 +1,50 @@
+/** Plain JSON values: everything the core passes around is one of these. */
+export type Json = null | boolean | number | string | Json[] | JsonObject;
+export type JsonObject = { [key: string]: Json };
+
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads a dotted path ("data.accountId") from a JSON value; undefined when any hop is missing. */
+export function readPath(value: Json | undefined, path: string): Json | undefined {
+  let current: Json | undefined = value;
+  for (const key of path.split('.')) {
+    if (!isJsonObject(current) || !Object.hasOwn(current, key)) return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+/** Returns a copy of `target` with `path` set; own-property writes only, so "__proto__" stays data. */
+export function writePath(target: JsonObject, path: string, value: Json): JsonObject {
+  const [head, ...rest] = path.split('.');
+  if (head === undefined) return target;
+  const copy = { ...target };
+  const next = rest.length === 0 ? value : writePath(asObject(copy[head]), rest.join('.'), value);
+  Object.defineProperty(copy, head, { value: next, enumerable: true, writable: true, configurable: true });
+  return copy;
+}
+
+function asObject(value: Json | undefined): JsonObject {
+  return isJsonObject(value) ? value : {};
+}
+
+/** Copies an object without the given top-level keys. */
+export function omitKeys(source: JsonObject, keys: readonly string[]): JsonObject {
+  const copy: JsonObject = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (!keys.includes(key)) Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
+}
+
+/** Copies an object keeping only the given top-level keys, in the given order. */
+export function pickKeys(source: JsonObject, keys: readonly string[]): JsonObject {
+  const copy: JsonObject = {};
+  for (const key of keys) {
+    const value = source[key];
+    if (Object.hasOwn(source, key) && value !== undefined) copy[key] = value;
+  }
+  return copy;
+}

@@ -1,0 +1,119 @@
+import { readPath, type Json, type JsonObject } from '../core/json.ts';
+
+/**
+ * List queries as plain data, so every store backend (memory, Redis, a file) can evaluate or plan them.
+ * Values compared `as: 'time'` are ISO-8601 strings on records and epoch milliseconds in conditions.
+ */
+export type Comparison = 'text' | 'number' | 'time';
+
+export type Condition =
+  | { readonly field: string; readonly op: 'eq'; readonly value: Json }
+  | { readonly field: string; readonly op: 'in'; readonly values: readonly Json[] }
+  | { readonly field: string; readonly op: 'gte' | 'gt' | 'lte' | 'lt'; readonly value: string | number; readonly as?: Comparison }
+  | { readonly field: string; readonly op: 'contains'; readonly value: string; readonly ignoreCase?: boolean }
+  | { readonly field: string; readonly op: 'has'; readonly value: Json };
+
+export interface SortKey {
+  readonly field: string;
+  readonly dir: 'asc' | 'desc';
+  readonly as?: Comparison;
+}
+
+/** Where a keyset page starts: the sort values and sequence number of the last item already seen. */
+export interface Position {
+  readonly values: readonly Json[];
+  readonly seq: number;
+}
+
+export type PageSpec =
+  | { readonly kind: 'offset'; readonly offset: number; readonly limit: number }
+  | { readonly kind: 'keyset'; readonly after?: Position; readonly limit: number };
+
+export interface ListQuery {
+  readonly where: readonly Condition[];
+  readonly orderBy: readonly SortKey[];
+  readonly page: PageSpec;
+}
+
+/** What the query engine needs of a stored record. */
+export interface Sortable {
+  readonly seq: number;
+  readonly data: JsonObject;
+}
+
+export function matchesAll(record: Sortable, where: readonly Condition[]): boolean {
+  return where.every((condition) => matches(readPath(record.data, condition.field), condition));
+}
+
+function matches(actual: Json | undefined, condition: Condition): boolean {
+  switch (condition.op) {
+    case 'eq':
+      return actual === condition.value;
+    case 'in':
+      return actual !== undefined && condition.values.includes(actual);
+    case 'has':
+      return Array.isArray(actual) && actual.includes(condition.value);
+    case 'contains': {
+      if (typeof actual !== 'string') return false;
+      return condition.ignoreCase
+        ? actual.toLowerCase().includes(condition.value.toLowerCase())
+        : actual.includes(condition.value);
+    }
+    default: {
+      const left = comparable(actual, condition.as);
+      if (left === undefined) return false;
+      const order = compareScalars(left, condition.value);
+      if (condition.op === 'gte') return order >= 0;
+      if (condition.op === 'gt') return order > 0;
+      if (condition.op === 'lte') return order <= 0;
+      return order < 0;
+    }
+  }
+}
+
+function comparable(value: Json | undefined, as: Comparison | undefined): string | number | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (as === 'time') {
+    const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+    return Number.isNaN(ms) ? undefined : ms;
+  }
+  if (as === 'number') return typeof value === 'number' ? value : Number(value);
+  return typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value);
+}
+
+function compareScalars(left: string | number, right: string | number): number {
+  if (left === right) return 0;
+  return left < right ? -1 : 1;
+}
+
+/** The sort values of a record, in the query's order; the shape a Position stores. */
+export function sortValues(record: Sortable, orderBy: readonly SortKey[]): Json[] {
+  return orderBy.map((key) => readPath(record.data, key.field) ?? null);
+}
+
+/**
+ * Total order over records: the sort keys, then the sequence number in the first key's direction, so equal keys
+ * keep a stable, insertion-based order. Missing and null values sort after every value, as SQL's NULLS LAST for asc.
+ */
+export function compareRecords(a: Sortable, b: Sortable, orderBy: readonly SortKey[]): number {
+  return comparePositions({ values: sortValues(a, orderBy), seq: a.seq }, { values: sortValues(b, orderBy), seq: b.seq }, orderBy);
+}
+
+export function comparePositions(a: Position, b: Position, orderBy: readonly SortKey[]): number {
+  for (const [index, key] of orderBy.entries()) {
+    const order = compareNullable(comparable(a.values[index] ?? null, key.as), comparable(b.values[index] ?? null, key.as));
+    if (order !== 0) return key.dir === 'asc' ? order : -order;
+  }
+  const seqOrder = a.seq - b.seq;
+  return orderBy[0]?.dir === 'desc' ? -seqOrder : seqOrder;
+}
+
+function compareNullable(a: string | number | undefined, b: string | number | undefined): number {
+  if (a === undefined) return b === undefined ? 0 : 1;
+  if (b === undefined) return -1;
+  return compareScalars(a, b);
+}
+
+export function positionOf(record: Sortable, orderBy: readonly SortKey[]): Position {
+  return { values: sortValues(record, orderBy), seq: record.seq };
+}

@@ -1,0 +1,54 @@
+import type { JsonObject } from '../core/json.ts';
+import type { Result } from '../core/result.ts';
+import type { ListQuery } from './query.ts';
+
+/**
+ * The store behind every pack. A space is one isolated copy of an API's state (`session:api`); a collection
+ * is one resource kind inside it. Records are immutable values: an update is a compare-and-set of a new value
+ * against the version the caller read, which is what lets a Redis backend make transitions atomic across replicas.
+ */
+export interface StoredRecord {
+  readonly id: string;
+  /** Creation order within the collection; the tie-breaker for sorting and cursors. */
+  readonly seq: number;
+  /** Bumped on every replace; the compare-and-set token. */
+  readonly version: number;
+  /** The record as the vendor shows it. */
+  readonly data: JsonObject;
+  /** What the vendor keeps but does not show in this representation (logs, history, hidden links). */
+  readonly meta: JsonObject;
+}
+
+export interface NewRecord {
+  readonly id: string;
+  readonly data: JsonObject;
+  readonly meta?: JsonObject;
+}
+
+export interface ListPage {
+  readonly items: readonly StoredRecord[];
+  /** Number of records matching `where`, regardless of the page. */
+  readonly total: number;
+  /** Whether records remain after this page. */
+  readonly hasMore: boolean;
+}
+
+export type SeedData = Readonly<Record<string, readonly NewRecord[]>>;
+
+export interface Store {
+  get(space: string, collection: string, id: string): Promise<StoredRecord | undefined>;
+  insert(space: string, collection: string, record: NewRecord): Promise<Result<StoredRecord, 'exists'>>;
+  /** Compare-and-set: writes only when the stored version still equals `expectedVersion`. */
+  replace(
+    space: string,
+    collection: string,
+    id: string,
+    expectedVersion: number,
+    next: { readonly data: JsonObject; readonly meta: JsonObject },
+  ): Promise<Result<StoredRecord, 'missing' | 'stale'>>;
+  remove(space: string, collection: string, id: string): Promise<boolean>;
+  list(space: string, collection: string, query: ListQuery): Promise<ListPage>;
+  /** Fills a space once; later calls are no-ops until `drop`. Returns whether this call seeded it. */
+  seed(space: string, data: SeedData): Promise<boolean>;
+  drop(space: string): Promise<void>;
+}

@@ -1,0 +1,103 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import formatsModule from 'ajv-formats';
+import type { JsonObject } from '../core/json.ts';
+
+/**
+ * The one place schemas are compiled. Two ajv instances share the same schemas: `strict` checks bodies and
+ * responses exactly as sent; `coercing` reads parameters (which arrive as strings) into their schema types and
+ * fills documented defaults, the way openapi-backend keeps a separate coercing instance for query strings.
+ */
+export interface SchemaIssue {
+  /** JSON pointer into the checked value, e.g. `/limit` or `/definition/name`. */
+  readonly pointer: string;
+  readonly keyword: string;
+  /** ajv's wording: "must be <= 500". */
+  readonly message: string;
+  readonly schemaPath: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  /** The offending value, when there is one. */
+  readonly actual?: unknown;
+  /** A vendor message declared on the failing schema with `x-error-message`. */
+  readonly vendorMessage?: string;
+}
+
+export interface SchemaRegistry {
+  has(id: string): boolean;
+  /** The raw schema document or fragment (`id#/$defs/Name`), for generators and reports. */
+  schema(id: string): JsonObject | undefined;
+  /** Validates without changing `data`. */
+  check(id: string, data: unknown): SchemaIssue[];
+  /** Coerces parameter strings to the schema's types and applies defaults, on a copy. */
+  coerce(id: string, data: JsonObject): { readonly value: JsonObject; readonly issues: SchemaIssue[] };
+}
+
+/** Annotations our schemas carry for the mock; they have no validation meaning. */
+export const ANNOTATION_KEYWORDS = ['x-faker', 'x-error-message', 'x-source', 'x-example'] as const;
+
+export interface RegistryOptions {
+  /** Report every issue rather than the first (contract reports want all; the request path wants speed). */
+  readonly allErrors?: boolean;
+}
+
+// ajv-formats is CommonJS; under NodeNext its default import is the module object or the plugin itself.
+const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (ajv: Ajv2020) => void;
+
+export function createSchemaRegistry(schemas: readonly JsonObject[], options: RegistryOptions = {}): SchemaRegistry {
+  const strict = newAjv({ allErrors: options.allErrors ?? false });
+  const coercing = newAjv({ allErrors: false, coerceTypes: true, useDefaults: true });
+  for (const schema of schemas) {
+    strict.addSchema(schema);
+    coercing.addSchema(schema);
+  }
+
+  const lookup = (ajv: Ajv2020, id: string): ValidateFunction => {
+    const validate = ajv.getSchema(id);
+    if (!validate) throw new Error(`Unknown schema ${id}`);
+    return validate;
+  };
+
+  return {
+    has: (id) => strict.getSchema(id) !== undefined,
+    schema: (id) => lookup(strict, id).schema as JsonObject,
+    check(id, data) {
+      const validate = lookup(strict, id);
+      return validate(data) ? [] : toIssues(validate.errors);
+    },
+    coerce(id, data) {
+      const validate = lookup(coercing, id);
+      const value = structuredClone(data);
+      return validate(value) ? { value, issues: [] } : { value, issues: toIssues(validate.errors) };
+    },
+  };
+}
+
+function newAjv(extra: { allErrors: boolean; coerceTypes?: boolean; useDefaults?: boolean }): Ajv2020 {
+  const ajv = new Ajv2020({ strict: true, strictRequired: false, verbose: true, ...extra });
+  addFormats(ajv);
+  ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
+  return ajv;
+}
+
+function toIssues(errors: ErrorObject[] | null | undefined): SchemaIssue[] {
+  return (errors ?? []).map((error) => {
+    const vendorMessage = vendorMessageOf(error.parentSchema);
+    const pointer = error.keyword === 'required' || error.keyword === 'additionalProperties'
+      ? `${error.instancePath}/${String(error.params['missingProperty'] ?? error.params['additionalProperty'] ?? '')}`
+      : error.instancePath;
+    return {
+      pointer,
+      keyword: error.keyword,
+      message: error.message ?? 'is invalid',
+      schemaPath: error.schemaPath,
+      params: error.params,
+      ...(error.keyword === 'required' ? {} : { actual: error.data }),
+      ...(vendorMessage ? { vendorMessage } : {}),
+    };
+  });
+}
+
+function vendorMessageOf(schema: unknown): string | undefined {
+  if (typeof schema !== 'object' || schema === null) return undefined;
+  const message = (schema as Record<string, unknown>)['x-error-message'];
+  return typeof message === 'string' ? message : undefined;
+}
