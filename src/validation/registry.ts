@@ -17,8 +17,10 @@ export interface SchemaIssue {
   readonly params: Readonly<Record<string, unknown>>;
   /** The offending value, when there is one. */
   readonly actual?: unknown;
-  /** A vendor message declared on the failing schema with `x-error-message`. */
+  /** The vendor's message for this failure, declared on the failing schema with `x-error`. */
   readonly vendorMessage?: string;
+  /** The vendor's error code for this failure, declared with `x-error`. */
+  readonly vendorCode?: number | string;
 }
 
 export interface SchemaRegistry {
@@ -32,7 +34,7 @@ export interface SchemaRegistry {
 }
 
 /** Annotations our schemas carry for the mock; they have no validation meaning. */
-export const ANNOTATION_KEYWORDS = ['x-faker', 'x-error-message', 'x-source', 'x-example'] as const;
+export const ANNOTATION_KEYWORDS = ['x-faker', 'x-error', 'x-source'] as const;
 
 export interface RegistryOptions {
   /** Report every issue rather than the first (contract reports want all; the request path wants speed). */
@@ -80,7 +82,7 @@ function newAjv(extra: { allErrors: boolean; coerceTypes?: boolean; useDefaults?
 
 function toIssues(errors: ErrorObject[] | null | undefined): SchemaIssue[] {
   return (errors ?? []).map((error) => {
-    const vendorMessage = vendorMessageOf(error.parentSchema);
+    const vendor = vendorErrorOf(error);
     const pointer = error.keyword === 'required' || error.keyword === 'additionalProperties'
       ? `${error.instancePath}/${String(error.params['missingProperty'] ?? error.params['additionalProperty'] ?? '')}`
       : error.instancePath;
@@ -91,13 +93,29 @@ function toIssues(errors: ErrorObject[] | null | undefined): SchemaIssue[] {
       schemaPath: error.schemaPath,
       params: error.params,
       ...(error.keyword === 'required' ? {} : { actual: error.data }),
-      ...(vendorMessage ? { vendorMessage } : {}),
+      ...(vendor?.message ? { vendorMessage: vendor.message } : {}),
+      ...(vendor?.code !== undefined ? { vendorCode: vendor.code } : {}),
     };
   });
 }
 
-function vendorMessageOf(schema: unknown): string | undefined {
-  if (typeof schema !== 'object' || schema === null) return undefined;
-  const message = (schema as Record<string, unknown>)['x-error-message'];
-  return typeof message === 'string' ? message : undefined;
+/**
+ * `x-error: {message, code}` on a property's schema names the vendor's error for that property. A missing
+ * required property is reported on its parent, so its own schema is looked up under the parent's properties.
+ */
+function vendorErrorOf(error: ErrorObject): { message?: string; code?: number | string } | undefined {
+  const parent = asRecord(error.parentSchema);
+  const missing = error.keyword === 'required' ? error.params['missingProperty'] : undefined;
+  const owner = typeof missing === 'string' ? asRecord(asRecord(parent?.['properties'])?.[missing]) : parent;
+  const declared = asRecord(owner?.['x-error']);
+  if (!declared) return undefined;
+  const { message, code } = declared;
+  return {
+    ...(typeof message === 'string' ? { message } : {}),
+    ...(typeof code === 'number' || typeof code === 'string' ? { code } : {}),
+  };
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

@@ -1,0 +1,50 @@
+import { allPacks } from '../mocks/index.ts';
+import { systemClock, type Clock } from './core/clock.ts';
+import { createEngine, type Engine } from './engine/engine.ts';
+import type { ApiPack } from './engine/pack.ts';
+import type { ResponseViolation } from './engine/response-check.ts';
+import { readSchemaFiles } from './files/schemas.ts';
+import { createMemoryStore } from './store/memory.ts';
+import type { Store } from './store/store.ts';
+import { createSchemaRegistry, type SchemaRegistry } from './validation/registry.ts';
+
+/**
+ * Wires the engine from its parts with the project's defaults: every pack, schemas from `schemas/`, the
+ * in-memory store and the system clock. The server's main and the tests both start here.
+ */
+export interface AssembleOptions {
+  readonly seed?: number;
+  readonly records?: number;
+  readonly packs?: readonly ApiPack[];
+  readonly store?: Store;
+  readonly clock?: Clock;
+  readonly strictResponses?: boolean;
+  readonly cursorSecret?: string;
+  readonly onViolation?: (violation: ResponseViolation) => void;
+}
+
+export const DEFAULT_SEED = 1;
+
+let sharedRegistry: SchemaRegistry | undefined;
+
+/** Schemas never change while a process runs, so they are read and compiled once per process. */
+export function schemaRegistry(): SchemaRegistry {
+  sharedRegistry ??= createSchemaRegistry(readSchemaFiles());
+  return sharedRegistry;
+}
+
+export function assembleEngine(options: AssembleOptions = {}): Engine {
+  const seed = options.seed ?? DEFAULT_SEED;
+  return createEngine({
+    packs: options.packs ?? allPacks,
+    store: options.store ?? createMemoryStore(),
+    registry: schemaRegistry(),
+    clock: options.clock ?? systemClock,
+    seed,
+    ...(options.records === undefined ? {} : { records: options.records }),
+    // Derived from the seed so replicas started alike accept each other's cursors; override to rotate.
+    cursorSecret: options.cursorSecret ?? `workflow-mocks:${seed}`,
+    strictResponses: options.strictResponses ?? false,
+    ...(options.onViolation ? { onViolation: options.onViolation } : {}),
+  });
+}

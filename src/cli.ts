@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import { fail, ok, type Result } from './core/result.ts';
+
+/**
+ * Command-line flags, parsed by Node's built-in util.parseArgs (no dependency needed for this few flags).
+ * Environment variables back the flags a container sets: PORT, HOST, SEED.
+ */
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly seed: number;
+  /** Serve one API at the root path instead of all under `/{id}`. */
+  readonly api?: string;
+  readonly records?: number;
+  /** Answer a response that breaks its schema with a 500 instead of only logging it. */
+  readonly strict: boolean;
+  readonly help: boolean;
+}
+
+export const USAGE = `Usage: npm start -- [options]
+
+  --port N       port to listen on (default 4010, env PORT)
+  --host H       interface to bind (default 127.0.0.1, env HOST; 0.0.0.0 in a container)
+  --seed N       seed for the generated data (default 1, env SEED); same seed, same bytes
+  --api ID       serve only this API, at the root path (ids: see GET / with all APIs mounted)
+  --records N    generated runs for the main documented list of each API (default: the pack's own)
+  --strict       answer responses that break their own schema with 500 (default: log them loudly)
+  --help         show this text`;
+
+export function parseCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, apiIds: readonly string[]): Result<ServerConfig, string> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        seed: { type: 'string' },
+        api: { type: 'string' },
+        records: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+  const port = integer(values.port ?? env['PORT'] ?? '4010', 'port', 0, 65535);
+  if (!port.ok) return port;
+  const seed = integer(values.seed ?? env['SEED'] ?? '1', 'seed', 0, 2 ** 32 - 1);
+  if (!seed.ok) return seed;
+  const records = values.records === undefined ? ok(undefined) : integer(values.records, 'records', 0, 10_000_000);
+  if (!records.ok) return records;
+  if (values.api !== undefined && !apiIds.includes(values.api)) return fail(`--api must be one of: ${apiIds.join(', ')}`);
+  return ok({
+    port: port.value,
+    host: values.host ?? env['HOST'] ?? '127.0.0.1',
+    seed: seed.value,
+    ...(values.api === undefined ? {} : { api: values.api }),
+    ...(records.value === undefined ? {} : { records: records.value }),
+    strict: values.strict ?? false,
+    help: values.help ?? false,
+  });
+}
+
+function integer(raw: string, name: string, min: number, max: number): Result<number, string> {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) return fail(`--${name} must be an integer from ${min} to ${max}, got '${raw}'`);
+  return ok(value);
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parseInstant } from './time.ts';
+
+describe('parseInstant', () => {
+  it('reads a full timestamp with a zone', () => {
+    expect(parseInstant('2026-02-01T10:00:00+02:00')).toBe(Date.UTC(2026, 1, 1, 8));
+  });
+
+  it('reads a date as midnight UTC', () => {
+    expect(parseInstant('2026-02-01')).toBe(Date.UTC(2026, 1, 1));
+  });
+
+  it('reads a year-month as the first of the month', () => {
+    expect(parseInstant('2026-02')).toBe(Date.UTC(2026, 1, 1));
+  });
+
+  it('reads a timestamp without a zone as UTC', () => {
+    expect(parseInstant('2026-02-01T10:30:15.5')).toBe(Date.UTC(2026, 1, 1, 10, 30, 15, 500));
+  });
+
+  it('keeps sub-millisecond digits parseable', () => {
+    expect(parseInstant('2026-02-24T02:32:22.148605220Z')).toBe(Date.UTC(2026, 1, 24, 2, 32, 22, 148));
+  });
+
+  it('rejects what is not a time', () => {
+    expect(parseInstant('yesterday')).toBeUndefined();
+    expect(parseInstant('2026-13-01')).toBeUndefined();
+  });
+});

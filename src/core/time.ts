@@ -1,0 +1,19 @@
+/**
+ * Parses the ISO 8601 forms clients send in filters: full timestamps, timestamps without a zone (read as UTC)
+ * and partial ones (`2026-02`, `2026-02-01`, `2026-02-01T10`), which mean the start of that period in UTC.
+ */
+export function parseInstant(value: string): number | undefined {
+  const partial = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2}))?)?)?)?$/.exec(value);
+  if (partial) {
+    const [, year, month = '01', day = '01', hour = '00', minute = '00'] = partial;
+    const ms = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:00Z`);
+    return Number.isNaN(ms) ? undefined : ms;
+  }
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(value);
+  const ms = Date.parse(hasZone ? value : `${value}Z`);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+export function isoAt(ms: number): string {
+  return new Date(ms).toISOString();
+}

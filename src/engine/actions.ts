@@ -1,0 +1,136 @@
+import { mockError } from '../core/errors.ts';
+import type { Json, JsonObject } from '../core/json.ts';
+import { fail, ok } from '../core/result.ts';
+import type { PageContext } from '../pagination/dialects.ts';
+import { applyCommand, type StateMachine } from '../state/machine.ts';
+import { matchesAll, positionOf, type Condition, type SortKey } from '../store/query.ts';
+import type { Store, StoredRecord } from '../store/store.ts';
+import type {
+  Action, ActionContext, Cascade, CreateAction, GetAction, ListAction, OperationInput, Outcome, RecordTarget, Reply,
+  TransitionAction, UpdateAction,
+} from './pack.ts';
+
+/** What an action may touch: one space of the store, the clock's time and id source, and page helpers. */
+export interface ActionEnv {
+  readonly store: Store;
+  readonly space: string;
+  readonly ctx: ActionContext;
+  readonly pageContext: (where: readonly Condition[], orderBy: readonly SortKey[]) => Promise<PageContext>;
+}
+
+/** Optimistic writes retry this many times when another writer got there first. */
+const MAX_ATTEMPTS = 5;
+
+export function runAction(action: Action, input: OperationInput, env: ActionEnv): Promise<Outcome<Reply>> {
+  switch (action.kind) {
+    case 'list':
+      return runList(action, input, env);
+    case 'get':
+      return runGet(action, input, env);
+    case 'create':
+      return runCreate(action, input, env);
+    case 'update':
+      return runUpdate(action, input, env);
+    case 'transition':
+      return runTransition(action, input, env);
+  }
+}
+
+async function runList(action: ListAction, input: OperationInput, env: ActionEnv): Promise<Outcome<Reply>> {
+  const where = action.where(input);
+  if (!where.ok) return where;
+  const orderBy = action.orderBy(input);
+  if (!orderBy.ok) return orderBy;
+  const pageContext = await env.pageContext(where.value, orderBy.value);
+  const spec = action.pagination.read(pageContext);
+  if (!spec.ok) return spec;
+  const page = await env.store.list(env.space, action.collection, { where: where.value, orderBy: orderBy.value, page: spec.value });
+  const items = page.items.map((record) => view(action.view, record, input));
+  const lastRecord = page.items.at(-1);
+  const last = lastRecord ? positionOf(lastRecord, orderBy.value) : undefined;
+  const body = action.pagination.envelope({ spec: spec.value, items, total: page.total, hasMore: page.hasMore, ...(last ? { last } : {}) }, pageContext);
+  return ok({ status: 200, body });
+}
+
+async function runGet(action: GetAction, input: OperationInput, env: ActionEnv): Promise<Outcome<Reply>> {
+  const record = await findTarget(action, input, env);
+  if (!record.ok) return record;
+  return ok({ status: 200, body: view(action.view, record.value, input) });
+}
+
+async function runCreate(action: CreateAction, input: OperationInput, env: ActionEnv): Promise<Outcome<Reply>> {
+  const built = action.build(input, env.ctx);
+  if (!built.ok) return built;
+  const inserted = await env.store.insert(env.space, action.collection, built.value);
+  if (!inserted.ok) return fail(mockError('conflict', `A record with id ${built.value.id} already exists.`));
+  return ok(action.reply(inserted.value, input));
+}
+
+async function runUpdate(action: UpdateAction, input: OperationInput, env: ActionEnv): Promise<Outcome<Reply>> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const record = await findTarget(action, input, env);
+    if (!record.ok) return record;
+    const next = action.apply(record.value, input, env.ctx);
+    if (!next.ok) return next;
+    if (next.value === 'remove') {
+      await env.store.remove(env.space, action.collection, record.value.id);
+      if (action.cascade) await cascade(action.cascade, record.value, input, env);
+      return ok(action.reply(record.value, input));
+    }
+    const written = await env.store.replace(env.space, action.collection, record.value.id, record.value.version, next.value);
+    if (written.ok) {
+      if (action.cascade) await cascade(action.cascade, record.value, input, env);
+      return ok(action.reply(written.value, input));
+    }
+  }
+  return fail(mockError('conflict', 'The record kept changing while it was being updated; try again.'));
+}
+
+async function runTransition(action: TransitionAction, input: OperationInput, env: ActionEnv): Promise<Outcome<Reply>> {
+  const command = action.command(input);
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const record = await findTarget(action, input, env);
+    if (!record.ok) return record;
+    const moved = await transitionRecord(action.machine, action.collection, record.value, command, env);
+    if (moved === 'stale') continue;
+    if (!moved.ok) return fail(action.refuse(moved.error, record.value, input));
+    return ok(action.reply(moved.value, input));
+  }
+  return fail(mockError('conflict', 'The record kept changing while it was being updated; try again.'));
+}
+
+/**
+ * Applies a state-machine command to one stored record with compare-and-set, appending the move to the
+ * record's history. Returns 'stale' when another writer changed the record first, so the caller re-reads.
+ */
+export async function transitionRecord(machine: StateMachine, collection: string, record: StoredRecord, command: string, env: ActionEnv) {
+  const moved = applyCommand(machine, record.data, command, env.ctx.now);
+  if (!moved.ok) return moved;
+  const entry: JsonObject = { from: moved.value.from, to: moved.value.to, command, at: env.ctx.now };
+  const history = Array.isArray(record.meta['history']) ? record.meta['history'] : [];
+  const written = await env.store.replace(env.space, collection, record.id, record.version, { data: moved.value.data, meta: { ...record.meta, history: [...history, entry] } });
+  return written.ok ? ok(written.value) : ('stale' as const);
+}
+
+async function cascade(rule: Cascade, parent: StoredRecord, input: OperationInput, env: ActionEnv): Promise<void> {
+  const where = rule.where(parent, input);
+  const page = await env.store.list(env.space, rule.collection, { where, orderBy: [], page: { kind: 'offset', offset: 0, limit: Number.MAX_SAFE_INTEGER } });
+  for (const related of page.items) {
+    let current: StoredRecord | undefined = related;
+    for (let attempt = 0; current && attempt < MAX_ATTEMPTS; attempt++) {
+      // Records the command does not apply to (already finished) are left as they are.
+      if ((await transitionRecord(rule.machine, rule.collection, current, rule.command, env)) !== 'stale') break;
+      current = await env.store.get(env.space, rule.collection, related.id);
+    }
+  }
+}
+
+async function findTarget(target: RecordTarget, input: OperationInput, env: ActionEnv): Promise<Outcome<StoredRecord>> {
+  const record = await env.store.get(env.space, target.collection, target.id(input));
+  const visible = record && matchesAll(record, target.scope?.(input) ?? []);
+  return visible ? ok(record) : fail(target.notFound(input));
+}
+
+function view(render: ((record: StoredRecord, input: OperationInput) => Json) | undefined, record: StoredRecord, input: OperationInput): Json {
+  return render ? render(record, input) : record.data;
+}

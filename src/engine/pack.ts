@@ -1,0 +1,184 @@
+import type { ErrorKind, MockError } from '../core/errors.ts';
+import type { Json, JsonObject } from '../core/json.ts';
+import type { MediaKind } from '../core/request.ts';
+import type { Result } from '../core/result.ts';
+import type { IdSource } from '../generation/ids.ts';
+import type { SeededFaker } from '../generation/seeded-faker.ts';
+import type { PaginationDialect } from '../pagination/dialects.ts';
+import type { StateMachine, TransitionRefusal } from '../state/machine.ts';
+import type { Condition, SortKey } from '../store/query.ts';
+import type { NewRecord, SeedData, StoredRecord } from '../store/store.ts';
+
+/**
+ * What an API pack declares. A pack is data plus small pure functions over plain values: it never sees an
+ * HTTP request, a store or a clock; the engine hands it validated input and applies what it returns.
+ */
+export type Outcome<T> = Result<T, MockError>;
+export type { MediaKind };
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ApiPack {
+  /** Mount segment and short name: `/8x8/...`, `--api 8x8`. */
+  readonly id: string;
+  readonly title: string;
+  /** The real service this pack imitates, for start-up output and docs. */
+  readonly vendorBaseUrl: string;
+  readonly media: { readonly accepts: readonly MediaKind[]; readonly produces: readonly MediaKind[] };
+  readonly errors: ErrorEnvelope;
+  readonly auth: AuthRule;
+  /** Alternative spellings of query parameters (`query[limit]` -> `limit`); the canonical name wins if both come. */
+  readonly queryAliases?: Readonly<Record<string, string>>;
+  readonly seed: (ctx: SeedContext) => SeedData;
+  readonly operations: readonly Operation[];
+}
+
+export interface SeedContext {
+  readonly faker: SeededFaker;
+  /** Builds a value from a schema by `$id` (with `x-faker` hints); packs then set the correlated fields. */
+  readonly fromSchema: (schemaId: string) => Json;
+  /** Number of generated records the user asked for (`--records`), when set. */
+  readonly records?: number;
+}
+
+/** How a vendor shapes its errors: the status and code for each kind, and the body built from them. */
+export interface ErrorEnvelope {
+  /** `$id` of the error body schema; every error response is validated against it. */
+  readonly schema: string;
+  readonly status?: Partial<Record<ErrorKind, number>>;
+  readonly codes?: Partial<Record<ErrorKind, number | string>>;
+  /** Default message per kind when the engine raises one itself (unknown route, oversized body...). */
+  readonly messages?: Partial<Record<ErrorKind, string>>;
+  readonly render: (error: RenderedError) => Json;
+}
+
+export interface RenderedError {
+  readonly status: number;
+  readonly code: number | string | undefined;
+  readonly message: string;
+  readonly fields: Readonly<Record<string, readonly string[]>> | undefined;
+  readonly errorId: string;
+  readonly timestamp: string;
+}
+
+export type AuthRule =
+  | { readonly kind: 'none' }
+  /** `Authorization` must match one of the schemes (e.g. `Bearer <token>`); the credential is the rest. */
+  | { readonly kind: 'authorization'; readonly schemes: readonly RegExp[]; readonly message: string };
+
+export interface Caller {
+  /** The credential the caller presented (token), or '' for public operations. */
+  readonly credential: string;
+}
+
+export interface OperationInput {
+  readonly params: JsonObject;
+  readonly query: JsonObject;
+  readonly headers: JsonObject;
+  readonly body: Json | undefined;
+  readonly parents: Readonly<Record<string, StoredRecord>>;
+  readonly caller: Caller;
+  /** Where the API is mounted on this server (`/8x8` or ``), for Location headers and links. */
+  readonly base: string;
+}
+
+export interface ActionContext {
+  /** The mock clock's time, ISO-8601 with milliseconds. */
+  readonly now: string;
+  readonly ids: IdSource;
+}
+
+export interface RequestSchemas {
+  readonly params?: string;
+  readonly query?: string;
+  readonly headers?: string;
+  readonly body?: string;
+}
+
+export interface Operation {
+  readonly id: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly summary: string;
+  /** Public operations (login) skip the pack's auth rule. */
+  readonly public?: boolean;
+  readonly request?: RequestSchemas;
+  /** Status -> response body schema `$id`; null for a response with no body. */
+  readonly responses: Readonly<Record<number, string | null>>;
+  /** Records that must exist before the action runs (e.g. the definition a workflow list belongs to). */
+  readonly requires?: readonly ParentLookup[];
+  readonly action: Action;
+}
+
+export interface ParentLookup {
+  readonly name: string;
+  readonly collection: string;
+  readonly id: (input: OperationInput) => string;
+  readonly scope?: (input: OperationInput) => readonly Condition[];
+  readonly notFound: (input: OperationInput) => MockError;
+}
+
+export interface Reply {
+  readonly status: number;
+  readonly body?: Json;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** Locating one record: its id, the conditions it must also meet to be visible here, and the error if not. */
+export interface RecordTarget {
+  readonly collection: string;
+  readonly id: (input: OperationInput) => string;
+  readonly scope?: (input: OperationInput) => readonly Condition[];
+  readonly notFound: (input: OperationInput) => MockError;
+}
+
+export type Action = ListAction | GetAction | CreateAction | UpdateAction | TransitionAction;
+
+export interface ListAction {
+  readonly kind: 'list';
+  readonly collection: string;
+  readonly where: (input: OperationInput) => Outcome<readonly Condition[]>;
+  readonly orderBy: (input: OperationInput) => Outcome<readonly SortKey[]>;
+  readonly pagination: PaginationDialect;
+  readonly view?: (record: StoredRecord, input: OperationInput) => Json;
+}
+
+export interface GetAction extends RecordTarget {
+  readonly kind: 'get';
+  readonly view?: (record: StoredRecord, input: OperationInput) => Json;
+}
+
+export interface CreateAction {
+  readonly kind: 'create';
+  readonly collection: string;
+  readonly build: (input: OperationInput, ctx: ActionContext) => Outcome<NewRecord>;
+  readonly reply: (record: StoredRecord, input: OperationInput) => Reply;
+}
+
+export interface UpdateAction extends RecordTarget {
+  readonly kind: 'update';
+  /** The record's next value, or `remove` to delete it. */
+  readonly apply: (record: StoredRecord, input: OperationInput, ctx: ActionContext) => Outcome<Replacement | 'remove'>;
+  readonly reply: (record: StoredRecord, input: OperationInput) => Reply;
+  readonly cascade?: Cascade;
+}
+
+export interface TransitionAction extends RecordTarget {
+  readonly kind: 'transition';
+  readonly machine: StateMachine;
+  readonly command: (input: OperationInput) => string;
+  readonly refuse: (refusal: TransitionRefusal, record: StoredRecord, input: OperationInput) => MockError;
+  readonly reply: (record: StoredRecord, input: OperationInput) => Reply;
+}
+
+export interface Replacement {
+  readonly data: JsonObject;
+  readonly meta: JsonObject;
+}
+
+/** A command applied to related records after a write (deleting a definition terminates its active workflows). */
+export interface Cascade {
+  readonly collection: string;
+  readonly where: (record: StoredRecord, input: OperationInput) => readonly Condition[];
+  readonly machine: StateMachine;
+  readonly command: string;
+}

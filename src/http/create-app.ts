@@ -1,0 +1,103 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { ErrorKind } from '../core/errors.ts';
+import type { PlainResponse } from '../core/request.ts';
+import type { Engine } from '../engine/engine.ts';
+import { CONTENT_TYPE } from '../serialization/media.ts';
+import { serializers } from '../serialization/serialize.ts';
+import { toPlainRequest } from './plain-request.ts';
+
+export type Mount = { readonly kind: 'all' } | { readonly kind: 'root'; readonly api: string };
+
+export interface RequestLogger {
+  info(fields: Record<string, unknown>, message: string): void;
+}
+
+export interface AppDeps {
+  readonly engine: Engine;
+  /** Every API under `/{id}`, or one API at the root so a client's base URL needs no prefix. */
+  readonly mount?: Mount;
+  readonly logger?: RequestLogger;
+  /** Largest accepted request body. */
+  readonly bodyLimitBytes?: number;
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Builds the express app around an engine; listening is main's job. */
+export function createApp(deps: AppDeps): express.Express {
+  const mount = deps.mount ?? { kind: 'all' };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', false);
+
+  if (deps.logger) app.use(requestLog(deps.logger));
+  app.use(express.raw({ type: () => true, limit: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT }));
+
+  app.use(async (req: Request, res: Response) => {
+    const target = resolveMount(deps.engine, mount, req.path);
+    if (!target) {
+      res.status(404).json({ message: `No API is mounted at ${req.path}.`, apis: mountList(deps.engine, mount) });
+      return;
+    }
+    const response = await deps.engine.handle(target.api, toPlainRequest(req, target.base, target.path));
+    writeResponse(res, response);
+  });
+
+  // Errors raised before the engine ran (body too large, bad encoding) still get the vendor's envelope.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const target = resolveMount(deps.engine, mount, req.path);
+    const kind = bodyProblem(error);
+    if (!target) {
+      res.status(kind === 'payloadTooLarge' ? 413 : 400).json({ message: `Request rejected: ${kind}.` });
+      return;
+    }
+    writeResponse(res, deps.engine.errorResponse(target.api, toPlainRequest(req, target.base, target.path), kind));
+  });
+  return app;
+}
+
+function resolveMount(engine: Engine, mount: Mount, path: string): { api: string; base: string; path: string } | undefined {
+  if (mount.kind === 'root') return { api: mount.api, base: '', path };
+  if (path === '/') return undefined;
+  const [, first = '', ...rest] = path.split('/');
+  if (!engine.packs.some((pack) => pack.id === first)) return undefined;
+  return { api: first, base: `/${first}`, path: `/${rest.join('/')}` };
+}
+
+function mountList(engine: Engine, mount: Mount) {
+  return engine.packs
+    .filter((pack) => mount.kind === 'all' || pack.id === mount.api)
+    .map((pack) => ({ id: pack.id, title: pack.title, base: mount.kind === 'all' ? `/${pack.id}` : '/', vendor: pack.vendorBaseUrl }));
+}
+
+function writeResponse(res: Response, response: PlainResponse): void {
+  res.status(response.status);
+  for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+  if (response.payload === undefined) {
+    res.end();
+    return;
+  }
+  res.setHeader('content-type', CONTENT_TYPE[response.media]);
+  res.end(serializers[response.media](response.payload));
+}
+
+/** body-parser's error types (https://github.com/expressjs/body-parser#errors) as engine error kinds. */
+function bodyProblem(error: unknown): ErrorKind {
+  const type = typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
+  if (type === 'entity.too.large') return 'payloadTooLarge';
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return 'unsupportedMediaType';
+  return 'malformedBody';
+}
+
+function requestLog(logger: RequestLogger) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const path = req.originalUrl.split('?')[0] ?? req.originalUrl;
+      logger.info({ method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, `${req.method} ${path} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    });
+    next();
+  };
+}

@@ -1,0 +1,106 @@
+import type { MockError } from '../core/errors.ts';
+import type { Json, JsonObject } from '../core/json.ts';
+import { ok, type Result } from '../core/result.ts';
+import type { PageSpec, Position } from '../store/query.ts';
+import { offsetWindow } from './offset.ts';
+
+/**
+ * One pagination dialect per vendor family, as pure functions: `read` turns validated query parameters into a
+ * page request for the store; `envelope` wraps the page's rendered items the way the vendor does.
+ */
+export interface PageContext {
+  /** Query parameters after validation, coercion and defaults. */
+  readonly query: JsonObject;
+  /** A path-absolute link to this same list with some query parameters replaced (other filters kept). */
+  readonly link: (replace: Readonly<Record<string, string | number>>) => string;
+  readonly cursor: {
+    encode(position: Position): string;
+    decode(token: string): Result<Position, MockError>;
+  };
+}
+
+export interface PageOutcome {
+  readonly spec: PageSpec;
+  readonly items: readonly Json[];
+  readonly total: number;
+  readonly hasMore: boolean;
+  /** Position of the last item on this page, for cursors. */
+  readonly last?: Position;
+}
+
+export interface PaginationDialect {
+  readonly name: string;
+  read(ctx: PageContext): Result<PageSpec, MockError>;
+  envelope(outcome: PageOutcome, ctx: PageContext): Json;
+}
+
+const numberParam = (query: JsonObject, name: string, fallback: number): number => {
+  const value = query[name];
+  return typeof value === 'number' ? value : fallback;
+};
+
+const readOffset = (ctx: PageContext, offsetName: string, limitName: string, defaultLimit: number): Result<PageSpec, MockError> =>
+  ok({ kind: 'offset', offset: numberParam(ctx.query, offsetName, 0), limit: numberParam(ctx.query, limitName, defaultLimit) });
+
+/** A bare JSON array, paged by `offset` and `limit` (8x8). */
+export function offsetArray(names: { offset: string; limit: string; defaultLimit: number }): PaginationDialect {
+  return {
+    name: 'offset-array',
+    read: (ctx) => readOffset(ctx, names.offset, names.limit, names.defaultLimit),
+    envelope: (outcome) => [...outcome.items],
+  };
+}
+
+/**
+ * `{<items>: [...], _metadata?: {limit, offset, total, next, previous}}` (NERM). Metadata appears only when the
+ * flag parameter is true; its links are null at either end and keep every other query parameter.
+ */
+export function offsetWithMetadata(names: { items: string; offset: string; limit: string; defaultLimit: number; flag: string }): PaginationDialect {
+  return {
+    name: 'offset-metadata',
+    read: (ctx) => readOffset(ctx, names.offset, names.limit, names.defaultLimit),
+    envelope(outcome, ctx) {
+      const body: JsonObject = { [names.items]: [...outcome.items] };
+      if (ctx.query[names.flag] !== true || outcome.spec.kind !== 'offset') return body;
+      const window = offsetWindow(outcome.spec.offset, outcome.spec.limit, outcome.total);
+      const linkTo = (offset: number | null) => (offset === null ? null : ctx.link({ [names.limit]: window.limit, [names.offset]: offset }));
+      body['_metadata'] = { limit: window.limit, offset: window.offset, total: window.total, next: linkTo(window.nextOffset), previous: linkTo(window.previousOffset) };
+      return body;
+    },
+  };
+}
+
+/** `{_offset, _pageSize, _total, _list}` (Twinit). */
+export function offsetEnvelope(names: { offset: string; pageSize: string; total: string; items: string; defaultLimit: number }): PaginationDialect {
+  return {
+    name: 'offset-envelope',
+    read: (ctx) => readOffset(ctx, names.offset, names.pageSize, names.defaultLimit),
+    envelope(outcome) {
+      const spec = outcome.spec.kind === 'offset' ? outcome.spec : { offset: 0, limit: outcome.spec.limit };
+      return { [names.offset]: spec.offset, [names.pageSize]: spec.limit, [names.total]: outcome.total, [names.items]: [...outcome.items] };
+    },
+  };
+}
+
+/**
+ * `{<items>: [...], next_token?, total?}` with opaque keyset cursors (Amperity). The last page has no token;
+ * the total appears only when asked for.
+ */
+export function cursorToken(names: { items: string; token: string; limit: string; defaultLimit: number; totalFlag: string }): PaginationDialect {
+  return {
+    name: 'cursor-token',
+    read(ctx) {
+      const limit = numberParam(ctx.query, names.limit, names.defaultLimit);
+      const token = ctx.query[names.token];
+      if (typeof token !== 'string' || token === '') return ok({ kind: 'keyset', limit });
+      const position = ctx.cursor.decode(token);
+      return position.ok ? ok({ kind: 'keyset', limit, after: position.value }) : position;
+    },
+    envelope(outcome, ctx) {
+      const body: JsonObject = { [names.items]: [...outcome.items] };
+      if (outcome.hasMore && outcome.last) body[names.token] = ctx.cursor.encode(outcome.last);
+      if (ctx.query[names.totalFlag] === true) body['total'] = outcome.total;
+      return body;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { create } from 'xmlbuilder2';
+import { isJsonObject, type Json } from '../core/json.ts';
+import type { MediaKind } from '../core/request.ts';
+
+/**
+ * Response renderers keyed by media kind. The XML renderer maps a JSON tree onto elements: object keys are
+ * element names in insertion order, arrays repeat their element, `@name` keys become attributes and `#` is an
+ * element's text. The same tree rendered as JSON is what `Accept: application/json` gets.
+ */
+export const serializers: Record<MediaKind, (payload: Json) => string> = {
+  json: (payload) => JSON.stringify(payload),
+  xml: (payload) => renderXml(payload),
+};
+
+export function renderXml(payload: Json): string {
+  const doc = create({ version: '1.0', encoding: 'UTF-8', standalone: true });
+  if (!isJsonObject(payload)) throw new Error('XML responses need an object with one root element');
+  const [rootName, rootValue] = Object.entries(payload)[0] ?? ['root', null];
+  appendValue(doc.ele(rootName), rootValue);
+  return doc.end({ prettyPrint: true, indent: '    ' });
+}
+
+type XmlNode = ReturnType<typeof create>;
+
+function appendValue(node: XmlNode, value: Json): void {
+  if (value === null) return;
+  if (!isJsonObject(value)) {
+    node.txt(scalarText(value));
+    return;
+  }
+  for (const [key, child] of Object.entries(value)) {
+    if (key.startsWith('@')) node.att(key.slice(1), child === null ? '' : scalarText(child));
+    else if (key === '#') node.txt(child === null ? '' : scalarText(child));
+    else for (const item of Array.isArray(child) ? child : [child]) appendValue(node.ele(key), item);
+  }
+}
+
+function scalarText(value: Json): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
