@@ -1,0 +1,48 @@
+import request from 'supertest';
+import type { Test } from 'supertest';
+import { assembleEngine, type AssembleOptions } from '../../src/assemble.ts';
+import type { ResponseViolation } from '../../src/engine/response-check.ts';
+import { createApp } from '../../src/http/create-app.ts';
+
+/**
+ * Where a contract suite sends its requests. By default a fresh in-process mock (every API mounted, strict
+ * response checking on, so a response that breaks its own schema fails the test as a 500); with
+ * CONTRACT_BASE_URL set, any running server, e.g. `http://127.0.0.1:4010/8x8` or a real provider.
+ */
+export interface Target {
+  readonly external: boolean;
+  readonly describe: string;
+  get(path: string): Test;
+  post(path: string): Test;
+  put(path: string): Test;
+  patch(path: string): Test;
+  delete(path: string): Test;
+  head(path: string): Test;
+  /** Responses the in-process mock reported as breaking their schema (always empty for external targets). */
+  readonly violations: readonly ResponseViolation[];
+}
+
+export function targetFor(api: string, options: AssembleOptions = {}): Target {
+  const baseUrl = process.env['CONTRACT_BASE_URL'];
+  if (baseUrl) return wrap(request(baseUrl.replace(/\/$/, '')), '', true, baseUrl, []);
+  const violations: ResponseViolation[] = [];
+  const engine = assembleEngine({ strictResponses: true, onViolation: (v) => violations.push(v), ...options });
+  const app = createApp({ engine });
+  return wrap(request(app), `/${api}`, false, `in-process mock /${api}`, violations);
+}
+
+type Agent = ReturnType<typeof request>;
+
+function wrap(agent: Agent, prefix: string, external: boolean, describe: string, violations: ResponseViolation[]): Target {
+  return {
+    external,
+    describe,
+    violations,
+    get: (path) => agent.get(prefix + path),
+    post: (path) => agent.post(prefix + path),
+    put: (path) => agent.put(prefix + path),
+    patch: (path) => agent.patch(prefix + path),
+    delete: (path) => agent.delete(prefix + path),
+    head: (path) => agent.head(prefix + path),
+  };
+}
