@@ -31,10 +31,11 @@ const server = app.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  console.log(`workflow mocks listening on ${origin} (seed ${config.seed})`);
-  for (const pack of allPacks.filter((p) => !config.api || p.id === config.api)) {
-    console.log(`  ${pack.title.padEnd(28)} ${origin}${config.api ? '' : `/${pack.id}`}  (imitates ${pack.vendorBaseUrl})`);
-  }
+  const mounts = allPacks
+    .filter((p) => !config.api || p.id === config.api)
+    .map((pack) => `  ${pack.title.padEnd(28)} ${origin}${config.api ? '' : `/${pack.id}`}  (imitates ${pack.vendorBaseUrl})`);
+  // One write, so the mounts never arrive after the line that says the server is up.
+  console.log([`workflow mocks listening on ${origin} (seed ${config.seed})`, ...mounts].join('\n'));
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -16,7 +16,9 @@ export default class SummaryReporter implements Reporter {
       if (module.state() === 'failed' && [...module.children.allTests()].length === 0) count.failed++;
       counts.set(name, count);
     }
-    for (const name of [...counts.keys()].sort()) {
+    // Unit first and contract last, so the run ends with the contract line CI readers look for.
+    const order = (name: string) => (name === 'unit' ? 0 : name === 'contract' ? 2 : 1);
+    for (const name of [...counts.keys()].sort((a, b) => order(a) - order(b) || a.localeCompare(b))) {
       const { passed, failed, skipped } = counts.get(name) ?? { passed: 0, failed: 0, skipped: 0 };
       console.log(`${name}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
     }

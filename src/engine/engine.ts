@@ -47,6 +47,8 @@ export interface Engine {
   seedData(packId: string): SeedData;
   /** Generates and stores every pack's seeded data now, so no request pays for it. */
   ready(): Promise<void>;
+  /** Puts one API (or all) back to its seeded state; cursors issued before stop working. */
+  reset(packId?: string): Promise<void>;
 }
 
 interface CompiledPack {
@@ -127,6 +129,14 @@ export function createEngine(options: EngineOptions): Engine {
     packs: options.packs,
     async ready() {
       await Promise.all(options.packs.map((pack) => ensureSeeded(pack, defaultSpace(pack))));
+    },
+    async reset(packId) {
+      for (const pack of options.packs.filter((p) => packId === undefined || p.id === packId)) {
+        const space = defaultSpace(pack);
+        seeded.delete(space);
+        await options.store.drop(space);
+        await ensureSeeded(pack, space);
+      }
     },
     seedData(packId) {
       const entry = compiled.get(packId);

@@ -32,6 +32,14 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', false);
 
   if (deps.logger) app.use(requestLog(deps.logger));
+  app.get('/__admin/health', (_req, res) => {
+    res.json({ status: 'ok', apis: deps.engine.packs.map((pack) => pack.id) });
+  });
+  if (mount.kind === 'all') {
+    app.get('/', (_req, res) => {
+      res.json({ apis: mountList(deps.engine, mount) });
+    });
+  }
   app.use(express.raw({ type: () => true, limit: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT }));
 
   app.use(async (req: Request, res: Response) => {

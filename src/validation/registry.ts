@@ -74,7 +74,7 @@ export function createSchemaRegistry(schemas: readonly JsonObject[], options: Re
 }
 
 function newAjv(extra: { allErrors: boolean; coerceTypes?: boolean; useDefaults?: boolean }): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, verbose: true, ...extra });
+  const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, verbose: true, ...extra });
   addFormats(ajv);
   ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
   return ajv;

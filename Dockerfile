@@ -1,0 +1,17 @@
+# The mock server in a container: `docker compose up` (see docker-compose.yml and the README).
+FROM node:20-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY tsconfig.json ./
+COPY src ./src
+COPY mocks ./mocks
+COPY schemas ./schemas
+COPY fixtures ./fixtures
+ENV HOST=0.0.0.0 PORT=4010
+EXPOSE 4010
+USER node
+HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:4010/__admin/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["npm", "start"]

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT } from './files.ts';
+
+/** Starts `src/main.ts` the way `npm start` does and waits for its "listening on" line. */
+async function startServer(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; origin: string; output: () => string; startedInMs: number }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, PORT: '' } });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += String(chunk)));
+  child.stderr.on('data', (chunk) => (output += String(chunk)));
+  const origin = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 15_000);
+    const check = () => {
+      const found = /listening on (http:\/\/[^\s]+)/.exec(output);
+      if (found?.[1]) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    };
+    child.stdout.on('data', check);
+    child.once('exit', () => reject(new Error(`server exited:\n${output}`)));
+  });
+  return { child, origin, output: () => output, startedInMs: Date.now() - started };
+}
+
+const running: ChildProcessWithoutNullStreams[] = [];
+afterEach(() => {
+  for (const child of running.splice(0)) child.kill('SIGKILL');
+});
+
+describe('the server process', () => {
+  it('prints where each API is mounted and logs one line per request', async () => {
+    const server = await startServer([]);
+    running.push(server.child);
+    expect(server.output()).toContain(`${server.origin}/8x8`);
+    const res = await fetch(`${server.origin}/8x8/api/v1/accounts/test_account_id/definitions?limit=1`, { headers: { authorization: 'Bearer x' } });
+    expect(res.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const line = server.output().split('\n').find((l) => l.includes('/8x8/api/v1/accounts/test_account_id/definitions') && l.includes('"status":200'));
+    expect(line).toBeDefined();
+    expect(JSON.parse(line ?? '{}')).toMatchObject({ method: 'GET', path: '/8x8/api/v1/accounts/test_account_id/definitions', status: 200, ms: expect.any(Number) });
+  });
+
+  it('serves one API at the root with --api', async () => {
+    const server = await startServer(['--api', '8x8']);
+    running.push(server.child);
+    const res = await fetch(`${server.origin}/api/v1/accounts/test_account_id/definitions?limit=1`, { headers: { authorization: 'Bearer x' } });
+    expect(res.status).toBe(200);
+    expect((await fetch(`${server.origin}/8x8/api/v1/accounts/test_account_id/definitions`, { headers: { authorization: 'Bearer x' } })).status).toBe(404);
+  });
+
+  it('gives byte-identical responses for the same --seed in separate processes', async () => {
+    const path = '/8x8/api/v1/accounts/test_account_id/definitions/5870442f-3ddd-4657-b74c-6e17308f5230/workflows?limit=500';
+    const bodies: string[] = [];
+    for (const seed of ['5', '5', '6']) {
+      const server = await startServer(['--seed', seed]);
+      running.push(server.child);
+      bodies.push(await (await fetch(server.origin + path, { headers: { authorization: 'Bearer x' } })).text());
+      server.child.kill('SIGKILL');
+    }
+    expect(bodies[0]).toBe(bodies[1]);
+    expect(bodies[0]).not.toBe(bodies[2]);
+  });
+
+  it('exits cleanly on SIGTERM', async () => {
+    const server = await startServer([]);
+    const code = await new Promise<number | null>((resolve) => {
+      server.child.once('exit', (exitCode) => resolve(exitCode));
+      server.child.kill('SIGTERM');
+    });
+    expect(code).toBe(0);
+  });
+
+  it('refuses bad flags with usage and exit code 2', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--api', 'nope'], { cwd: ROOT });
+    let output = '';
+    child.stderr.on('data', (chunk) => (output += String(chunk)));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(output).toMatch(/--api must be one of: 8x8/);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseCli } from './cli.ts';
+
+const apis = ['8x8', 'nerm'];
+
+describe('parseCli', () => {
+  it('defaults to port 4010 on loopback with seed 1 and every API mounted', () => {
+    expect(parseCli([], {}, apis)).toEqual({ ok: true, value: { port: 4010, host: '127.0.0.1', seed: 1, strict: false, help: false } });
+  });
+
+  it('reads flags over environment variables', () => {
+    expect(parseCli(['--port', '5000', '--seed', '42', '--api', '8x8'], { PORT: '6000', SEED: '9' }, apis)).toMatchObject({ ok: true, value: { port: 5000, seed: 42, api: '8x8' } });
+  });
+
+  it('reads PORT, HOST and SEED from the environment', () => {
+    expect(parseCli([], { PORT: '6000', HOST: '0.0.0.0', SEED: '9' }, apis)).toMatchObject({ ok: true, value: { port: 6000, host: '0.0.0.0', seed: 9 } });
+  });
+
+  it('refuses an unknown API id, naming the known ones', () => {
+    expect(parseCli(['--api', 'nope'], {}, apis)).toEqual({ ok: false, error: '--api must be one of: 8x8, nerm' });
+  });
+
+  it.each([['--port', 'http'], ['--port', '70000'], ['--seed', '-1'], ['--records', '1.5']])('refuses %s %s', (flag, value) => {
+    expect(parseCli([flag, value], {}, apis).ok).toBe(false);
+  });
+
+  it('refuses unknown flags', () => {
+    expect(parseCli(['--prot', '1'], {}, apis)).toMatchObject({ ok: false, error: expect.stringMatching(/prot/) });
+  });
+});
