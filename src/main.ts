@@ -33,7 +33,7 @@ const server = app.listen(config.port, config.host, () => {
   const origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const mounts = allPacks
     .filter((p) => !config.api || p.id === config.api)
-    .map((pack) => `  ${pack.title.padEnd(28)} ${origin}${config.api ? '' : `/${pack.id}`}  (imitates ${pack.vendorBaseUrl})`);
+    .map((pack) => `  ${pack.title.padEnd(36)} ${origin}${config.api ? '' : `/${pack.id}`}  (imitates ${pack.vendorBaseUrl})`);
   // One write, so the mounts never arrive after the line that says the server is up.
   console.log([`workflow mocks listening on ${origin} (seed ${config.seed})`, ...mounts].join('\n'));
 });

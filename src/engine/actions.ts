@@ -1,10 +1,11 @@
 import { mockError } from '../core/errors.ts';
-import type { Json, JsonObject } from '../core/json.ts';
+import type { Json } from '../core/json.ts';
 import { fail, ok } from '../core/result.ts';
 import type { PageContext } from '../pagination/dialects.ts';
-import { applyCommand, type StateMachine } from '../state/machine.ts';
+import type { StateMachine } from '../state/machine.ts';
 import { matchesAll, positionOf, type Condition, type SortKey } from '../store/query.ts';
 import type { Store, StoredRecord } from '../store/store.ts';
+import { moveRecord } from './moves.ts';
 import type {
   Action, ActionContext, Cascade, CreateAction, GetAction, ListAction, OperationInput, Outcome, RecordTarget, Reply,
   TransitionAction, UpdateAction,
@@ -104,11 +105,9 @@ async function runTransition(action: TransitionAction, input: OperationInput, en
  * record's history. Returns 'stale' when another writer changed the record first, so the caller re-reads.
  */
 export async function transitionRecord(machine: StateMachine, collection: string, record: StoredRecord, command: string, env: ActionEnv) {
-  const moved = applyCommand(machine, record.data, command, env.ctx.now);
+  const moved = moveRecord(machine, record, command, env.ctx.now);
   if (!moved.ok) return moved;
-  const entry: JsonObject = { from: moved.value.from, to: moved.value.to, command, at: env.ctx.now };
-  const history = Array.isArray(record.meta['history']) ? record.meta['history'] : [];
-  const written = await env.store.replace(env.space, collection, record.id, record.version, { data: moved.value.data, meta: { ...record.meta, history: [...history, entry] } });
+  const written = await env.store.replace(env.space, collection, record.id, record.version, { data: moved.value.data, meta: moved.value.meta });
   return written.ok ? ok(written.value) : ('stale' as const);
 }
 

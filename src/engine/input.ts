@@ -6,7 +6,12 @@ import { mediaKindOf } from '../serialization/media.ts';
 import { parseBody, type BodyParser } from '../serialization/parse-body.ts';
 import { describeIssue, type IssueLocation } from '../validation/describe.ts';
 import type { SchemaIssue, SchemaRegistry } from '../validation/registry.ts';
-import type { ApiPack, Caller, Operation, OperationInput, Outcome } from './pack.ts';
+import type { ApiPack, Caller, ErrorEnvelope, Operation, OperationInput, Outcome } from './pack.ts';
+
+export interface InputDeps {
+  readonly registry: SchemaRegistry;
+  readonly bodyParsers: Partial<Record<'json' | 'xml', BodyParser>>;
+}
 
 /** Everything about a request an action may read, checked against the operation's request schemas. */
 export function readInput(
@@ -15,58 +20,60 @@ export function readInput(
   request: PlainRequest,
   pathParams: Readonly<Record<string, string>>,
   caller: Caller,
-  deps: { readonly registry: SchemaRegistry; readonly bodyParsers: Partial<Record<'json' | 'xml', BodyParser>> },
+  deps: InputDeps,
 ): Outcome<OperationInput> {
   const schemas = operation.request ?? {};
-  const params = coerced(deps.registry, schemas.params, { ...pathParams }, 'path');
+  const check = (schemaId: string | undefined, raw: JsonObject, location: IssueLocation): Outcome<JsonObject> => {
+    if (!schemaId) return ok(raw);
+    const { value, issues } = deps.registry.coerce(schemaId, raw);
+    return issues.length === 0 ? ok(value) : fail(invalid(pack.errors, issues, location));
+  };
+  const params = check(schemas.params, { ...pathParams }, 'path');
   if (!params.ok) return params;
-  const query = coerced(deps.registry, schemas.query, queryObject(request.query, pack.queryAliases), 'query');
+  const query = check(schemas.query, queryObject(request.query, pack.queryAliases), 'query');
   if (!query.ok) return query;
-  const headers = coerced(deps.registry, schemas.headers, { ...request.headers }, 'header');
+  const headers = check(schemas.headers, { ...request.headers }, 'header');
   if (!headers.ok) return headers;
-  const body = schemas.body ? readBody(pack, request, schemas.body, deps) : ok(undefined);
+  const body = schemas.body ? readBody(pack, operation, request, schemas.body, deps) : ok(undefined);
   if (!body.ok) return body;
   return ok({ params: params.value, query: query.value, headers: headers.value, body: body.value, parents: {}, caller, base: request.base });
 }
 
-function coerced(registry: SchemaRegistry, schemaId: string | undefined, raw: JsonObject, location: IssueLocation): Outcome<JsonObject> {
-  if (!schemaId) return ok(raw);
-  const { value, issues } = registry.coerce(schemaId, raw);
-  return issues.length === 0 ? ok(value) : fail(invalid(issues, location));
-}
-
-function readBody(
-  pack: ApiPack,
-  request: PlainRequest,
-  schemaId: string,
-  deps: { readonly registry: SchemaRegistry; readonly bodyParsers: Partial<Record<'json' | 'xml', BodyParser>> },
-): Outcome<Json | undefined> {
+function readBody(pack: ApiPack, operation: Operation, request: PlainRequest, schemaId: string, deps: InputDeps): Outcome<Json | undefined> {
   let body: Json | undefined;
   if (request.body && request.body.length > 0) {
     const contentType = request.headers['content-type'];
     // A body without a Content-Type is read as the pack's first format, as lenient servers do.
     const kind = contentType ? mediaKindOf(contentType) : pack.media.accepts[0];
     if (!kind || !pack.media.accepts.includes(kind)) {
-      return fail(mockError('unsupportedMediaType', `Content-Type '${contentType ?? ''}' is not supported; send ${pack.media.accepts.map((k) => `application/${k}`).join(' or ')}.`));
+      const accepted = pack.media.accepts.map((k) => `application/${k}`).join(' or ');
+      return fail(mockError('unsupportedMediaType', pack.errors.messages?.unsupportedMediaType ?? `Content-Type '${contentType ?? ''}' is not supported; send ${accepted}.`));
     }
     const parsed = parseBody(request.body, kind, deps.bodyParsers);
-    if (!parsed.ok) return fail(mockError('malformedBody', `The request body is not valid ${kind.toUpperCase()}.`));
+    if (!parsed.ok) return fail(mockError('malformedBody', pack.errors.messages?.malformedBody ?? `The request body is not valid ${kind.toUpperCase()}.`));
     body = parsed.value;
   }
   const issues = deps.registry.check(schemaId, body ?? null);
-  return issues.length === 0 ? ok(body) : fail(invalid(issues, 'body'));
+  if (issues.length === 0) return ok(body);
+  const error = invalid(pack.errors, issues, 'body');
+  return fail(operation.invalidBodyMessage ? { ...error, message: operation.invalidBodyMessage } : error);
 }
 
-/** A validation failure as the engine's error: the first issue as the message, every issue by field. */
-export function invalid(issues: readonly SchemaIssue[], location: IssueLocation): MockError {
+/**
+ * A validation failure as the engine's error: the first issue as the message and every issue by field, in the
+ * vendor's wording when the envelope declares it (`fieldMessages`, e.g. Rails' "can't be blank").
+ */
+export function invalid(envelope: ErrorEnvelope, issues: readonly SchemaIssue[], location: IssueLocation): MockError {
   const byField = new Map<string, string[]>();
   for (const issue of issues) {
-    const field = issue.pointer.replace(/^\//, '').replaceAll('/', '.') || location;
-    byField.set(field, [...(byField.get(field) ?? []), describeIssue(issue, location)]);
+    const path = issue.pointer.replace(/^\//, '').split('/');
+    const field = (envelope.fieldKey === 'leaf' ? path.at(-1) : path.join('.')) || location;
+    const message = issue.vendorMessage ?? envelope.fieldMessages?.[issue.keyword] ?? envelope.fieldMessages?.['default'] ?? describeIssue(issue, location);
+    byField.set(field, [...(byField.get(field) ?? []), message]);
   }
   const [first] = issues;
-  // fromEntries defines own properties, so a field named "__proto__" stays a field.
   const code = first?.vendorCode;
+  // fromEntries defines own properties, so a field named "__proto__" stays a field.
   return mockError('invalidRequest', first ? describeIssue(first, location) : 'The request is invalid.', {
     fields: Object.fromEntries(byField),
     ...(code === undefined ? {} : { code }),

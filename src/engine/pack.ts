@@ -48,6 +48,10 @@ export interface ErrorEnvelope {
   readonly codes?: Partial<Record<ErrorKind, number | string>>;
   /** Default message per kind when the engine raises one itself (unknown route, oversized body...). */
   readonly messages?: Partial<Record<ErrorKind, string>>;
+  /** The vendor's wording of a field's validation failure by JSON Schema keyword, with `default` for the rest. */
+  readonly fieldMessages?: Readonly<Record<string, string>>;
+  /** How fields are named in `fields`: the dotted path (default) or only its last segment, as Rails does. */
+  readonly fieldKey?: 'path' | 'leaf';
   readonly render: (error: RenderedError) => Json;
 }
 
@@ -104,6 +108,8 @@ export interface Operation {
   readonly request?: RequestSchemas;
   /** Status -> response body schema `$id`; null for a response with no body. */
   readonly responses: Readonly<Record<number, string | null>>;
+  /** The vendor's summary message when the body fails validation; the per-field messages go in `fields`. */
+  readonly invalidBodyMessage?: string;
   /** Records that must exist before the action runs (e.g. the definition a workflow list belongs to). */
   readonly requires?: readonly ParentLookup[];
   readonly action: Action;

@@ -93,7 +93,8 @@ export function sortValues(record: Sortable, orderBy: readonly SortKey[]): Json[
 
 /**
  * Total order over records: the sort keys, then the sequence number in the first key's direction, so equal keys
- * keep a stable, insertion-based order. Missing and null values sort after every value, as SQL's NULLS LAST for asc.
+ * keep a stable, insertion-based order. Missing and null values count as larger than every value (PostgreSQL's
+ * default): last when ascending, first when descending.
  */
 export function compareRecords(a: Sortable, b: Sortable, orderBy: readonly SortKey[]): number {
   return comparePositions({ values: sortValues(a, orderBy), seq: a.seq }, { values: sortValues(b, orderBy), seq: b.seq }, orderBy);

@@ -90,12 +90,13 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(ids((await store.list('s', 'runs', all([{ field: 'createdAt', dir: 'asc' }]))).items)).toEqual(['a', 'b', 'c']);
     });
 
-    it('sorts missing values after present ones in either direction of a later key', async () => {
+    it('sorts missing values as larger than any value: last ascending, first descending', async () => {
       const store = await makeStore();
       await store.insert('s', 'runs', run({ endedAt: null }, 'open'));
       await store.insert('s', 'runs', run({ endedAt: '2026-01-02T00:00:00Z' }, 'late'));
       await store.insert('s', 'runs', run({ endedAt: '2026-01-01T00:00:00Z' }, 'early'));
       expect(ids((await store.list('s', 'runs', all([{ field: 'endedAt', dir: 'asc', as: 'time' }]))).items)).toEqual(['early', 'late', 'open']);
+      expect(ids((await store.list('s', 'runs', all([{ field: 'endedAt', dir: 'desc', as: 'time' }]))).items)).toEqual(['open', 'late', 'early']);
     });
 
     it('filters with each operator', async () => {

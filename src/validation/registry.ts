@@ -37,7 +37,7 @@ export interface SchemaRegistry {
 export const ANNOTATION_KEYWORDS = ['x-faker', 'x-error', 'x-source'] as const;
 
 export interface RegistryOptions {
-  /** Report every issue rather than the first (contract reports want all; the request path wants speed). */
+  /** Report every issue of a body or response (default) rather than only the first. */
   readonly allErrors?: boolean;
 }
 
@@ -45,7 +45,7 @@ export interface RegistryOptions {
 const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (ajv: Ajv2020) => void;
 
 export function createSchemaRegistry(schemas: readonly JsonObject[], options: RegistryOptions = {}): SchemaRegistry {
-  const strict = newAjv({ allErrors: options.allErrors ?? false });
+  const strict = newAjv({ allErrors: options.allErrors ?? true });
   const coercing = newAjv({ allErrors: false, coerceTypes: true, useDefaults: true });
   for (const schema of schemas) {
     strict.addSchema(schema);
