@@ -27,7 +27,7 @@ export const workflowsPath = (definition = DOCUMENTED_DEFINITION, account = ACCO
 
 export async function listPage(target: Target, query: Record<string, string | number>, definition = DOCUMENTED_DEFINITION): Promise<Instance[]> {
   const res = await target.get(workflowsPath(definition)).query(query).set(AUTH);
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.status, JSON.stringify(res.body).slice(0, 600)).toBe(200);
   expectSchema(schemaId('workflow-instance-list.json'), res.body);
   return res.body as Instance[];
 }
@@ -44,7 +44,7 @@ export async function listAll(target: Target, query: Record<string, string | num
 
 /** An 8x8 error: the status, the code, the documented envelope, a uuid errorId and an ISO timestamp. */
 export function expectError(res: Response, status: number, code: number, message?: string | RegExp): void {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.status, JSON.stringify(res.body).slice(0, 600)).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/json/);
   expectSchema(schemaId('error.json'), res.body);
   expect(res.body.code).toBe(code);
@@ -56,7 +56,7 @@ export function expectError(res: Response, status: number, code: number, message
 /** Starts a workflow and returns its id, read from the Location header. */
 export async function startWorkflow(target: Target, payload: unknown = { content: { text: 'hello' } }, definition = DOCUMENTED_DEFINITION): Promise<string> {
   const res = await target.post(workflowsPath(definition)).set(AUTH).send(payload as object);
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  expect(res.status, JSON.stringify(res.body).slice(0, 600)).toBe(201);
   const location = String(res.headers['location'] ?? '');
   expect(location).toMatch(new RegExp(`${workflowsPath(definition)}/[0-9a-f]{24}$`));
   return location.split('/').at(-1) ?? '';
@@ -64,7 +64,7 @@ export async function startWorkflow(target: Target, payload: unknown = { content
 
 export async function getWorkflow(target: Target, workflowId: string, definition = DOCUMENTED_DEFINITION): Promise<Instance> {
   const res = await target.get(`${workflowsPath(definition)}/${workflowId}`).set(AUTH);
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.status, JSON.stringify(res.body).slice(0, 600)).toBe(200);
   expectSchema(schemaId('workflow-instance.json'), res.body);
   return res.body as Instance;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInstant } from './time.ts';
+import { endOfDay, parseInstant } from './time.ts';
 
 describe('parseInstant', () => {
   it('reads a full timestamp with a zone', () => {
@@ -25,5 +25,23 @@ describe('parseInstant', () => {
   it('rejects what is not a time', () => {
     expect(parseInstant('yesterday')).toBeUndefined();
     expect(parseInstant('2026-13-01')).toBeUndefined();
+  });
+});
+
+describe('endOfDay', () => {
+  it('is the start of the next day', () => {
+    expect(endOfDay('2026-02-01')).toBe(Date.UTC(2026, 1, 2));
+    expect(endOfDay('2026-12-31')).toBe(Date.UTC(2027, 0, 1));
+  });
+
+  it('clamps a day past the end of its month', () => {
+    expect(endOfDay('2026-02-29')).toBe(Date.UTC(2026, 2, 1));
+    expect(endOfDay('2028-02-29')).toBe(Date.UTC(2028, 2, 1));
+    expect(endOfDay('2026-04-31')).toBe(Date.UTC(2026, 4, 1));
+  });
+
+  it('is undefined for anything but a plain date', () => {
+    expect(endOfDay('2026-02-01T10:00:00Z')).toBeUndefined();
+    expect(endOfDay('2026-13-01')).toBeUndefined();
   });
 });

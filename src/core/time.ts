@@ -17,3 +17,17 @@ export function parseInstant(value: string): number | undefined {
 export function isoAt(ms: number): string {
   return new Date(ms).toISOString();
 }
+
+/**
+ * The exclusive end of a date-only value's day (`2026-02-01` -> the instant 2026-02-02T00:00Z), with the day
+ * clamped to its month, so a documented `2026-02-29` in a non-leap year means the end of February. Undefined when
+ * the value is not a plain date.
+ */
+export function endOfDay(value: string): number | undefined {
+  const found = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!found) return undefined;
+  const [year, month, day] = [Number(found[1]), Number(found[2]), Number(found[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return Date.UTC(year, month - 1, Math.min(day, lastDay) + 1);
+}

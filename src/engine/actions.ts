@@ -1,5 +1,5 @@
 import { mockError } from '../core/errors.ts';
-import type { Json } from '../core/json.ts';
+import type { Json, JsonObject } from '../core/json.ts';
 import { fail, ok } from '../core/result.ts';
 import type { PageContext } from '../pagination/dialects.ts';
 import type { StateMachine } from '../state/machine.ts';
@@ -92,7 +92,7 @@ async function runTransition(action: TransitionAction, input: OperationInput, en
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const record = await findTarget(action, input, env);
     if (!record.ok) return record;
-    const moved = await transitionRecord(action.machine, action.collection, record.value, command, env);
+    const moved = await transitionRecord(action.machine, action.collection, record.value, command, env, action.patch?.(input, env.ctx));
     if (moved === 'stale') continue;
     if (!moved.ok) return fail(action.refuse(moved.error, record.value, input));
     return ok(action.reply(moved.value, input));
@@ -104,10 +104,11 @@ async function runTransition(action: TransitionAction, input: OperationInput, en
  * Applies a state-machine command to one stored record with compare-and-set, appending the move to the
  * record's history. Returns 'stale' when another writer changed the record first, so the caller re-reads.
  */
-export async function transitionRecord(machine: StateMachine, collection: string, record: StoredRecord, command: string, env: ActionEnv) {
+export async function transitionRecord(machine: StateMachine, collection: string, record: StoredRecord, command: string, env: ActionEnv, patch: JsonObject = {}) {
   const moved = moveRecord(machine, record, command, env.ctx.now);
   if (!moved.ok) return moved;
-  const written = await env.store.replace(env.space, collection, record.id, record.version, { data: moved.value.data, meta: moved.value.meta });
+  const data = { ...moved.value.data, ...patch };
+  const written = await env.store.replace(env.space, collection, record.id, record.version, { data, meta: moved.value.meta });
   return written.ok ? ok(written.value) : ('stale' as const);
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mockError } from '../core/errors.ts';
 import type { Json, JsonObject } from '../core/json.ts';
 import { fail, ok } from '../core/result.ts';
@@ -43,4 +44,10 @@ export function allConditions(...parts: readonly (Condition[] | Outcome<Conditio
     out.push(...outcome.value);
   }
   return ok(out);
+}
+
+/** A stable uuid-shaped id for a caller's credential, for vendors that record who made a change (`_createdBy`). */
+export function principalId(credential: string): string {
+  const h = createHash('sha256').update(`principal:${credential}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderFromParameter } from './order.ts';
+import { orderFromJson, orderFromParameter } from './order.ts';
 
 const fields = { id: 'text', created_at: 'time', status: 'text' } as const;
 const fallback = [{ field: 'id', dir: 'asc' as const }];
@@ -30,5 +30,19 @@ describe('orderFromParameter', () => {
     expect(orderFromParameter('-id desc', fields, fallback).ok).toBe(false);
     expect(orderFromParameter('id;drop', fields, fallback).ok).toBe(false);
     expect(orderFromParameter('id,', fields, fallback).ok).toBe(false);
+  });
+});
+
+describe('orderFromJson', () => {
+  it('reads keys in their written order with 1 and -1', () => {
+    expect(orderFromJson('{"created_at":-1,"status":1}', fields, fallback)).toEqual({ ok: true, value: [{ field: 'created_at', dir: 'desc', as: 'time' }, { field: 'status', dir: 'asc', as: 'text' }] });
+  });
+
+  it('falls back when absent', () => {
+    expect(orderFromJson(undefined, fields, fallback)).toEqual({ ok: true, value: fallback });
+  });
+
+  it.each([['{"status":'], ['[1]'], ['{}'], ['{"status":"asc"}'], ['{"status":2}'], ['{"nope":1}'], ['{"__proto__":1}'], ['null']])('refuses %s', (value) => {
+    expect(orderFromJson(value, fields, fallback)).toMatchObject({ ok: false, error: { kind: 'invalidRequest' } });
   });
 });

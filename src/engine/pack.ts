@@ -172,6 +172,8 @@ export interface TransitionAction extends RecordTarget {
   readonly kind: 'transition';
   readonly machine: StateMachine;
   readonly command: (input: OperationInput) => string;
+  /** Fields the move also sets from the request (e.g. who made it: `_updatedBy`). */
+  readonly patch?: (input: OperationInput, ctx: ActionContext) => JsonObject;
   readonly refuse: (refusal: TransitionRefusal, record: StoredRecord, input: OperationInput) => MockError;
   readonly reply: (record: StoredRecord, input: OperationInput) => Reply;
 }

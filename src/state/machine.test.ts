@@ -44,6 +44,11 @@ describe('state machine', () => {
     expect(enterState(machine, { status: 'Paused', endedAt: 'x' }, 'Running', 'now')).toEqual({ status: 'Running', endedAt: null });
   });
 
+  it('touches fields on every move and applies the entry effect', () => {
+    const touching: StateMachine = { ...machine, touch: ['updatedAt'], onEnter: (data, state) => ({ ...data, note: `entered ${state}` }) };
+    expect(applyCommand(touching, { status: 'Running' }, 'pause', 't1')).toMatchObject({ ok: true, value: { data: { status: 'Paused', updatedAt: 't1', note: 'entered Paused' } } });
+  });
+
   it('leaves the input record unchanged', () => {
     const record = { status: 'Running' };
     applyCommand(machine, record, 'stop', 'now');

@@ -21,6 +21,10 @@ export interface StateMachine {
   readonly stampOnEnter?: Readonly<Record<string, readonly string[]>>;
   /** state -> fields set to fixed values on entering it (e.g. `completedAt: null` when a run restarts). */
   readonly setOnEnter?: Readonly<Record<string, Readonly<Record<string, Json>>>>;
+  /** Fields set to the current time on every move (e.g. `_updatedAt`). */
+  readonly touch?: readonly string[];
+  /** What else entering a state changes, as a pure function (e.g. a run's tasks following it). */
+  readonly onEnter?: (data: JsonObject, state: string, now: string) => JsonObject;
 }
 
 export type TransitionRefusal =
@@ -59,8 +63,8 @@ export function applyCommand(machine: StateMachine, data: JsonObject, command: s
 export function enterState(machine: StateMachine, data: JsonObject, to: string, now: string): JsonObject {
   let next = writePath(data, machine.field, to);
   for (const [field, value] of Object.entries(machine.setOnEnter?.[to] ?? {})) next = writePath(next, field, value);
-  for (const field of machine.stampOnEnter?.[to] ?? []) next = writePath(next, field, now);
-  return next;
+  for (const field of [...(machine.stampOnEnter?.[to] ?? []), ...(machine.touch ?? [])]) next = writePath(next, field, now);
+  return machine.onEnter ? machine.onEnter(next, to, now) : next;
 }
 
 /** Commands a record in `state` accepts, in declaration order (what a console offers as buttons). */

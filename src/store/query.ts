@@ -11,7 +11,8 @@ export type Condition =
   | { readonly field: string; readonly op: 'in'; readonly values: readonly Json[] }
   | { readonly field: string; readonly op: 'gte' | 'gt' | 'lte' | 'lt'; readonly value: string | number; readonly as?: Comparison }
   | { readonly field: string; readonly op: 'contains'; readonly value: string; readonly ignoreCase?: boolean }
-  | { readonly field: string; readonly op: 'has'; readonly value: Json };
+  | { readonly field: string; readonly op: 'has'; readonly value: Json }
+  | { readonly field: string; readonly op: 'overlaps'; readonly values: readonly Json[] };
 
 export interface SortKey {
   readonly field: string;
@@ -53,6 +54,8 @@ function matches(actual: Json | undefined, condition: Condition): boolean {
       return actual !== undefined && condition.values.includes(actual);
     case 'has':
       return Array.isArray(actual) && actual.includes(condition.value);
+    case 'overlaps':
+      return Array.isArray(actual) && actual.some((item) => condition.values.includes(item));
     case 'contains': {
       if (typeof actual !== 'string') return false;
       return condition.ignoreCase

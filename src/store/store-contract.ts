@@ -106,6 +106,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await where({ field: 'status', op: 'eq', value: 'done' })).toEqual(['r0', 'r3', 'r6', 'r9']);
       expect(await where({ field: 'amount', op: 'in', values: [1, 5, 50] })).toEqual(['r1', 'r5']);
       expect(await where({ field: 'tags', op: 'has', value: 'odd' })).toHaveLength(6);
+      expect(await where({ field: 'tags', op: 'overlaps', values: ['odd', 'prime'] })).toHaveLength(6);
+      expect(await where({ field: 'tags', op: 'overlaps', values: ['odd', 'even'] })).toHaveLength(12);
+      expect(await where({ field: 'tags', op: 'overlaps', values: ['none'] })).toEqual([]);
       expect(await where({ field: 'name', op: 'contains', value: 'run 1', ignoreCase: true })).toEqual(['r1', 'r10', 'r11']);
       expect(await where({ field: 'name', op: 'contains', value: 'run 1' })).toEqual([]);
       expect(await where({ field: 'amount', op: 'gte', value: 10 })).toEqual(['r10', 'r11']);
