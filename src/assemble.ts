@@ -4,6 +4,7 @@ import { createEngine, type Engine } from './engine/engine.ts';
 import type { ApiPack } from './engine/pack.ts';
 import type { ResponseViolation } from './engine/response-check.ts';
 import { readSchemaFiles } from './files/schemas.ts';
+import { createMemoryRateLimiter } from './rate-limit/limiter.ts';
 import { createMemoryStore } from './store/memory.ts';
 import type { Store } from './store/store.ts';
 import { createSchemaRegistry, type SchemaRegistry } from './validation/registry.ts';
@@ -21,6 +22,8 @@ export interface AssembleOptions {
   readonly strictResponses?: boolean;
   readonly cursorSecret?: string;
   readonly onViolation?: (violation: ResponseViolation) => void;
+  /** Vendor rate limits (Amperity's 10 requests per second): on by default, off for load tests. */
+  readonly rateLimits?: boolean;
 }
 
 export const DEFAULT_SEED = 1;
@@ -46,5 +49,6 @@ export function assembleEngine(options: AssembleOptions = {}): Engine {
     cursorSecret: options.cursorSecret ?? `workflow-mocks:${seed}`,
     strictResponses: options.strictResponses ?? false,
     ...(options.onViolation ? { onViolation: options.onViolation } : {}),
+    ...(options.rateLimits === false ? {} : { rateLimiter: createMemoryRateLimiter() }),
   });
 }

@@ -5,7 +5,7 @@ const apis = ['8x8', 'nerm'];
 
 describe('parseCli', () => {
   it('defaults to port 4010 on loopback with seed 1 and every API mounted', () => {
-    expect(parseCli([], {}, apis)).toEqual({ ok: true, value: { port: 4010, host: '127.0.0.1', seed: 1, strict: false, help: false } });
+    expect(parseCli([], {}, apis)).toEqual({ ok: true, value: { port: 4010, host: '127.0.0.1', seed: 1, strict: false, rateLimits: true, help: false } });
   });
 
   it('reads flags over environment variables', () => {
@@ -22,6 +22,11 @@ describe('parseCli', () => {
 
   it.each([['--port', 'http'], ['--port', '70000'], ['--seed', '-1'], ['--records', '1.5']])('refuses %s %s', (flag, value) => {
     expect(parseCli([flag, value], {}, apis).ok).toBe(false);
+  });
+
+  it('turns rate limits off with --rate-limit off and refuses other values', () => {
+    expect(parseCli(['--rate-limit', 'off'], {}, apis)).toMatchObject({ ok: true, value: { rateLimits: false } });
+    expect(parseCli(['--rate-limit', 'maybe'], {}, apis).ok).toBe(false);
   });
 
   it('refuses unknown flags', () => {

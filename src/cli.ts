@@ -14,6 +14,8 @@ export interface ServerConfig {
   readonly records?: number;
   /** Answer a response that breaks its schema with a 500 instead of only logging it. */
   readonly strict: boolean;
+  /** Apply vendors' rate limits (Amperity: 10 requests per second per tenant). */
+  readonly rateLimits: boolean;
   readonly help: boolean;
 }
 
@@ -25,6 +27,8 @@ export const USAGE = `Usage: npm start -- [options]
   --api ID       serve only this API, at the root path (ids: see GET / with all APIs mounted)
   --records N    generated runs for the main documented list of each API (default: the pack's own)
   --strict       answer responses that break their own schema with 500 (default: log them loudly)
+  --rate-limit on|off
+                 vendors' rate limits, e.g. Amperity's 10 requests/second per tenant (default on)
   --help         show this text`;
 
 export function parseCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, apiIds: readonly string[]): Result<ServerConfig, string> {
@@ -39,6 +43,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
         api: { type: 'string' },
         records: { type: 'string' },
         strict: { type: 'boolean', default: false },
+        'rate-limit': { type: 'string', default: 'on' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -54,6 +59,8 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
   const records = values.records === undefined ? ok(undefined) : integer(values.records, 'records', 0, 10_000_000);
   if (!records.ok) return records;
   if (values.api !== undefined && !apiIds.includes(values.api)) return fail(`--api must be one of: ${apiIds.join(', ')}`);
+  const rateLimit = values['rate-limit'];
+  if (rateLimit !== 'on' && rateLimit !== 'off') return fail(`--rate-limit must be on or off, got '${rateLimit ?? ''}'`);
   return ok({
     port: port.value,
     host: values.host ?? env['HOST'] ?? '127.0.0.1',
@@ -61,6 +68,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     ...(values.api === undefined ? {} : { api: values.api }),
     ...(records.value === undefined ? {} : { records: records.value }),
     strict: values.strict ?? false,
+    rateLimits: rateLimit === 'on',
     help: values.help ?? false,
   });
 }

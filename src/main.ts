@@ -22,6 +22,7 @@ const engine = assembleEngine({
   seed: config.seed,
   ...(config.records === undefined ? {} : { records: config.records }),
   strictResponses: config.strict,
+  rateLimits: config.rateLimits,
   onViolation: (violation) => logger.error({ violation }, `MOCK BUG: ${violation.api} ${violation.operation ?? ''} ${violation.status}: ${violation.detail}`),
 });
 await engine.ready();

@@ -1,5 +1,5 @@
 import type { Clock } from '../core/clock.ts';
-import { fillTemplate, mockError, type ErrorKind } from '../core/errors.ts';
+import { fillTemplate, mockError, type ErrorKind, type MockError } from '../core/errors.ts';
 import type { Json } from '../core/json.ts';
 import { replaceQuery, type PlainRequest, type PlainResponse } from '../core/request.ts';
 import { fail, ok } from '../core/result.ts';
@@ -9,6 +9,7 @@ import { decodeCursor, digest, encodeCursor } from '../pagination/cursor.ts';
 import type { PageContext } from '../pagination/dialects.ts';
 import { compileRoutes, matchRoute, type RouteTable } from '../routing/match.ts';
 import { negotiateMedia } from '../serialization/media.ts';
+import type { RateLimiter } from '../rate-limit/limiter.ts';
 import type { BodyParser } from '../serialization/parse-body.ts';
 import { matchesAll, type Condition, type SortKey } from '../store/query.ts';
 import type { SeedData, Store } from '../store/store.ts';
@@ -36,6 +37,8 @@ export interface EngineOptions {
   readonly strictResponses: boolean;
   readonly onViolation?: (violation: ResponseViolation) => void;
   readonly bodyParsers?: Partial<Record<'json' | 'xml', BodyParser>>;
+  /** Counts requests for packs that declare a rate limit; without one, no limits apply. */
+  readonly rateLimiter?: RateLimiter;
 }
 
 export interface Engine {
@@ -97,6 +100,14 @@ export function createEngine(options: EngineOptions): Engine {
       };
     };
 
+  const overRateLimit = async (pack: ApiPack, request: PlainRequest): Promise<MockError | undefined> => {
+    if (!pack.rateLimit || !options.rateLimiter) return undefined;
+    const rule = pack.rateLimit;
+    const decision = await options.rateLimiter.take(`${pack.id}:${rule.key(request.headers)}`, rule, options.clock.now());
+    if (decision.allowed) return undefined;
+    return mockError('rateLimited', rule.message, { headers: { 'retry-after': String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))) } });
+  };
+
   const run = async (entry: CompiledPack, request: PlainRequest, now: string): Promise<{ outcome: Outcome<Reply>; operation?: Operation }> => {
     const { pack } = entry;
     const route = matchRoute(entry.routes, request.method, request.path);
@@ -108,10 +119,14 @@ export function createEngine(options: EngineOptions): Engine {
       return { outcome: fail(mockError('methodNotAllowed', message, { headers: { allow: route.allow.join(', ') } })) };
     }
     const operation = route.payload;
+    const limited = await overRateLimit(pack, request);
+    if (limited) return { outcome: fail(limited), operation };
     const caller = operation.public ? ok({ credential: '' }) : authenticate(pack.auth, request.headers);
     if (!caller.ok) return { outcome: caller, operation };
     const read = readInput(pack, operation, request, route.params, caller.value, { registry: options.registry, bodyParsers: options.bodyParsers ?? {} });
     if (!read.ok) return { outcome: read, operation };
+    const refused = operation.public ? undefined : pack.guard?.(read.value);
+    if (refused) return { outcome: fail(refused), operation };
     const space = defaultSpace(pack);
     await ensureSeeded(pack, space);
     let input = read.value;

@@ -30,6 +30,18 @@ export interface ApiPack {
   readonly queryAliases?: Readonly<Record<string, string>>;
   readonly seed: (ctx: SeedContext) => SeedData;
   readonly operations: readonly Operation[];
+  /** A request budget per caller key (e.g. 10 per second per tenant); over it, `rateLimited` with Retry-After. */
+  readonly rateLimit?: RateLimitRule;
+  /** Checks every authenticated operation's validated input for rules no single schema can say (one of two headers). */
+  readonly guard?: (input: OperationInput) => MockError | undefined;
+}
+
+export interface RateLimitRule {
+  readonly perSecond: number;
+  readonly capacity: number;
+  /** Which bucket a request draws from, from its lower-case headers. */
+  readonly key: (headers: Readonly<Record<string, string>>) => string;
+  readonly message: string;
 }
 
 export interface SeedContext {

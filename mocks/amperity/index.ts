@@ -1,0 +1,150 @@
+import { mockError } from '../../src/core/errors.ts';
+import type { JsonObject } from '../../src/core/json.ts';
+import { ok } from '../../src/core/result.ts';
+import { allConditions, equalIfGiven, objectOr, principalId, text, timeBound } from '../../src/engine/helpers.ts';
+import type { ApiPack, OperationInput, RecordTarget } from '../../src/engine/pack.ts';
+import { cursorToken } from '../../src/pagination/dialects.ts';
+import type { Condition } from '../../src/store/query.ts';
+import type { StoredRecord } from '../../src/store/store.ts';
+import { listView, overviewView, runMachine } from './runs.ts';
+import { schemaId } from './schema-ids.ts';
+import { runId, scheduledTasks, seedAmperity, workflowForConfig } from './seed.ts';
+
+/** Amperity workflow runs, API version 2024-04-01 (seed 003, vendor-facts 003). */
+const RUNS = '/api/workflow/runs';
+const TENANT_HEADER = 'amperity-tenant';
+
+const tenantOf = (input: OperationInput): string => text(input.headers[TENANT_HEADER]);
+const ownTenant = (input: OperationInput): Condition[] => [{ field: 'tenant', op: 'eq', value: tenantOf(input) }];
+
+const runOf: RecordTarget = {
+  collection: 'runs',
+  id: (input) => text(input.params['id']),
+  scope: ownTenant,
+  notFound: (input) => mockError('notFound', `Workflow run ${text(input.params['id'])} not found.`),
+};
+
+const headers = schemaId('parameters.json#/$defs/Headers');
+
+export const packAmperity: ApiPack = {
+  id: 'amperity',
+  title: 'Amperity workflow runs',
+  vendorBaseUrl: 'https://{tenant-id}.amperity.com',
+  media: { accepts: ['json'], produces: ['json'] },
+  auth: { kind: 'authorization', schemes: [/^Bearer\s+(\S.*)$/i], message: 'Unauthorized: a valid Bearer token is required.' },
+  // seed 003: at most 10 requests per second; a token bucket per tenant.
+  rateLimit: {
+    perSecond: 10,
+    capacity: 10,
+    key: (requestHeaders) => requestHeaders[TENANT_HEADER] ?? '',
+    message: 'Too many requests: the Amperity API allows 10 requests per second.',
+  },
+  guard: (input) =>
+    input.headers['api-version'] === undefined && input.query['api_version'] === undefined
+      ? mockError('invalidRequest', 'An API version is required: send the api-version header or the api_version parameter (2024-04-01).')
+      : undefined,
+  errors: {
+    schema: schemaId('error.json'),
+    status: { illegalTransition: 409 },
+    messages: {
+      routeNotFound: 'Not found.',
+      methodNotAllowed: 'Method {method} is not allowed on this resource.',
+      malformedBody: 'The request body is not valid JSON.',
+      payloadTooLarge: 'The request body is larger than 1 MiB.',
+      internal: 'Internal server error.',
+    },
+    render: (error) => ({ status: error.status, message: error.message }),
+  },
+  seed: seedAmperity,
+  operations: [
+    {
+      id: 'listWorkflowRuns',
+      method: 'GET',
+      path: RUNS,
+      summary: 'Runs of the tenant, newest first, with opaque next_token paging and filters (seed 003).',
+      request: { headers, query: schemaId('parameters.json#/$defs/ListQuery') },
+      responses: { 200: schemaId('run-list.json') },
+      action: {
+        kind: 'list',
+        collection: 'runs',
+        where: (input) => allConditions(
+          ownTenant(input),
+          equalIfGiven('state', input.query['state']),
+          equalIfGiven('type', input.query['type']),
+          timeBound('created_at', 'gte', input.query['created_from'], 'created_from'),
+          timeBound('created_at', 'lt', input.query['created_to'], 'created_to'),
+          timeBound('ended_at', 'gte', input.query['ended_from'], 'ended_from'),
+          timeBound('ended_at', 'lt', input.query['ended_to'], 'ended_to'),
+        ),
+        orderBy: () => ok([{ field: 'created_at', dir: 'desc', as: 'time' }]),
+        pagination: cursorToken({ items: 'data', token: 'next_token', limit: 'limit', defaultLimit: 25, totalFlag: 'with_total' }),
+        view: (record) => listView(record.data),
+      },
+    },
+    {
+      id: 'getWorkflowRun',
+      method: 'GET',
+      path: `${RUNS}/{id}`,
+      summary: 'One run: view=overview (default) or verbose (vendor-facts 003).',
+      request: { headers, params: schemaId('parameters.json#/$defs/IdPath'), query: schemaId('parameters.json#/$defs/GetQuery') },
+      responses: { 200: schemaId('run.json#/$defs/View') },
+      action: {
+        kind: 'get',
+        ...runOf,
+        view: (record: StoredRecord, input) => (input.query['view'] === 'verbose' ? record.data : overviewView(record.data)),
+      },
+    },
+    {
+      id: 'startWorkflowRun',
+      method: 'POST',
+      path: RUNS,
+      summary: 'Start a run of a config: 201 with the run, state scheduled (vendor-facts 003).',
+      request: { headers, query: schemaId('parameters.json#/$defs/VersionQuery'), body: schemaId('parameters.json#/$defs/StartBody') },
+      responses: { 201: schemaId('run.json#/$defs/ListItem') },
+      action: {
+        kind: 'create',
+        collection: 'runs',
+        build(input, ctx) {
+          const body = objectOr(input.body);
+          const workflow = workflowForConfig(text(body['config_id']));
+          const id = runId(Date.parse(ctx.now), String(Math.floor(ctx.ids.next() * 100_000)).padStart(5, '0'), ctx.ids.hex(5));
+          const caller = principalId(input.caller.credential);
+          const data: JsonObject = {
+            id,
+            ended_at: null,
+            name: workflow.name,
+            principal_name: 'API client',
+            principal_id: `api-key|${caller.slice(0, 8)}`,
+            type: workflow.type,
+            principal_email: null,
+            state: 'scheduled',
+            created_at: ctx.now,
+            tenant: tenantOf(input),
+            launched_version: ctx.now.slice(0, 10).replaceAll('-', '.'),
+            current_version: ctx.now.slice(0, 10).replaceAll('-', '.'),
+            warn_after_ms: null,
+            task_instances: scheduledTasks(id, workflow.tasks, ctx.now, () => `ti-${ctx.ids.hex(10)}`),
+          };
+          return ok({ id, data, meta: { run_mode: body['run_mode'] ?? 'full', config_id: body['config_id'] ?? null } });
+        },
+        reply: (record) => ({ status: 201, body: listView(record.data) }),
+      },
+    },
+    {
+      id: 'stopWorkflowRun',
+      method: 'POST',
+      path: `${RUNS}/{id}/stop`,
+      summary: 'Stop a run: 200 with the run canceled; a finished run is 409 (vendor-facts 003).',
+      request: { headers, params: schemaId('parameters.json#/$defs/IdPath'), query: schemaId('parameters.json#/$defs/VersionQuery') },
+      responses: { 200: schemaId('run.json#/$defs/ListItem') },
+      action: {
+        kind: 'transition',
+        ...runOf,
+        machine: runMachine,
+        command: () => 'stop',
+        refuse: (refusal, record) => mockError('illegalTransition', `Workflow run ${record.id} cannot be stopped: it is ${refusal.from}.`),
+        reply: (record) => ({ status: 200, body: listView(record.data) }),
+      },
+    },
+  ],
+};
