@@ -3,6 +3,8 @@ import type { Test } from 'supertest';
 import { assembleEngine, type AssembleOptions } from '../../src/assemble.ts';
 import type { ResponseViolation } from '../../src/engine/response-check.ts';
 import { createApp } from '../../src/http/create-app.ts';
+import { createMemoryStore } from '../../src/store/memory.ts';
+import type { StoredRecord } from '../../src/store/store.ts';
 
 /**
  * Where a contract suite sends its requests. By default a fresh in-process mock (every API mounted, strict
@@ -20,15 +22,18 @@ export interface Target {
   head(path: string): Test;
   /** Responses the in-process mock reported as breaking their schema (always empty for external targets). */
   readonly violations: readonly ResponseViolation[];
+  /** Reads a stored record of the in-process mock, for what no endpoint shows; absent for external targets. */
+  readonly inspect?: (api: string, collection: string, id: string) => Promise<StoredRecord | undefined>;
 }
 
 export function targetFor(api: string, options: AssembleOptions = {}): Target {
   const baseUrl = process.env['CONTRACT_BASE_URL'];
   if (baseUrl) return wrap(request(baseUrl.replace(/\/$/, '')), '', true, baseUrl, []);
   const violations: ResponseViolation[] = [];
-  const engine = assembleEngine({ strictResponses: true, onViolation: (v) => violations.push(v), ...options });
+  const store = options.store ?? createMemoryStore();
+  const engine = assembleEngine({ strictResponses: true, onViolation: (v) => violations.push(v), ...options, store });
   const app = createApp({ engine });
-  return wrap(request(app), `/${api}`, false, `in-process mock /${api}`, violations);
+  return { ...wrap(request(app), `/${api}`, false, `in-process mock /${api}`, violations), inspect: (pack, collection, id) => store.get(`default:${pack}`, collection, id) };
 }
 
 type Agent = ReturnType<typeof request>;

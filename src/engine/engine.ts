@@ -10,7 +10,6 @@ import type { PageContext } from '../pagination/dialects.ts';
 import { compileRoutes, matchRoute, type RouteTable } from '../routing/match.ts';
 import { negotiateMedia } from '../serialization/media.ts';
 import type { RateLimiter } from '../rate-limit/limiter.ts';
-import type { BodyParser } from '../serialization/parse-body.ts';
 import { matchesAll, type Condition, type SortKey } from '../store/query.ts';
 import type { SeedData, Store } from '../store/store.ts';
 import type { SchemaRegistry } from '../validation/registry.ts';
@@ -36,7 +35,6 @@ export interface EngineOptions {
   /** When true a response that breaks its schema becomes a 500 naming the violation (tests); otherwise it is reported. */
   readonly strictResponses: boolean;
   readonly onViolation?: (violation: ResponseViolation) => void;
-  readonly bodyParsers?: Partial<Record<'json' | 'xml', BodyParser>>;
   /** Counts requests for packs that declare a rate limit; without one, no limits apply. */
   readonly rateLimiter?: RateLimiter;
 }
@@ -121,14 +119,15 @@ export function createEngine(options: EngineOptions): Engine {
     const operation = route.payload;
     const limited = await overRateLimit(pack, request);
     if (limited) return { outcome: fail(limited), operation };
-    const caller = operation.public ? ok({ credential: '' }) : authenticate(pack.auth, request.headers);
+    const space = defaultSpace(pack);
+    await ensureSeeded(pack, space);
+    const lookup = (collection: string, id: string) => options.store.get(space, collection, id);
+    const caller = operation.public ? ok({ credential: '' }) : await authenticate(pack.auth, request.headers, lookup);
     if (!caller.ok) return { outcome: caller, operation };
-    const read = readInput(pack, operation, request, route.params, caller.value, { registry: options.registry, bodyParsers: options.bodyParsers ?? {} });
+    const read = readInput(pack, operation, request, route.params, caller.value, { registry: options.registry });
     if (!read.ok) return { outcome: read, operation };
     const refused = operation.public ? undefined : pack.guard?.(read.value);
     if (refused) return { outcome: fail(refused), operation };
-    const space = defaultSpace(pack);
-    await ensureSeeded(pack, space);
     let input = read.value;
     for (const parent of operation.requires ?? []) {
       const record = await options.store.get(space, parent.collection, parent.id(input));
@@ -181,7 +180,7 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   function finish(pack: ApiPack, request: PlainRequest, operation: Operation | undefined, outcome: Outcome<Reply>, now: string): PlainResponse {
-    const media = negotiateMedia(request.headers['accept'], pack.media.produces);
+    const media = responseMedia(pack, request);
     let reply: Reply;
     if (outcome.ok) {
       reply = outcome.value;
@@ -198,6 +197,14 @@ export function createEngine(options: EngineOptions): Engine {
     }
     return { status: reply.status, headers: reply.headers ?? {}, ...(reply.body === undefined ? {} : { payload: reply.body }), media };
   }
+}
+
+/** The response format: the pack's format parameter (`?alt=json`) when given, else `Accept` negotiation. */
+function responseMedia(pack: ApiPack, request: PlainRequest): 'json' | 'xml' {
+  const parameter = pack.media.formatParameter;
+  const asked = parameter ? request.query.find(([name]) => name === parameter)?.[1]?.toLowerCase() : undefined;
+  if ((asked === 'json' || asked === 'xml') && pack.media.produces.includes(asked)) return asked;
+  return negotiateMedia(request.headers['accept'], pack.media.produces);
 }
 
 const seedCache = new Map<string, SeedData>();

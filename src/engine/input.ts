@@ -3,14 +3,13 @@ import type { Json, JsonObject } from '../core/json.ts';
 import { queryObject, type PlainRequest } from '../core/request.ts';
 import { fail, ok } from '../core/result.ts';
 import { mediaKindOf } from '../serialization/media.ts';
-import { parseBody, type BodyParser } from '../serialization/parse-body.ts';
+import { parseBody } from '../serialization/parse-body.ts';
 import { describeIssue, type IssueLocation } from '../validation/describe.ts';
 import type { SchemaIssue, SchemaRegistry } from '../validation/registry.ts';
 import type { ApiPack, Caller, ErrorEnvelope, Operation, OperationInput, Outcome } from './pack.ts';
 
 export interface InputDeps {
   readonly registry: SchemaRegistry;
-  readonly bodyParsers: Partial<Record<'json' | 'xml', BodyParser>>;
 }
 
 /** Everything about a request an action may read, checked against the operation's request schemas. */
@@ -45,12 +44,19 @@ function readBody(pack: ApiPack, operation: Operation, request: PlainRequest, sc
     const contentType = request.headers['content-type'];
     // A body without a Content-Type is read as the pack's first format, as lenient servers do.
     const kind = contentType ? mediaKindOf(contentType) : pack.media.accepts[0];
-    if (!kind || !pack.media.accepts.includes(kind)) {
+    const essence = contentType?.split(';')[0]?.trim().toLowerCase();
+    const listed = !pack.media.contentTypes || essence === undefined || pack.media.contentTypes.includes(essence);
+    if (!kind || !pack.media.accepts.includes(kind) || !listed) {
       const accepted = pack.media.accepts.map((k) => `application/${k}`).join(' or ');
       return fail(mockError('unsupportedMediaType', pack.errors.messages?.unsupportedMediaType ?? `Content-Type '${contentType ?? ''}' is not supported; send ${accepted}.`));
     }
-    const parsed = parseBody(request.body, kind, deps.bodyParsers);
-    if (!parsed.ok) return fail(mockError('malformedBody', pack.errors.messages?.malformedBody ?? `The request body is not valid ${kind.toUpperCase()}.`));
+    const parsed = parseBody(request.body, kind);
+    if (!parsed.ok) {
+      const message = parsed.error === 'forbiddenDeclaration'
+        ? 'XML document type and entity declarations are not allowed.'
+        : pack.errors.messages?.malformedBody ?? `The request body is not valid ${kind.toUpperCase()}.`;
+      return fail(mockError('malformedBody', message));
+    }
     body = parsed.value;
   }
   const issues = deps.registry.check(schemaId, body ?? null);

@@ -23,7 +23,14 @@ export interface ApiPack {
   readonly title: string;
   /** The real service this pack imitates, for start-up output and docs. */
   readonly vendorBaseUrl: string;
-  readonly media: { readonly accepts: readonly MediaKind[]; readonly produces: readonly MediaKind[] };
+  readonly media: {
+    readonly accepts: readonly MediaKind[];
+    readonly produces: readonly MediaKind[];
+    /** Exact request Content-Types accepted, when the vendor is stricter than "any JSON or XML type". */
+    readonly contentTypes?: readonly string[];
+    /** A query parameter that picks the response format over Accept (`?alt=json`). */
+    readonly formatParameter?: string;
+  };
   readonly errors: ErrorEnvelope;
   readonly auth: AuthRule;
   /** Alternative spellings of query parameters (`query[limit]` -> `limit`); the canonical name wins if both come. */
@@ -79,11 +86,15 @@ export interface RenderedError {
 export type AuthRule =
   | { readonly kind: 'none' }
   /** `Authorization` must match one of the schemes (e.g. `Bearer <token>`); the credential is the rest. */
-  | { readonly kind: 'authorization'; readonly schemes: readonly RegExp[]; readonly message: string };
+  | { readonly kind: 'authorization'; readonly schemes: readonly RegExp[]; readonly message: string }
+  /** A session cookie naming a record of `collection` whose `userId` is the caller (LongJump's login). */
+  | { readonly kind: 'session'; readonly cookies: readonly string[]; readonly collection: string; readonly message: string };
 
 export interface Caller {
-  /** The credential the caller presented (token), or '' for public operations. */
+  /** The credential the caller presented (token or session id), or '' for public operations. */
   readonly credential: string;
+  /** Who the credential stands for, when the vendor knows (a session's user id). */
+  readonly principal?: string;
 }
 
 export interface OperationInput {

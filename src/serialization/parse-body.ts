@@ -1,17 +1,15 @@
 import type { Json } from '../core/json.ts';
-import { fail, ok, type Result } from '../core/result.ts';
 import type { MediaKind } from '../core/request.ts';
+import { fail, ok, type Result } from '../core/result.ts';
+import { parseXmlTree } from './parse-xml.ts';
 
-export type BodyProblem = 'malformed' | 'unsupportedEncoding';
+export type BodyProblem = 'malformed' | 'forbiddenDeclaration';
 
-export type BodyParser = (text: string) => Result<Json, BodyProblem>;
-
-/** Request body parsers keyed by media kind; the XML one is registered by the pack that needs it. */
-export function parseBody(bytes: Uint8Array, kind: MediaKind, parsers: Partial<Record<MediaKind, BodyParser>>): Result<Json, BodyProblem> {
+/** Request body parsers keyed by media kind; bytes that are not UTF-8 are malformed whatever the kind. */
+export function parseBody(bytes: Uint8Array, kind: MediaKind): Result<Json, BodyProblem> {
   const text = decodeUtf8(bytes);
   if (text === undefined) return fail('malformed');
-  const parser = parsers[kind] ?? (kind === 'json' ? parseJsonText : undefined);
-  return parser ? parser(text) : fail('unsupportedEncoding');
+  return kind === 'json' ? parseJsonText(text) : parseXmlTree(text);
 }
 
 export function parseJsonText(text: string): Result<Json, BodyProblem> {

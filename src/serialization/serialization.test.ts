@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mediaKindOf, negotiateMedia } from './media.ts';
 import { parseBody } from './parse-body.ts';
+import { parseXmlTree } from './parse-xml.ts';
 import { renderXml } from './serialize.ts';
 
 describe('media negotiation', () => {
@@ -23,19 +24,19 @@ describe('media negotiation', () => {
 
 describe('body parsing', () => {
   it('parses JSON and refuses malformed JSON and invalid UTF-8', () => {
-    expect(parseBody(new TextEncoder().encode('{"a":1}'), 'json', {})).toEqual({ ok: true, value: { a: 1 } });
-    expect(parseBody(new TextEncoder().encode('{"a":'), 'json', {})).toEqual({ ok: false, error: 'malformed' });
-    expect(parseBody(new Uint8Array([0x7b, 0xff, 0x7d]), 'json', {})).toEqual({ ok: false, error: 'malformed' });
+    expect(parseBody(new TextEncoder().encode('{"a":1}'), 'json')).toEqual({ ok: true, value: { a: 1 } });
+    expect(parseBody(new TextEncoder().encode('{"a":'), 'json')).toEqual({ ok: false, error: 'malformed' });
+    expect(parseBody(new Uint8Array([0x7b, 0xff, 0x7d]), 'json')).toEqual({ ok: false, error: 'malformed' });
   });
 
-  it('has no XML parser until a pack registers one', () => {
-    expect(parseBody(new TextEncoder().encode('<a/>'), 'xml', {})).toEqual({ ok: false, error: 'unsupportedEncoding' });
+  it('parses XML into the tree convention', () => {
+    expect(parseBody(new TextEncoder().encode('<platform><login><userName>jsmith</userName></login></platform>'), 'xml')).toEqual({ ok: true, value: { platform: { login: { userName: 'jsmith' } } } });
   });
 });
 
 describe('XML rendering', () => {
   it('renders keys as elements in order, arrays as repeated elements, @ keys as attributes', () => {
-    const xml = renderXml({ platform: { record: { owners: [{ id: 'a' }, { id: 'b' }] }, user: { '@uri': 'u/1', '#': 'b29' }, message: { code: 0, description: 'Success' } } });
+    const xml = renderXml({ platform: { record: { owners: [{ id: 'a' }, { id: 'b' }] }, user: { '@uri': 'u/1', '#text': 'b29' }, empty: '', message: { code: 0, description: 'Success' } } });
     expect(xml).toBe([
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
       '<platform>',
@@ -48,6 +49,7 @@ describe('XML rendering', () => {
       '        </owners>',
       '    </record>',
       '    <user uri="u/1">b29</user>',
+      '    <empty></empty>',
       '    <message>',
       '        <code>0</code>',
       '        <description>Success</description>',
@@ -57,6 +59,31 @@ describe('XML rendering', () => {
   });
 
   it('escapes text and attribute values', () => {
-    expect(renderXml({ a: { '@t': '"<&>"', '#': '<b>&' } })).toContain('<a t="&quot;&lt;&amp;&gt;&quot;">&lt;b&gt;&amp;</a>');
+    expect(renderXml({ a: { '@t': '"<&>"', '#text': '<b>&' } })).toContain('<a t="&quot;&lt;&amp;&gt;&quot;">&lt;b&gt;&amp;</a>');
+  });
+});
+
+describe('XML parsing', () => {
+  it('reads elements, attributes, text and repeated names into the same tree the renderer writes', () => {
+    const tree = { platform: { record: { owners: [{ id: 'a', fullname: 'A & B' }] }, user: { '@uri': 'u/1', '#text': 'b29' }, empty: '', code: '0' } };
+    expect(parseXmlTree(renderXml(tree), new Set(['owners']))).toEqual({ ok: true, value: tree });
+  });
+
+  it.each([
+    ['a DOCTYPE', '<?xml version="1.0"?><!DOCTYPE platform><platform/>'],
+    ['an external entity', '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><x>&xxe;</x>'],
+    ['billion laughs', '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><lolz>&lol2;</lolz>'],
+    ['a lowercase doctype', '<!doctype x><x/>'],
+  ])('refuses %s without expanding anything', (_name, xml) => {
+    expect(parseXmlTree(xml)).toEqual({ ok: false, error: 'forbiddenDeclaration' });
+  });
+
+  it('refuses malformed XML', () => {
+    expect(parseXmlTree('<platform><login></platform>')).toEqual({ ok: false, error: 'malformed' });
+    expect(parseXmlTree('not xml at all')).toEqual({ ok: false, error: 'malformed' });
+  });
+
+  it('decodes only the predefined entities and character references', () => {
+    expect(parseXmlTree('<a>&lt;b&gt; &amp; &#65;</a>')).toEqual({ ok: true, value: { a: '<b> & A' } });
   });
 });

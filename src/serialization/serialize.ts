@@ -1,11 +1,13 @@
 import { create } from 'xmlbuilder2';
 import { isJsonObject, type Json } from '../core/json.ts';
 import type { MediaKind } from '../core/request.ts';
+import { XML_TREE } from './parse-xml.ts';
 
 /**
- * Response renderers keyed by media kind. The XML renderer maps a JSON tree onto elements: object keys are
- * element names in insertion order, arrays repeat their element, `@name` keys become attributes and `#` is an
- * element's text. The same tree rendered as JSON is what `Accept: application/json` gets.
+ * Response renderers keyed by media kind. The XML renderer maps a JSON tree onto elements (the convention of
+ * XML_TREE): object keys are element names in insertion order, arrays repeat their element, `@name` keys become
+ * attributes and `#text` is an element's text; empty elements are written as a tag pair, as the vendor documents
+ * show them. The same tree rendered as JSON is what `Accept: application/json` gets.
  */
 export const serializers: Record<MediaKind, (payload: Json) => string> = {
   json: (payload) => JSON.stringify(payload),
@@ -17,7 +19,7 @@ export function renderXml(payload: Json): string {
   if (!isJsonObject(payload)) throw new Error('XML responses need an object with one root element');
   const [rootName, rootValue] = Object.entries(payload)[0] ?? ['root', null];
   appendValue(doc.ele(rootName), rootValue);
-  return doc.end({ prettyPrint: true, indent: '    ' });
+  return doc.end({ prettyPrint: true, indent: '    ', allowEmptyTags: true });
 }
 
 type XmlNode = ReturnType<typeof create>;
@@ -29,8 +31,8 @@ function appendValue(node: XmlNode, value: Json): void {
     return;
   }
   for (const [key, child] of Object.entries(value)) {
-    if (key.startsWith('@')) node.att(key.slice(1), child === null ? '' : scalarText(child));
-    else if (key === '#') node.txt(child === null ? '' : scalarText(child));
+    if (key.startsWith(XML_TREE.attributePrefix)) node.att(key.slice(XML_TREE.attributePrefix.length), child === null ? '' : scalarText(child));
+    else if (key === XML_TREE.textKey) node.txt(child === null ? '' : scalarText(child));
     else for (const item of Array.isArray(child) ? child : [child]) appendValue(node.ele(key), item);
   }
 }

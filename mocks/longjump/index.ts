@@ -1,0 +1,176 @@
+import { mockError } from '../../src/core/errors.ts';
+import type { JsonObject } from '../../src/core/json.ts';
+import { fail, ok } from '../../src/core/result.ts';
+import { objectOr, text } from '../../src/engine/helpers.ts';
+import { historyOf } from '../../src/engine/moves.ts';
+import type { ApiPack, OperationInput, ParentLookup, RecordTarget } from '../../src/engine/pack.ts';
+import type { StoredRecord } from '../../src/store/store.ts';
+import { actionTree, asRecord, asWorkflow, offeredActions, platform, successMessage, takeAction } from './model.ts';
+import { schemaId } from './schema-ids.ts';
+import { recordKey, seedLongjump } from './seed.ts';
+
+/** LongJump / AgileApps REST workflow resources (seed 004, vendor-facts 004). XML first; the same trees as JSON. */
+const REST = '/networking/rest';
+const SESSION_COOKIE = 'JSESSIONID';
+
+const workflowOf: ParentLookup = {
+  name: 'workflow',
+  collection: 'workflows',
+  id: (input) => text(input.params['objectName']),
+  notFound: (input) => mockError('notFound', `Invalid object name: ${text(input.params['objectName'])}`),
+};
+
+const actingUser: ParentLookup = {
+  name: 'user',
+  collection: 'users',
+  id: (input) => input.caller.principal ?? '',
+  notFound: () => mockError('unauthenticated', 'User not logged in'),
+};
+
+const recordOf: RecordTarget = {
+  collection: 'records',
+  id: (input) => recordKey(text(input.params['objectName']), text(input.params['recordId'])),
+  notFound: (input) => mockError('notFound', `Invalid record id: ${text(input.params['recordId'])}`),
+};
+
+const workflowIn = (input: OperationInput) => asWorkflow(input.parents['workflow']?.data ?? {});
+const changeRequest = (input: OperationInput): JsonObject => objectOr(objectOr(objectOr(input.body)['platform'])['workflowChangeState']);
+const loginRequest = (input: OperationInput): JsonObject => objectOr(objectOr(objectOr(input.body)['platform'])['login']);
+
+function actionsView(record: StoredRecord, input: OperationInput) {
+  const data = asRecord(record.data);
+  const offered = offeredActions(workflowIn(input), data, input.caller.principal);
+  const body: JsonObject = {};
+  if (offered.length > 0) body['workflowAction'] = offered.map((o) => actionTree(o, data));
+  body['message'] = successMessage();
+  body['recordCount'] = String(offered.length);
+  return platform(body);
+}
+
+export const packLongjump: ApiPack = {
+  id: 'longjump',
+  title: 'LongJump workflow record states',
+  vendorBaseUrl: 'https://na.longjump.com',
+  media: { accepts: ['xml', 'json'], produces: ['xml', 'json'], contentTypes: ['application/xml', 'application/json'], formatParameter: 'alt' },
+  auth: { kind: 'session', cookies: [SESSION_COOKIE, 'sessionId'], collection: 'sessions', message: 'User not logged in' },
+  errors: {
+    schema: schemaId('Error'),
+    // vendor-facts 004 documents HTTP 200, 201, 400, 404, 405 and 415 only; other failures use 400.
+    status: { unauthenticated: 400, forbidden: 400, illegalTransition: 400, conflict: 400, payloadTooLarge: 400, rateLimited: 400, notAcceptable: 400 },
+    codes: {
+      unauthenticated: -101, forbidden: -850, notFound: -200, routeNotFound: -300, illegalTransition: -300,
+      invalidRequest: -1, malformedBody: -1, methodNotAllowed: -1, unsupportedMediaType: -1, payloadTooLarge: -1, conflict: -1, rateLimited: -1, notAcceptable: -1, internal: -1,
+    },
+    messages: {
+      routeNotFound: 'Resource does not exist',
+      methodNotAllowed: 'Method {method} is not allowed on this resource',
+      unsupportedMediaType: 'Content-Type must be application/xml or application/json',
+      malformedBody: 'The request body is not well-formed XML or JSON',
+      payloadTooLarge: 'The request body is larger than 1 MiB',
+      internal: 'Internal error',
+    },
+    render: (error) => platform({ message: { code: String(error.code ?? -1), description: error.message } }),
+  },
+  seed: seedLongjump,
+  operations: [
+    {
+      id: 'login',
+      method: 'POST',
+      path: `${REST}/login`,
+      summary: 'Log in with userName and password (XML or JSON); returns sessionId and sets the session cookie (vendor-facts 004).',
+      public: true,
+      request: { body: schemaId('LoginBody') },
+      responses: { 200: schemaId('LoginResponse') },
+      requires: [{
+        name: 'login',
+        collection: 'logins',
+        id: (input) => text(loginRequest(input)['userName']),
+        notFound: () => mockError('unauthenticated', 'Invalid user name or password'),
+      }],
+      action: {
+        kind: 'create',
+        collection: 'sessions',
+        build(input, ctx) {
+          const login = input.parents['login']?.data ?? {};
+          if (login['password'] !== loginRequest(input)['password']) return fail(mockError('unauthenticated', 'Invalid user name or password'));
+          const sessionId = ctx.ids.hex(32);
+          return ok({ id: sessionId, data: { sessionId, userId: login['userId'] ?? '', userName: login['userName'] ?? '', createdAt: ctx.now } });
+        },
+        reply: (record) => ({
+          status: 200,
+          headers: { 'set-cookie': `${SESSION_COOKIE}=${record.id}; Path=/; HttpOnly; SameSite=Lax` },
+          body: platform({ login: { userId: text(record.data['userId']), userName: text(record.data['userName']), sessionId: record.id }, message: successMessage() }),
+        }),
+      },
+    },
+    {
+      id: 'workflowOwners',
+      method: 'GET',
+      path: `${REST}/record/{objectName}/{recordId}/workflowOwners`,
+      summary: "Identify the record's current workflow owners (seed 004).",
+      request: { params: schemaId('RecordPath') },
+      responses: { 200: schemaId('WorkflowOwners') },
+      requires: [workflowOf],
+      action: {
+        kind: 'get',
+        ...recordOf,
+        view: (record) => {
+          const owners = asRecord(record.data).owners.map((owner) => ({ id: owner.id, fullname: owner.fullname }));
+          // An empty element is '' in the tree: XML cannot tell an empty list from an empty element.
+          return platform({ record: { availableWFOwners: owners.length > 0 ? { owners } : '' }, message: successMessage() });
+        },
+      },
+    },
+    {
+      id: 'listAvailableActions',
+      method: 'GET',
+      path: `${REST}/workflowAction/record/{objectName}/{recordId}`,
+      summary: "The actions of the record's current state with `available`, by the seed's same-name rules, then recordCount (seed 004).",
+      request: { params: schemaId('RecordPath') },
+      responses: { 200: schemaId('WorkflowActions') },
+      requires: [workflowOf],
+      action: { kind: 'get', ...recordOf, view: actionsView },
+    },
+    {
+      id: 'changeWorkflowState',
+      method: 'POST',
+      path: `${REST}/record/{objectName}/{recordId}/operation/changeWorkflowState`,
+      summary: 'Take an available action as an owner: the record moves to the next state and its owners change (seed 004).',
+      request: { params: schemaId('RecordPath'), body: schemaId('ChangeStateBody') },
+      responses: { 200: schemaId('MessageOnly') },
+      requires: [workflowOf, actingUser],
+      action: {
+        kind: 'update',
+        ...recordOf,
+        apply(record, input, ctx) {
+          const workflow = workflowIn(input);
+          const change = changeRequest(input);
+          const named = text(change['workflowIdOrName']);
+          if (named !== workflow.id && named !== workflow.name) {
+            return fail(mockError('notFound', `Invalid workflow id or name: ${named}`));
+          }
+          const data = asRecord(record.data);
+          const actionName = text(change['actionName']);
+          const choice = change['userChoiceOwner'] === undefined ? undefined : text(change['userChoiceOwner']);
+          const taken = takeAction(workflow, data, input.caller.principal, actionName, choice || undefined);
+          if (!taken.ok) {
+            if (taken.reason === 'notOwner') return fail(mockError('forbidden', 'Insufficient permission: only a workflow owner of the record may change its state'));
+            if (taken.reason === 'unknownOwnerChoice') return fail(mockError('notFound', `Invalid userChoiceOwner: ${choice ?? ''} is not a decision-maker of the next state`));
+            return fail(mockError('illegalTransition', `Action ${actionName} is not available from the record's current state`));
+          }
+          const user = input.parents['user']?.data ?? {};
+          const modifiedBy = { id: text(user['id']), displayValue: text(user['displayValue']) };
+          const move: JsonObject = {
+            from: data.currentStateId, to: taken.next.id, action: taken.action.name, actionId: taken.action.id,
+            comment: text(change['comment']), by: modifiedBy.id, at: ctx.now,
+          };
+          return ok({
+            data: { ...record.data, currentStateId: taken.next.id, owners: taken.owners.map((p) => ({ ...p })), date_modified: ctx.now.replace(/\.\d{3}Z$/, 'Z'), modified_id: modifiedBy },
+            meta: { ...record.meta, history: [...historyOf(record.meta), move] },
+          });
+        },
+        reply: () => ({ status: 200, body: platform({ message: successMessage() }) }),
+      },
+    },
+  ],
+};
