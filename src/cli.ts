@@ -16,6 +16,8 @@ export interface ServerConfig {
   readonly strict: boolean;
   /** Apply vendors' rate limits (Amperity: 10 requests per second per tenant). */
   readonly rateLimits: boolean;
+  /** Opens the control API (/__admin) beyond loopback to callers presenting this token. */
+  readonly adminToken?: string;
   readonly help: boolean;
 }
 
@@ -29,6 +31,8 @@ export const USAGE = `Usage: npm start -- [options]
   --strict       answer responses that break their own schema with 500 (default: log them loudly)
   --rate-limit on|off
                  vendors' rate limits, e.g. Amperity's 10 requests/second per tenant (default on)
+  --admin-token T
+                 open /__admin beyond loopback to callers sending this token (env ADMIN_TOKEN)
   --help         show this text`;
 
 export function parseCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, apiIds: readonly string[]): Result<ServerConfig, string> {
@@ -44,6 +48,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
         records: { type: 'string' },
         strict: { type: 'boolean', default: false },
         'rate-limit': { type: 'string', default: 'on' },
+        'admin-token': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -60,6 +65,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
   if (!records.ok) return records;
   if (values.api !== undefined && !apiIds.includes(values.api)) return fail(`--api must be one of: ${apiIds.join(', ')}`);
   const rateLimit = values['rate-limit'];
+  const adminToken = values['admin-token'] ?? env['ADMIN_TOKEN'];
   if (rateLimit !== 'on' && rateLimit !== 'off') return fail(`--rate-limit must be on or off, got '${rateLimit ?? ''}'`);
   return ok({
     port: port.value,
@@ -69,6 +75,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     ...(records.value === undefined ? {} : { records: records.value }),
     strict: values.strict ?? false,
     rateLimits: rateLimit === 'on',
+    ...(adminToken ? { adminToken } : {}),
     help: values.help ?? false,
   });
 }

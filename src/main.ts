@@ -26,7 +26,7 @@ const engine = assembleEngine({
   onViolation: (violation) => logger.error({ violation }, `MOCK BUG: ${violation.api} ${violation.operation ?? ''} ${violation.status}: ${violation.detail}`),
 });
 await engine.ready();
-const app = createApp({ engine, mount: config.api ? { kind: 'root', api: config.api } : { kind: 'all' }, logger });
+const app = createApp({ engine, mount: config.api ? { kind: 'root', api: config.api } : { kind: 'all' }, logger, ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
 
 const server = app.listen(config.port, config.host, () => {
   const address = server.address();

@@ -40,6 +40,7 @@ export interface EngineOptions {
 export interface Engine {
   readonly packs: readonly ApiPack[];
   readonly journal: Journal;
+  readonly registry: SchemaRegistry;
   handle(packId: string, request: PlainRequest): Promise<PlainResponse>;
   /** An error raised before the engine saw the request (oversized body...), in the pack's envelope and words. */
   errorResponse(packId: string, request: PlainRequest, kind: ErrorKind): PlainResponse;
@@ -70,6 +71,7 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     packs: options.packs,
     journal,
+    registry: options.registry,
     async ready() {
       await Promise.all(options.packs.map((pack) => spaces.ensure(pack, spaces.spaceFor(pack))));
     },

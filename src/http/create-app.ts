@@ -5,6 +5,7 @@ import type { Engine } from '../engine/engine.ts';
 import { CONTENT_TYPE } from '../serialization/media.ts';
 import { serializers } from '../serialization/serialize.ts';
 import { toPlainRequest } from './plain-request.ts';
+import { adminRouter } from './admin.ts';
 
 export type Mount = { readonly kind: 'all' } | { readonly kind: 'root'; readonly api: string };
 
@@ -19,6 +20,8 @@ export interface AppDeps {
   readonly logger?: RequestLogger;
   /** Largest accepted request body. */
   readonly bodyLimitBytes?: number;
+  /** Opens the control API beyond loopback to callers presenting this token. */
+  readonly adminToken?: string;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -32,9 +35,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', false);
 
   if (deps.logger) app.use(requestLog(deps.logger));
-  app.get('/__admin/health', (_req, res) => {
-    res.json({ status: 'ok', apis: deps.engine.packs.map((pack) => pack.id) });
-  });
+  app.use('/__admin', adminRouter({ engine: deps.engine, adminToken: deps.adminToken }));
   if (mount.kind === 'all') {
     app.get('/', (_req, res) => {
       res.json({ apis: mountList(deps.engine, mount) });

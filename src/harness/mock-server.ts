@@ -1,0 +1,67 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { assembleEngine, type AssembleOptions } from '../assemble.ts';
+import type { Engine } from '../engine/engine.ts';
+import { createApp } from '../http/create-app.ts';
+import { coverageOf, formatCoverage, type ApiCoverage } from '../journal/coverage.ts';
+import { describeViolations, type JournalEntry, type JournalFilter } from '../journal/journal.ts';
+
+/**
+ * The in-process harness for a TypeScript test suite: start a mock on a free loopback port, point a client at
+ * `url(api)`, read what the client sent (journal, violations, coverage), reset between tests, stop at the end.
+ */
+export interface MockServer {
+  /** `http://127.0.0.1:<port>` */
+  readonly origin: string;
+  /** The base URL of one API, e.g. `http://127.0.0.1:<port>/8x8`, to use in place of the vendor's host. */
+  url(api: string): string;
+  readonly engine: Engine;
+  reset(api?: string): Promise<void>;
+  requests(filter?: JournalFilter): JournalEntry[];
+  /** Every request that broke the API's request schemas, with what it broke. */
+  violations(filter?: JournalFilter): JournalEntry[];
+  /** Throws an error naming each violating request, field and rule, if there is any. */
+  assertNoViolations(filter?: JournalFilter): void;
+  coverage(filter?: JournalFilter): ApiCoverage[];
+  formatCoverage(filter?: JournalFilter): string;
+  stop(): Promise<void>;
+}
+
+export interface MockServerOptions extends AssembleOptions {
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+}
+
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const engine = assembleEngine({ strictResponses: true, ...options });
+  await engine.ready();
+  const server: Server = createServer(createApp({ engine }));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  const violations = (filter?: JournalFilter) => engine.journal.entries(filter).filter((entry) => entry.violations.length > 0);
+  return {
+    origin,
+    engine,
+    url: (api) => `${origin}/${api}`,
+    async reset(api) {
+      await engine.reset(api);
+      engine.journal.clear(api);
+    },
+    requests: (filter) => engine.journal.entries(filter),
+    violations,
+    assertNoViolations(filter) {
+      const lines = describeViolations(violations(filter));
+      if (lines.length > 0) throw new Error(`The client broke the API contract:\n${lines.map((line) => `  - ${line}`).join('\n')}`);
+    },
+    coverage: (filter) => coverageOf(engine.packs, engine.registry, engine.journal.entries(filter)),
+    formatCoverage: (filter) => formatCoverage(coverageOf(engine.packs, engine.registry, engine.journal.entries(filter))),
+    stop: () => new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    }),
+  };
+}
