@@ -17,6 +17,8 @@ export interface SchemaIssue {
   readonly params: Readonly<Record<string, unknown>>;
   /** The offending value, when there is one. */
   readonly actual?: unknown;
+  /** The schema object holding the failing keyword, for reports. */
+  readonly fragment?: unknown;
   /** The vendor's message for this failure, declared on the failing schema with `x-error`. */
   readonly vendorMessage?: string;
   /** The vendor's error code for this failure, declared with `x-error`. */
@@ -93,6 +95,7 @@ function toIssues(errors: ErrorObject[] | null | undefined): SchemaIssue[] {
       schemaPath: error.schemaPath,
       params: error.params,
       ...(error.keyword === 'required' ? {} : { actual: error.data }),
+      ...(error.parentSchema === undefined ? {} : { fragment: error.parentSchema }),
       ...(vendor?.message ? { vendorMessage: vendor.message } : {}),
       ...(vendor?.code !== undefined ? { vendorCode: vendor.code } : {}),
     };

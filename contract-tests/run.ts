@@ -1,0 +1,65 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { allPacks } from '../mocks/index.ts';
+import { readSchemaFiles } from '../src/files/schemas.ts';
+import { startMockServer } from '../src/harness/mock-server.ts';
+import { formatReport, junitXml, counts } from '../src/contract/report.ts';
+import { runContracts } from '../src/contract/run.ts';
+import type { ContractTarget } from '../src/contract/types.ts';
+import { createSchemaRegistry } from '../src/validation/registry.ts';
+import { allSuites } from './suites.ts';
+
+/**
+ * `npm run contract` runs every contract suite against a fresh mock; `-- --base-url URL --api ID` runs one API's
+ * suites against any server (suites that write only with --allow-writes). Exit code 1 when a check fails.
+ */
+const USAGE = `Usage: npm run contract -- [options]
+  --base-url URL        the API's base URL (e.g. http://127.0.0.1:4010/8x8 or the vendor's); env CONTRACT_BASE_URL
+  --api ID[,ID]         which APIs (required with --base-url: one)
+  --allow-writes        also run suites that create or change data on an external target
+  --param NAME=VALUE    a value a suite needs from the target (accountId, tenant, token...); repeatable
+  --undocumented MODE   fail (default) or report: list response fields the schemas do not document instead of failing
+  --junit FILE          also write JUnit XML`;
+
+const { values } = parseArgs({
+  options: {
+    'base-url': { type: 'string' },
+    api: { type: 'string' },
+    'allow-writes': { type: 'boolean', default: false },
+    param: { type: 'string', multiple: true, default: [] },
+    undocumented: { type: 'string', default: 'fail' },
+    junit: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const baseUrl = values['base-url'] ?? process.env['CONTRACT_BASE_URL'];
+const apis = values.api?.split(',').map((id) => id.trim()).filter(Boolean) ?? allPacks.map((pack) => pack.id);
+const unknown = apis.filter((id) => !allPacks.some((pack) => pack.id === id));
+if (unknown.length > 0 || (baseUrl && apis.length !== 1) || (values.undocumented !== 'fail' && values.undocumented !== 'report')) {
+  console.error(`${unknown.length ? `unknown API: ${unknown.join(', ')}\n` : ''}${baseUrl && apis.length !== 1 ? 'with --base-url name exactly one --api\n' : ''}${USAGE}`);
+  process.exit(2);
+}
+const params = Object.fromEntries(values.param.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+
+const mock = baseUrl ? undefined : await startMockServer({ rateLimits: false });
+const target: ContractTarget = baseUrl
+  ? { baseUrl: () => baseUrl, external: true }
+  : { baseUrl: (api) => mock?.url(api) ?? '', external: false };
+const report = await runContracts({
+  suites: allSuites.filter((suite) => apis.includes(suite.api)),
+  packs: allPacks,
+  registry: createSchemaRegistry(readSchemaFiles(), { allErrors: true }),
+  target,
+  allowWrites: values['allow-writes'],
+  undocumented: values.undocumented === 'report' ? 'report' : 'fail',
+  params,
+  pace: Boolean(baseUrl),
+});
+await mock?.stop();
+console.log(formatReport(report));
+if (values.junit) writeFileSync(values.junit, junitXml(report));
+process.exit(counts(report).failed > 0 ? 1 : 0);
