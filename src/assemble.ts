@@ -1,7 +1,9 @@
 import { allPacks } from '../mocks/index.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { createEngine, type Engine } from './engine/engine.ts';
+import type { JsonObject } from './core/json.ts';
 import type { ApiPack } from './engine/pack.ts';
+import { buildOpenApi } from './openapi/build.ts';
 import type { ResponseViolation } from './engine/response-check.ts';
 import { readSchemaFiles } from './files/schemas.ts';
 import { createMemoryRateLimiter } from './rate-limit/limiter.ts';
@@ -29,6 +31,19 @@ export interface AssembleOptions {
 export const DEFAULT_SEED = 1;
 
 let sharedRegistry: SchemaRegistry | undefined;
+let sharedSchemas: JsonObject[] | undefined;
+const documents = new Map<string, JsonObject>();
+
+/** The OpenAPI document of one mounted API, built from its pack and schemas once per process. */
+export function openApiDocument(pack: ApiPack): JsonObject {
+  let document = documents.get(pack.id);
+  if (!document) {
+    sharedSchemas ??= readSchemaFiles();
+    document = buildOpenApi(pack, sharedSchemas);
+    documents.set(pack.id, document);
+  }
+  return document;
+}
 
 /** Schemas never change while a process runs, so they are read and compiled once per process. */
 export function schemaRegistry(): SchemaRegistry {

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { allPacks } from '../mocks/index.ts';
-import { assembleEngine } from './assemble.ts';
+import { assembleEngine, openApiDocument } from './assemble.ts';
 import { parseCli, USAGE } from './cli.ts';
 import { createApp } from './http/create-app.ts';
 
@@ -26,7 +26,7 @@ const engine = assembleEngine({
   onViolation: (violation) => logger.error({ violation }, `MOCK BUG: ${violation.api} ${violation.operation ?? ''} ${violation.status}: ${violation.detail}`),
 });
 await engine.ready();
-const app = createApp({ engine, mount: config.api ? { kind: 'root', api: config.api } : { kind: 'all' }, logger, ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
+const app = createApp({ engine, openApi: openApiDocument, mount: config.api ? { kind: 'root', api: config.api } : { kind: 'all' }, logger, ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
 
 const server = app.listen(config.port, config.host, () => {
   const address = server.address();

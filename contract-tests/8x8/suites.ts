@@ -1,3 +1,4 @@
+import type { Json } from '../../src/core/json.ts';
 import type { ContractContext, ContractSuite } from '../../src/contract/types.ts';
 
 /** 8x8 contracts, written once for any target. Pass --param accountId=... --param definitionId=... for a real account. */
@@ -55,7 +56,13 @@ export const suites8x8: ContractSuite[] = [
       const workflowId = (started.headers['location'] ?? '').split('/').at(-1) ?? '';
       if (!ctx.check(workflowId.length > 0, 'a started workflow is named by its Location header')) return;
       const at = { params: { ...ids(ctx), workflowId }, headers: auth(ctx) };
-      const status = async () => ((await ctx.call('getWorkflowInstance', at, { status: 200 })).body as Instance | undefined)?.status;
+      const observed: Json[] = [];
+      const snapshot = async () => {
+        const body = (await ctx.call('getWorkflowInstance', at, { status: 200 })).body;
+        if (body !== undefined) observed.push(body);
+        return body as Instance | undefined;
+      };
+      const status = async () => (await snapshot())?.status;
       const listed = async (filter: string) => (await everyWorkflow(ctx, { status: filter })).some((w) => w.workflowId === workflowId);
       ctx.check((await status()) === 'Runnable', 'a started workflow is Runnable');
       ctx.check(await listed('Runnable'), 'it appears in the Runnable list');
@@ -64,10 +71,12 @@ export const suites8x8: ContractSuite[] = [
       ctx.check(await listed('Suspended'), 'the Suspended filter reflects it');
       await ctx.call('updateWorkflowInstanceStatus', { ...at, body: { status: 'resume' } }, { status: 200 });
       await ctx.call('updateWorkflowInstanceStatus', { ...at, body: { status: 'terminate' } }, { status: 200 });
-      const terminated = (await ctx.call('getWorkflowInstance', at, { status: 200 })).body as Instance | undefined;
+      const terminated = await snapshot();
       ctx.check(terminated?.status === 'Terminated' && terminated.completedAt !== null, 'terminate ends it with completedAt');
       const refused = await ctx.call('updateWorkflowInstanceStatus', { ...at, body: { status: 'resume' } }, { status: 400 });
       ctx.check((refused.body as { code?: number } | undefined)?.code === 1000, 'a terminated workflow cannot be resumed (error 1000)');
+      await snapshot();
+      ctx.checkRun(observed, 'the observed run follows the 8x8 lifecycle');
     },
   },
 ];

@@ -54,6 +54,12 @@ describe('contract runner', () => {
       expect(failed).toContain('a non-uuid definition id is error 1000');
       expect(failed).toContain('pages of 50 visit exactly the workflows pages of 500 do, in the same order');
       expect(failed).toContain('a terminated workflow cannot be resumed (error 1000)');
+      expect(failed).toContain('the observed run follows the 8x8 lifecycle');
+      const lifecycle = report.results.find((r) => r.description === 'the observed run follows the 8x8 lifecycle');
+      expect(lifecycle?.problems).toEqual(expect.arrayContaining([
+        { pointer: '/3', message: "illegalMove: 'Terminated' cannot become 'Runnable'" },
+        { pointer: '/3', message: "terminalField: completedAt is set in active state 'Runnable'" },
+      ]));
       expect(failed).toContain('PATCH /api/v1/accounts/{accountId}/definitions/{definitionId}/workflows/{workflowId} -> 200');
       const envelope = report.results.find((r) => r.description.endsWith('-> 400') && !r.ok);
       expect(envelope?.problems).toEqual(expect.arrayContaining([

@@ -67,3 +67,20 @@ describe('in-process harness for client tests', () => {
     expect(mock.requests()).toEqual([]);
   });
 });
+
+describe('OpenAPI documents served by the mock', () => {
+  it('serves each API\'s document at /{api}/openapi.json, equal to the committed file', async () => {
+    const { readFileSync } = await import('node:fs');
+    const mock = await startMockServer();
+    try {
+      for (const api of ['8x8', 'nerm', 'twinit', 'amperity', 'longjump']) {
+        const res = await fetch(`${mock.url(api)}/openapi.json`);
+        expect(res.status).toBe(200);
+        const committed = JSON.parse(readFileSync(new URL(`../../openapi/${api}.json`, import.meta.url), 'utf8'));
+        expect(await res.json()).toEqual(committed);
+      }
+    } finally {
+      await mock.stop();
+    }
+  });
+});

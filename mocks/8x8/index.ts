@@ -60,6 +60,13 @@ export const pack8x8: ApiPack = {
     render: (error) => ({ code: Number(error.code ?? 2000), message: error.message, errorId: error.errorId, timestamp: error.timestamp }),
   },
   seed: seed8x8,
+  lifecycle: {
+    machine: workflowMachine,
+    // A running workflow completes, or faults and is terminated, by itself (seed 001 status meanings).
+    automatic: [{ from: 'Runnable', to: 'Complete' }, { from: 'Runnable', to: 'Terminated' }],
+    ordered: [['data.triggeredAt', 'startedAt'], ['startedAt', 'completedAt']],
+    terminalOnly: ['completedAt'],
+  },
   operations: [
     {
       id: 'listWorkflowInstances',

@@ -56,6 +56,19 @@ export const packAmperity: ApiPack = {
     render: (error) => ({ status: error.status, message: error.message }),
   },
   seed: seedAmperity,
+  lifecycle: {
+    machine: runMachine,
+    // The orchestrator moves runs by itself (vendor-facts 003 states).
+    automatic: [
+      { from: 'scheduled', to: 'started' }, { from: 'started', to: 'in progress' }, { from: 'in progress', to: 'running' },
+      { from: 'running', to: 'running with failures' }, { from: 'running', to: 'succeeded' }, { from: 'running', to: 'failed' },
+      { from: 'running with failures', to: 'failed' }, { from: 'running with failures', to: 'succeeded' },
+      { from: 'running', to: 'paused' }, { from: 'paused', to: 'running' },
+      { from: 'running', to: 'stopping' }, { from: 'stopping', to: 'stopped' }, { from: 'running', to: 'canceling' }, { from: 'canceling', to: 'canceled' },
+    ],
+    ordered: [['created_at', 'ended_at']],
+    terminalOnly: ['ended_at'],
+  },
   operations: [
     {
       id: 'listWorkflowRuns',

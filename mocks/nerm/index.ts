@@ -69,6 +69,7 @@ export const packNerm: ApiPack = {
     }),
   },
   seed: seedNerm,
+  lifecycle: { machine: sessionMachine, ordered: [['created_at', 'updated_at']], monotonic: ['updated_at'] },
   operations: [
     {
       id: 'listWorkflowSessions',

@@ -84,6 +84,13 @@ export const packTwinit: ApiPack = {
     }),
   },
   seed: seedTwinit,
+  lifecycle: {
+    machine: runMachine,
+    // Conductor runs its queue by itself: queued runs start, running ones end (vendor-facts 002).
+    automatic: [{ from: 'QUEUED', to: 'RUNNING' }, { from: 'RUNNING', to: 'COMPLETED' }, { from: 'RUNNING', to: 'FAILED' }, { from: 'RUNNING', to: 'TIMED_OUT' }],
+    ordered: [['_createdAt', '_updatedAt']],
+    monotonic: ['_updatedAt'],
+  },
   operations: [
     {
       id: 'listWorkflows',

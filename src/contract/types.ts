@@ -43,6 +43,8 @@ export interface ContractContext {
   call(operationId: string, request?: CallRequest, expect?: CallExpectation): Promise<Observed>;
   /** A behavioural expectation; returns the condition so a suite can stop early. */
   check(condition: boolean, description: string, detail?: unknown): boolean;
+  /** Checks successive representations of one run against the API's lifecycle (moves, timestamps, end fields). */
+  checkRun(observations: readonly Json[], description: string): boolean;
 }
 
 export interface ContractSuite {

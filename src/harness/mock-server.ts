@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
-import { assembleEngine, type AssembleOptions } from '../assemble.ts';
+import { assembleEngine, openApiDocument, type AssembleOptions } from '../assemble.ts';
 import type { Engine } from '../engine/engine.ts';
 import { createApp } from '../http/create-app.ts';
 import { coverageOf, formatCoverage, type ApiCoverage } from '../journal/coverage.ts';
@@ -35,7 +35,7 @@ export interface MockServerOptions extends AssembleOptions {
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const engine = assembleEngine({ strictResponses: true, ...options });
   await engine.ready();
-  const server: Server = createServer(createApp({ engine }));
+  const server: Server = createServer(createApp({ engine, openApi: openApiDocument }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

@@ -1,7 +1,9 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ErrorKind } from '../core/errors.ts';
 import type { PlainResponse } from '../core/request.ts';
+import type { Json } from '../core/json.ts';
 import type { Engine } from '../engine/engine.ts';
+import type { ApiPack } from '../engine/pack.ts';
 import { CONTENT_TYPE } from '../serialization/media.ts';
 import { serializers } from '../serialization/serialize.ts';
 import { toPlainRequest } from './plain-request.ts';
@@ -22,6 +24,8 @@ export interface AppDeps {
   readonly bodyLimitBytes?: number;
   /** Opens the control API beyond loopback to callers presenting this token. */
   readonly adminToken?: string;
+  /** Serves each API's OpenAPI document at `/{api}/openapi.json` (`/openapi.json` when one API is at the root). */
+  readonly openApi?: (pack: ApiPack) => Json;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -40,6 +44,14 @@ export function createApp(deps: AppDeps): express.Express {
     app.get('/', (_req, res) => {
       res.json({ apis: mountList(deps.engine, mount) });
     });
+  }
+  if (deps.openApi) {
+    const describe = deps.openApi;
+    for (const pack of deps.engine.packs.filter((p) => mount.kind === 'all' || p.id === mount.api)) {
+      app.get(mount.kind === 'all' ? `/${pack.id}/openapi.json` : '/openapi.json', (_req, res) => {
+        res.json(describe(pack));
+      });
+    }
   }
   app.use(express.raw({ type: () => true, limit: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT }));
 
