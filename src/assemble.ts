@@ -1,6 +1,6 @@
 import { allPacks } from '../mocks/index.ts';
 import { systemClock, type Clock } from './core/clock.ts';
-import { createEngine, type Engine } from './engine/engine.ts';
+import { createEngine, type Engine, type Profile } from './engine/engine.ts';
 import type { JsonObject } from './core/json.ts';
 import type { ApiPack } from './engine/pack.ts';
 import { buildOpenApi } from './openapi/build.ts';
@@ -26,6 +26,7 @@ export interface AssembleOptions {
   readonly onViolation?: (violation: ResponseViolation) => void;
   /** Vendor rate limits (Amperity's 10 requests per second): on by default, off for load tests. */
   readonly rateLimits?: boolean;
+  readonly profile?: Profile;
 }
 
 export const DEFAULT_SEED = 1;
@@ -65,5 +66,6 @@ export function assembleEngine(options: AssembleOptions = {}): Engine {
     strictResponses: options.strictResponses ?? false,
     ...(options.onViolation ? { onViolation: options.onViolation } : {}),
     ...(options.rateLimits === false ? {} : { rateLimiter: createMemoryRateLimiter() }),
+    ...(options.profile ? { profile: options.profile } : {}),
   });
 }

@@ -5,7 +5,7 @@ const apis = ['8x8', 'nerm'];
 
 describe('parseCli', () => {
   it('defaults to port 4010 on loopback with seed 1 and every API mounted', () => {
-    expect(parseCli([], {}, apis)).toEqual({ ok: true, value: { port: 4010, host: '127.0.0.1', seed: 1, strict: false, rateLimits: true, help: false } });
+    expect(parseCli([], {}, apis)).toEqual({ ok: true, value: { port: 4010, host: '127.0.0.1', seed: 1, strict: false, rateLimits: true, profile: 'normal', help: false } });
   });
 
   it('reads flags over environment variables', () => {

@@ -18,6 +18,8 @@ export interface ServerConfig {
   readonly rateLimits: boolean;
   /** Opens the control API (/__admin) beyond loopback to callers presenting this token. */
   readonly adminToken?: string;
+  /** `edge`: answer with schema-valid edge cases to test a client's robustness. */
+  readonly profile: 'normal' | 'edge';
   readonly help: boolean;
 }
 
@@ -31,6 +33,9 @@ export const USAGE = `Usage: npm start -- [options]
   --strict       answer responses that break their own schema with 500 (default: log them loudly)
   --rate-limit on|off
                  vendors' rate limits, e.g. Amperity's 10 requests/second per tenant (default on)
+  --profile normal|edge
+                 edge answers with schema-valid edge cases (empty pages, missing optional fields,
+                 nulls, documented errors, 429) to test client robustness (default normal)
   --admin-token T
                  open /__admin beyond loopback to callers sending this token (env ADMIN_TOKEN)
   --help         show this text`;
@@ -49,6 +54,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
         strict: { type: 'boolean', default: false },
         'rate-limit': { type: 'string', default: 'on' },
         'admin-token': { type: 'string' },
+        profile: { type: 'string', default: 'normal' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -66,6 +72,8 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
   if (values.api !== undefined && !apiIds.includes(values.api)) return fail(`--api must be one of: ${apiIds.join(', ')}`);
   const rateLimit = values['rate-limit'];
   const adminToken = values['admin-token'] ?? env['ADMIN_TOKEN'];
+  const profile = values.profile;
+  if (profile !== 'normal' && profile !== 'edge') return fail(`--profile must be normal or edge, got '${profile ?? ''}'`);
   if (rateLimit !== 'on' && rateLimit !== 'off') return fail(`--rate-limit must be on or off, got '${rateLimit ?? ''}'`);
   return ok({
     port: port.value,
@@ -75,6 +83,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     ...(records.value === undefined ? {} : { records: records.value }),
     strict: values.strict ?? false,
     rateLimits: rateLimit === 'on',
+    profile,
     ...(adminToken ? { adminToken } : {}),
     help: values.help ?? false,
   });

@@ -23,6 +23,7 @@ const engine = assembleEngine({
   ...(config.records === undefined ? {} : { records: config.records }),
   strictResponses: config.strict,
   rateLimits: config.rateLimits,
+  profile: config.profile,
   onViolation: (violation) => logger.error({ violation }, `MOCK BUG: ${violation.api} ${violation.operation ?? ''} ${violation.status}: ${violation.detail}`),
 });
 await engine.ready();

@@ -1,7 +1,7 @@
 import type { Clock } from '../core/clock.ts';
 import { mockError, type ErrorKind } from '../core/errors.ts';
 import type { PlainRequest, PlainResponse } from '../core/request.ts';
-import { fail } from '../core/result.ts';
+import { fail, ok } from '../core/result.ts';
 import { createIdSource } from '../generation/ids.ts';
 import { deriveSeed } from '../generation/seeded-faker.ts';
 import { createJournal, type Journal } from '../journal/journal.ts';
@@ -10,8 +10,9 @@ import { compileRoutes } from '../routing/match.ts';
 import type { SeedData, Store } from '../store/store.ts';
 import type { SchemaRegistry } from '../validation/registry.ts';
 import { engineMessage } from './errors.ts';
-import type { ApiPack } from './pack.ts';
-import { runPipeline, type CompiledPack, type PipelineDeps, type PipelineResult } from './pipeline.ts';
+import { edgeError, edgeReply, edgeVariants, maxPageSize } from './edge.ts';
+import type { ApiPack, Operation } from './pack.ts';
+import { operationFor, runPipeline, type CompiledPack, type PipelineDeps, type PipelineResult } from './pipeline.ts';
 import { respond, type RespondDeps } from './respond.ts';
 import type { ResponseViolation } from './response-check.ts';
 import { buildSeed } from './seeding.ts';
@@ -35,7 +36,11 @@ export interface EngineOptions {
   readonly rateLimiter?: RateLimiter;
   /** Where requests are recorded; a fresh bounded journal by default. */
   readonly journal?: Journal;
+  /** `edge` answers every request with schema-valid edge cases (see edge.ts); per request with `X-Mock-Profile: edge`. */
+  readonly profile?: Profile;
 }
+
+export type Profile = 'normal' | 'edge';
 
 export interface Engine {
   readonly packs: readonly ApiPack[];
@@ -50,6 +55,8 @@ export interface Engine {
   ready(): Promise<void>;
   /** Puts one API (or all) back to its seeded state; cursors issued before stop working. */
   reset(packId?: string): Promise<void>;
+  profile(): Profile;
+  setProfile(profile: Profile): void;
 }
 
 export function createEngine(options: EngineOptions): Engine {
@@ -61,6 +68,22 @@ export function createEngine(options: EngineOptions): Engine {
   const pipelineDeps: PipelineDeps = { store: options.store, registry: options.registry, clock: options.clock, ids, spaces, cursorSecret: options.cursorSecret, rateLimiter: options.rateLimiter };
   const respondDeps: RespondDeps = { registry: options.registry, ids, strictResponses: options.strictResponses, onViolation: options.onViolation };
   const nowIso = () => new Date(options.clock.now()).toISOString();
+  let profile: Profile = options.profile ?? 'normal';
+  const rotation = new Map<string, number>();
+
+  /** The edge case this request gets, when the profile or its headers ask for one. */
+  const edgeVariant = (entry: CompiledPack, request: PlainRequest): { operation: Operation; variant: string } | undefined => {
+    const asked = request.headers['x-mock-edge'];
+    if (!asked && request.headers['x-mock-profile'] !== 'edge' && profile !== 'edge') return undefined;
+    const operation = operationFor(entry, request);
+    if (!operation) return undefined;
+    const variants = edgeVariants(operation);
+    if (asked && variants.includes(asked)) return { operation, variant: asked };
+    const key = `${request.headers['x-mock-client'] ?? request.headers['user-agent'] ?? ''}|${entry.pack.id}|${operation.id}`;
+    const turn = rotation.get(key) ?? 0;
+    rotation.set(key, turn + 1);
+    return { operation, variant: variants[turn % variants.length] ?? 'sparse' };
+  };
 
   const entryFor = (packId: string): CompiledPack => {
     const entry = compiled.get(packId);
@@ -79,6 +102,11 @@ export function createEngine(options: EngineOptions): Engine {
       for (const pack of options.packs.filter((p) => packId === undefined || p.id === packId)) await spaces.reset(pack);
     },
     seedData: (packId) => seedData(entryFor(packId).pack),
+    profile: () => profile,
+    setProfile(next) {
+      profile = next;
+      rotation.clear();
+    },
     errorResponse(packId, request, kind) {
       const { pack } = entryFor(packId);
       const error = mockError(kind, engineMessage(pack.errors, kind));
@@ -89,9 +117,10 @@ export function createEngine(options: EngineOptions): Engine {
     async handle(packId, request) {
       const entry = entryFor(packId);
       const now = nowIso();
+      const edge = edgeVariant(entry, request);
       let result: PipelineResult;
       try {
-        result = await runPipeline(pipelineDeps, entry, request, now);
+        result = edge ? await runEdge(entry, request, now, edge.operation, edge.variant) : await runPipeline(pipelineDeps, entry, request, now);
       } catch (error) {
         // A bug in the mock: answer as the vendor answers its own internal errors and say so loudly.
         options.onViolation?.({ kind: 'exception', api: packId, operation: undefined, status: 500, detail: String(error instanceof Error ? error.stack : error) });
@@ -99,9 +128,19 @@ export function createEngine(options: EngineOptions): Engine {
       }
       const response = respond(respondDeps, entry.pack, request, result.operation, result.outcome, now);
       record(packId, request, result.operation?.id ?? null, response, result.violations);
-      return response;
+      return edge ? { ...response, headers: { ...response.headers, 'x-mock-edge': edge.variant } } : response;
     },
   };
+
+  /** One request under the edge-case profile: a simulated error, or the operation's reply rewritten into the variant. */
+  async function runEdge(entry: CompiledPack, request: PlainRequest, now: string, operation: Operation, variant: string): Promise<PipelineResult> {
+    const error = edgeError(variant);
+    if (error) return { outcome: fail(error), operation, violations: [] };
+    const largest = variant === 'max-page' ? maxPageSize(operation, options.registry) : undefined;
+    const asked = largest ? { ...request, query: [...request.query.filter(([name]) => name !== largest.param), [largest.param, String(largest.size)] as const] } : request;
+    const result = await runPipeline(pipelineDeps, entry, asked, now);
+    return result.outcome.ok ? { ...result, outcome: ok(edgeReply(variant, operation, result.outcome.value, options.registry)) } : result;
+  }
 
   function record(api: string, request: PlainRequest, operation: string | null | undefined, response: PlainResponse, violations: PipelineResult['violations']) {
     journal.record({

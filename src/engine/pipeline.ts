@@ -38,6 +38,12 @@ export interface PipelineResult {
   readonly violations: readonly RequestViolation[];
 }
 
+/** The operation a request is for, by route alone. */
+export function operationFor(entry: CompiledPack, request: PlainRequest): Operation | undefined {
+  const route = matchRoute(entry.routes, request.method, request.path);
+  return route.kind === 'match' ? route.payload : undefined;
+}
+
 /** A request's way through an API: route, rate limit, auth, input, parents, action. Every refusal is a value. */
 export async function runPipeline(deps: PipelineDeps, entry: CompiledPack, request: PlainRequest, now: string): Promise<PipelineResult> {
   const { pack } = entry;

@@ -35,6 +35,18 @@ export function adminRouter(deps: AdminDeps): Router {
     if (param(req, 'format') === 'text') res.type('text/plain').send(`${formatCoverage(coverage)}\n`);
     else res.json({ coverage });
   });
+  router.get('/profile', (_req, res) => {
+    res.json({ profile: deps.engine.profile() });
+  });
+  router.put('/profile', (req, res) => {
+    const profile = (req.body as { profile?: unknown } | undefined)?.profile;
+    if (profile !== 'normal' && profile !== 'edge') {
+      res.status(400).json({ error: 'profile must be "normal" or "edge"' });
+      return;
+    }
+    deps.engine.setProfile(profile);
+    res.json({ profile });
+  });
   router.post('/reset', async (req, res) => {
     const api = param(req, 'api');
     if (api !== undefined && !deps.engine.packs.some((pack) => pack.id === api)) {

@@ -1,5 +1,5 @@
 import type { MockError } from '../core/errors.ts';
-import type { Json, JsonObject } from '../core/json.ts';
+import { isJsonObject, type Json, type JsonObject } from '../core/json.ts';
 import { ok, type Result } from '../core/result.ts';
 import type { PageSpec, Position } from '../store/query.ts';
 import { offsetWindow } from './offset.ts';
@@ -30,6 +30,12 @@ export interface PageOutcome {
 
 export interface PaginationDialect {
   readonly name: string;
+  /** Where the page's items are in the body: a key, or null for a bare array. */
+  readonly itemsKey: string | null;
+  /** The query parameter that sets the page size. */
+  readonly limitParam: string;
+  /** Makes a page say it is the last one (no next link or token, totals that end here). */
+  lastPage(body: Json): Json;
   read(ctx: PageContext): Result<PageSpec, MockError>;
   envelope(outcome: PageOutcome, ctx: PageContext): Json;
 }
@@ -46,6 +52,10 @@ const readOffset = (ctx: PageContext, offsetName: string, limitName: string, def
 export function offsetArray(names: { offset: string; limit: string; defaultLimit: number }): PaginationDialect {
   return {
     name: 'offset-array',
+    itemsKey: null,
+    limitParam: names.limit,
+    // A bare array ends when a page comes back short.
+    lastPage: (body) => (Array.isArray(body) && body.length > 0 ? body.slice(0, -1) : body),
     read: (ctx) => readOffset(ctx, names.offset, names.limit, names.defaultLimit),
     envelope: (outcome) => [...outcome.items],
   };
@@ -58,6 +68,12 @@ export function offsetArray(names: { offset: string; limit: string; defaultLimit
 export function offsetWithMetadata(names: { items: string; offset: string; limit: string; defaultLimit: number; flag: string }): PaginationDialect {
   return {
     name: 'offset-metadata',
+    itemsKey: names.items,
+    limitParam: names.limit,
+    lastPage: (body) => {
+      if (!isJsonObject(body) || !isJsonObject(body['_metadata'])) return body;
+      return { ...body, _metadata: { ...body['_metadata'], next: null } };
+    },
     read: (ctx) => readOffset(ctx, names.offset, names.limit, names.defaultLimit),
     envelope(outcome, ctx) {
       const body: JsonObject = { [names.items]: [...outcome.items] };
@@ -74,6 +90,14 @@ export function offsetWithMetadata(names: { items: string; offset: string; limit
 export function offsetEnvelope(names: { offset: string; pageSize: string; total: string; items: string; defaultLimit: number }): PaginationDialect {
   return {
     name: 'offset-envelope',
+    itemsKey: names.items,
+    limitParam: names.pageSize,
+    lastPage: (body) => {
+      if (!isJsonObject(body)) return body;
+      const items = body[names.items];
+      const offset = body[names.offset];
+      return { ...body, [names.total]: (typeof offset === 'number' ? offset : 0) + (Array.isArray(items) ? items.length : 0) };
+    },
     read: (ctx) => readOffset(ctx, names.offset, names.pageSize, names.defaultLimit),
     envelope(outcome) {
       const spec = outcome.spec.kind === 'offset' ? outcome.spec : { offset: 0, limit: outcome.spec.limit };
@@ -89,6 +113,13 @@ export function offsetEnvelope(names: { offset: string; pageSize: string; total:
 export function cursorToken(names: { items: string; token: string; limit: string; defaultLimit: number; totalFlag: string }): PaginationDialect {
   return {
     name: 'cursor-token',
+    itemsKey: names.items,
+    limitParam: names.limit,
+    lastPage: (body) => {
+      if (!isJsonObject(body)) return body;
+      const { [names.token]: _token, ...rest } = body;
+      return rest;
+    },
     read(ctx) {
       const limit = numberParam(ctx.query, names.limit, names.defaultLimit);
       const token = ctx.query[names.token];
