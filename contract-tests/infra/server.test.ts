@@ -81,3 +81,23 @@ describe('the server process', () => {
     expect(output).toMatch(/--api must be one of: 8x8/);
   });
 });
+
+describe('the lifecycle checker command', () => {
+  it('flags an illegal move in a logged run and exits 1, and passes a clean one', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { spawnSync } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'lifecycle-'));
+    const run = (status: string, completedAt: string | null) => ({ workflowId: 'w', status, startedAt: '2026-01-01T00:00:00Z', completedAt, data: { triggeredAt: '2026-01-01T00:00:00Z' } });
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify([run('Runnable', null), run('Terminated', '2026-01-01T00:01:00Z'), run('Runnable', null)]));
+    writeFileSync(join(dir, 'good.json'), JSON.stringify([run('Runnable', null), run('Suspended', null), run('Terminated', '2026-01-01T00:01:00Z')]));
+    const cli = (file: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-lifecycle.ts', '8x8', join(dir, file)], { cwd: ROOT, encoding: 'utf8' });
+    const bad = cli('bad.json');
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain("#2 illegalMove: 'Terminated' cannot become 'Runnable'");
+    const good = cli('good.json');
+    expect(good.stdout).toContain('lifecycle: 3 observations, 0 findings');
+    expect(good.status).toBe(0);
+  });
+});
