@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { allPacks } from '../mocks/index.ts';
 import { isJsonObject, type Json } from '../src/core/json.ts';
+import { checkerRules } from '../src/lifecycle/progress.ts';
 import { checkLifecycle } from '../src/state/lifecycle-check.ts';
 
 /**
@@ -15,7 +16,7 @@ if (!pack?.lifecycle || !file) {
 }
 const parsed = JSON.parse(readFileSync(file, 'utf8')) as Json;
 const observations = (Array.isArray(parsed) ? parsed : []).filter(isJsonObject);
-const findings = checkLifecycle(pack.lifecycle, observations);
+const findings = checkLifecycle(checkerRules(pack.lifecycle), observations);
 for (const finding of findings) console.log(`#${finding.index} ${finding.kind}: ${finding.message}`);
 console.log(`lifecycle: ${observations.length} observations, ${findings.length} finding${findings.length === 1 ? '' : 's'}`);
 process.exit(findings.length > 0 ? 1 : 0);

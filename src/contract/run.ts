@@ -1,5 +1,6 @@
 import { isJsonObject } from '../core/json.ts';
 import type { ApiPack, Operation } from '../engine/pack.ts';
+import { checkerRules } from '../lifecycle/progress.ts';
 import { checkLifecycle } from '../state/lifecycle-check.ts';
 import type { SchemaIssue, SchemaRegistry } from '../validation/registry.ts';
 import { curlLine, prepareCall, send, type PreparedCall } from './http-call.ts';
@@ -73,7 +74,7 @@ function contextFor(options: RunOptions, pack: ApiPack, suite: ContractSuite, re
       return condition;
     },
     checkRun(observations, description) {
-      const findings = pack.lifecycle ? checkLifecycle(pack.lifecycle, observations.filter(isJsonObject)) : [];
+      const findings = pack.lifecycle ? checkLifecycle(checkerRules(pack.lifecycle), observations.filter(isJsonObject)) : [];
       results.push({
         api: pack.id, suite: suite.name, kind: 'behaviour', description, ok: findings.length === 0,
         problems: findings.map((finding) => ({ pointer: `/${finding.index}`, message: `${finding.kind}: ${finding.message}` })),

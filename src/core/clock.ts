@@ -10,3 +10,35 @@ export function fixedClock(iso: string): Clock {
   const at = Date.parse(iso);
   return { now: () => at };
 }
+
+/**
+ * The mock's clock: real time (optionally shifted) by default, or frozen with `manual`; in both modes it can be moved
+ * forward or set, never backwards, since timestamps already written must stay in the past.
+ */
+export interface ControlledClock extends Clock {
+  readonly mode: 'real' | 'manual';
+  advance(ms: number): number;
+  set(at: number): number;
+}
+
+export function createControlledClock(mode: 'real' | 'manual', start: number = Date.now(), source: () => number = Date.now): ControlledClock {
+  let offset = mode === 'real' ? start - source() : 0;
+  let frozen = start;
+  const now = () => (mode === 'real' ? source() + offset : frozen);
+  return {
+    mode,
+    now,
+    advance(ms) {
+      const step = Math.max(0, ms);
+      if (mode === 'real') offset += step;
+      else frozen += step;
+      return now();
+    },
+    set(at) {
+      const target = Math.max(at, now());
+      if (mode === 'real') offset = target - source();
+      else frozen = target;
+      return now();
+    },
+  };
+}

@@ -17,6 +17,8 @@ export interface ActionEnv {
   readonly space: string;
   readonly ctx: ActionContext;
   readonly pageContext: (where: readonly Condition[], orderBy: readonly SortKey[]) => Promise<PageContext>;
+  /** Told of every write (or removal, with no record), so the lifecycle can plan the record's next move. */
+  readonly afterWrite?: (collection: string, id: string, record: StoredRecord | undefined) => Promise<void>;
 }
 
 /** Optimistic writes retry this many times when another writer got there first. */
@@ -64,6 +66,7 @@ async function runCreate(action: CreateAction, input: OperationInput, env: Actio
   if (!built.ok) return built;
   const inserted = await env.store.insert(env.space, action.collection, built.value);
   if (!inserted.ok) return fail(mockError('conflict', `A record with id ${built.value.id} already exists.`));
+  await env.afterWrite?.(action.collection, inserted.value.id, inserted.value);
   return ok(action.reply(inserted.value, input));
 }
 
@@ -75,11 +78,13 @@ async function runUpdate(action: UpdateAction, input: OperationInput, env: Actio
     if (!next.ok) return next;
     if (next.value === 'remove') {
       await env.store.remove(env.space, action.collection, record.value.id);
+      await env.afterWrite?.(action.collection, record.value.id, undefined);
       if (action.cascade) await cascade(action.cascade, record.value, input, env);
       return ok(action.reply(record.value, input));
     }
     const written = await env.store.replace(env.space, action.collection, record.value.id, record.value.version, next.value);
     if (written.ok) {
+      await env.afterWrite?.(action.collection, written.value.id, written.value);
       if (action.cascade) await cascade(action.cascade, record.value, input, env);
       return ok(action.reply(written.value, input));
     }
@@ -109,7 +114,9 @@ export async function transitionRecord(machine: StateMachine, collection: string
   if (!moved.ok) return moved;
   const data = { ...moved.value.data, ...patch };
   const written = await env.store.replace(env.space, collection, record.id, record.version, { data, meta: moved.value.meta });
-  return written.ok ? ok(written.value) : ('stale' as const);
+  if (!written.ok) return 'stale' as const;
+  await env.afterWrite?.(collection, written.value.id, written.value);
+  return ok(written.value);
 }
 
 async function cascade(rule: Cascade, parent: StoredRecord, input: OperationInput, env: ActionEnv): Promise<void> {

@@ -1,13 +1,16 @@
 import type { Clock } from '../core/clock.ts';
 import { mockError, type ErrorKind } from '../core/errors.ts';
 import type { PlainRequest, PlainResponse } from '../core/request.ts';
-import { fail, ok } from '../core/result.ts';
+import { isJsonObject, type Json, type JsonObject } from '../core/json.ts';
+import { fail, ok, type Result } from '../core/result.ts';
+import { createLifecycleRunner } from '../lifecycle/runner.ts';
+import { createMemoryRateLimiter } from '../rate-limit/limiter.ts';
 import { createIdSource } from '../generation/ids.ts';
 import { deriveSeed } from '../generation/seeded-faker.ts';
 import { createJournal, type Journal } from '../journal/journal.ts';
 import type { RateLimiter } from '../rate-limit/limiter.ts';
 import { compileRoutes } from '../routing/match.ts';
-import type { SeedData, Store } from '../store/store.ts';
+import type { SeedData, SpaceDump, Store } from '../store/store.ts';
 import type { SchemaRegistry } from '../validation/registry.ts';
 import { engineMessage } from './errors.ts';
 import { edgeError, edgeReply, edgeVariants, maxPageSize } from './edge.ts';
@@ -16,7 +19,7 @@ import { operationFor, runPipeline, type CompiledPack, type PipelineDeps, type P
 import { respond, type RespondDeps } from './respond.ts';
 import type { ResponseViolation } from './response-check.ts';
 import { buildSeed } from './seeding.ts';
-import { createSpaces } from './spaces.ts';
+import { createSpaces, isSessionName } from './spaces.ts';
 
 export interface EngineOptions {
   readonly packs: readonly ApiPack[];
@@ -40,6 +43,15 @@ export interface EngineOptions {
   readonly profile?: Profile;
 }
 
+/** A whole mock's state, as GET /__admin/state exports it and PUT imports it. */
+export interface StateExport {
+  readonly format: 'workflow-mocks-state';
+  readonly version: 1;
+  readonly seed: number;
+  readonly exportedAt: string;
+  readonly spaces: Readonly<Record<string, SpaceDump>>;
+}
+
 export type Profile = 'normal' | 'edge';
 
 export interface Engine {
@@ -53,10 +65,20 @@ export interface Engine {
   seedData(packId: string): SeedData;
   /** Generates and stores every pack's seeded data now, so no request pays for it. */
   ready(): Promise<void>;
-  /** Puts one API (or all) back to its seeded state; cursors issued before stop working. */
+  /** Puts one API (or all) back to its seeded state in every session; cursors issued before stop working. */
   reset(packId?: string): Promise<void>;
   profile(): Profile;
   setProfile(profile: Profile): void;
+  /** Resets one session's copy of an API (or all APIs) to the seed. */
+  resetSession(session: string, packId?: string): Promise<void>;
+  /** Applies every lifecycle move that has fallen due by the clock; returns how many. */
+  tick(): Promise<number>;
+  exportState(): Promise<StateExport>;
+  /** Replaces the spaces in the export with its contents (others are left alone); refuses a malformed export. */
+  importState(state: unknown): Promise<Result<string[], string>>;
+  /** Turns an API's rate limit on or off, optionally with another rate. */
+  setRateLimit(packId: string, setting: { enabled: boolean; perSecond?: number }): void;
+  rateLimits(): Record<string, { enabled: boolean; perSecond: number } | null>;
 }
 
 export function createEngine(options: EngineOptions): Engine {
@@ -64,8 +86,19 @@ export function createEngine(options: EngineOptions): Engine {
   const ids = createIdSource(deriveSeed(options.seed, 'runtime'));
   const journal = options.journal ?? createJournal();
   const seedData = (pack: ApiPack): SeedData => cachedSeed(pack, options.registry, options.seed, options.records);
-  const spaces = createSpaces(options.store, seedData, ids);
-  const pipelineDeps: PipelineDeps = { store: options.store, registry: options.registry, clock: options.clock, ids, spaces, cursorSecret: options.cursorSecret, rateLimiter: options.rateLimiter };
+  const lifecycle = createLifecycleRunner(options.store, options.clock, options.seed);
+  const spaces = createSpaces(options.store, seedData, ids, lifecycle);
+  const rateSettings = new Map<string, { enabled: boolean; perSecond: number }>(
+    options.packs.flatMap((pack) => (pack.rateLimit ? [[pack.id, { enabled: options.rateLimiter !== undefined, perSecond: pack.rateLimit.perSecond }] as const] : [])),
+  );
+  const rateLimiter = options.rateLimiter ?? createMemoryRateLimiter();
+  const pipelineDeps: PipelineDeps = {
+    store: options.store, registry: options.registry, clock: options.clock, ids, spaces, cursorSecret: options.cursorSecret, rateLimiter, lifecycle,
+    rateLimitRule: (pack) => {
+      const setting = rateSettings.get(pack.id);
+      return pack.rateLimit && setting?.enabled ? { ...pack.rateLimit, perSecond: setting.perSecond, capacity: Math.max(1, Math.round(setting.perSecond)) } : undefined;
+    },
+  };
   const respondDeps: RespondDeps = { registry: options.registry, ids, strictResponses: options.strictResponses, onViolation: options.onViolation };
   const nowIso = () => new Date(options.clock.now()).toISOString();
   let profile: Profile = options.profile ?? 'normal';
@@ -99,8 +132,38 @@ export function createEngine(options: EngineOptions): Engine {
       await Promise.all(options.packs.map((pack) => spaces.ensure(pack, spaces.spaceFor(pack))));
     },
     async reset(packId) {
+      // Every session's copy goes; the shared one is seeded again at once, sessions when next used.
+      for (const { space, pack } of await spaces.all(options.packs)) {
+        if (packId === undefined || pack.id === packId) await options.store.drop(space);
+      }
       for (const pack of options.packs.filter((p) => packId === undefined || p.id === packId)) await spaces.reset(pack);
     },
+    async resetSession(session, packId) {
+      for (const pack of options.packs.filter((p) => packId === undefined || p.id === packId)) await spaces.reset(pack, session);
+    },
+    async tick() {
+      return lifecycle.runDue(await spaces.all(options.packs));
+    },
+    async exportState() {
+      const dumps: Record<string, SpaceDump> = {};
+      for (const { space } of await spaces.all(options.packs)) dumps[space] = await options.store.dump(space);
+      return { format: 'workflow-mocks-state', version: 1, seed: options.seed, exportedAt: nowIso(), spaces: dumps };
+    },
+    async importState(state) {
+      const parsed = parseStateExport(state, options.packs);
+      if (!parsed.ok) return parsed;
+      for (const [space, dump] of Object.entries(parsed.value.spaces)) {
+        await options.store.restore(space, dump);
+        spaces.markReady(space);
+      }
+      return ok(Object.keys(parsed.value.spaces));
+    },
+    setRateLimit(packId, setting) {
+      const current = rateSettings.get(packId);
+      if (!current) return;
+      rateSettings.set(packId, { enabled: setting.enabled, perSecond: setting.perSecond ?? current.perSecond });
+    },
+    rateLimits: () => Object.fromEntries(options.packs.map((pack) => [pack.id, rateSettings.get(pack.id) ?? null])),
     seedData: (packId) => seedData(entryFor(packId).pack),
     profile: () => profile,
     setProfile(next) {
@@ -155,6 +218,25 @@ export function createEngine(options: EngineOptions): Engine {
       violations,
     });
   }
+}
+
+/** Checks an import's outline; the records themselves are taken as exported. */
+function parseStateExport(state: unknown, packs: readonly ApiPack[]): Result<StateExport, string> {
+  if (!isJsonObject(state as Json) || (state as JsonObject)['format'] !== 'workflow-mocks-state' || (state as JsonObject)['version'] !== 1) {
+    return fail('not a workflow-mocks state export (format "workflow-mocks-state", version 1)');
+  }
+  const exported = state as unknown as StateExport;
+  if (!isJsonObject(exported.spaces as unknown as Json)) return fail('spaces must be an object of space -> collections');
+  for (const [space, dump] of Object.entries(exported.spaces)) {
+    const api = space.slice(space.lastIndexOf(':') + 1);
+    if (!packs.some((pack) => pack.id === api) || !isSessionName(space.slice(0, space.lastIndexOf(':')))) return fail(`unknown space ${space}`);
+    for (const [collection, records] of Object.entries(dump)) {
+      if (!Array.isArray(records) || !records.every((r) => isJsonObject(r as unknown as Json) && typeof r.id === 'string' && typeof r.seq === 'number' && typeof r.version === 'number' && isJsonObject(r.data) && isJsonObject(r.meta))) {
+        return fail(`${space}/${collection} must be a list of {id, seq, version, data, meta}`);
+      }
+    }
+  }
+  return ok(exported);
 }
 
 const seedCache = new Map<string, SeedData>();

@@ -5,6 +5,7 @@ import type { Result } from '../core/result.ts';
 import type { IdSource } from '../generation/ids.ts';
 import type { SeededFaker } from '../generation/seeded-faker.ts';
 import type { PaginationDialect } from '../pagination/dialects.ts';
+import type { Progress } from '../lifecycle/progress.ts';
 import type { LifecycleRules } from '../state/lifecycle-check.ts';
 import type { StateMachine, TransitionRefusal } from '../state/machine.ts';
 import type { Condition, SortKey } from '../store/query.ts';
@@ -42,8 +43,12 @@ export interface ApiPack {
   readonly rateLimit?: RateLimitRule;
   /** Checks every authenticated operation's validated input for rules no single schema can say (one of two headers). */
   readonly guard?: (input: OperationInput) => MockError | undefined;
-  /** What a run's successive representations may show (moves, timestamps, end-state fields), for the lifecycle checker. */
-  readonly lifecycle?: LifecycleRules;
+  /** How runs move by themselves, and what their successive representations may show (for the lifecycle checker). */
+  readonly lifecycle?: PackLifecycle;
+}
+
+export interface PackLifecycle extends LifecycleRules {
+  readonly progress?: Progress;
 }
 
 export interface RateLimitRule {

@@ -13,9 +13,10 @@ import { runAction } from './actions.ts';
 import { authenticate } from './auth.ts';
 import { engineMessage } from './errors.ts';
 import { readInput } from './input.ts';
-import type { ApiPack, Operation, Outcome, Reply } from './pack.ts';
+import type { ApiPack, Operation, Outcome, RateLimitRule, Reply } from './pack.ts';
 import { pageContext } from './page-context.ts';
-import type { Spaces } from './spaces.ts';
+import { DEFAULT_SESSION, isSessionName, type Spaces } from './spaces.ts';
+import type { LifecycleRunner } from '../lifecycle/runner.ts';
 
 export interface PipelineDeps {
   readonly store: Store;
@@ -24,7 +25,10 @@ export interface PipelineDeps {
   readonly ids: IdSource;
   readonly spaces: Spaces;
   readonly cursorSecret: string;
-  readonly rateLimiter?: RateLimiter | undefined;
+  readonly rateLimiter: RateLimiter;
+  /** The rate limit in force for a pack now (settable at runtime), or undefined when off. */
+  readonly rateLimitRule: (pack: ApiPack) => RateLimitRule | undefined;
+  readonly lifecycle: LifecycleRunner;
 }
 
 export interface CompiledPack {
@@ -62,7 +66,12 @@ export async function runPipeline(deps: PipelineDeps, entry: CompiledPack, reque
 
   const limited = await overRateLimit(deps, pack, request);
   if (limited) return refuse(limited);
-  const space = deps.spaces.spaceFor(pack);
+  const session = request.headers['x-mock-session'] ?? DEFAULT_SESSION;
+  if (!isSessionName(session)) {
+    const message = "X-Mock-Session must be 1 to 64 letters, digits, '.', '_' or '-'.";
+    return refuse(mockError('invalidRequest', message), [{ location: 'header', field: 'x-mock-session', rule: 'pattern', message }]);
+  }
+  const space = deps.spaces.spaceFor(pack, session);
   await deps.spaces.ensure(pack, space);
   const caller = operation.public ? ok({ credential: '' }) : await authenticate(pack.auth, request.headers, (collection, id) => deps.store.get(space, collection, id));
   if (!caller.ok) return refuse(caller.error, [{ location: 'header', field: 'authorization', rule: 'auth', message: caller.error.message }]);
@@ -84,13 +93,14 @@ export async function runPipeline(deps: PipelineDeps, entry: CompiledPack, reque
     space,
     ctx: { now, ids: deps.ids },
     pageContext: async (where, orderBy) => pageContext(pack, request, input, where, orderBy, epoch, deps.cursorSecret),
+    afterWrite: (collection, id, record) => deps.lifecycle.afterWrite(space, pack, collection, id, record, Date.parse(now)),
   });
   return { outcome, operation, violations: read.violations };
 }
 
 async function overRateLimit(deps: PipelineDeps, pack: ApiPack, request: PlainRequest): Promise<MockError | undefined> {
-  if (!pack.rateLimit || !deps.rateLimiter) return undefined;
-  const rule = pack.rateLimit;
+  const rule = deps.rateLimitRule(pack);
+  if (!rule) return undefined;
   const decision = await deps.rateLimiter.take(`${pack.id}:${rule.key(request.headers)}`, rule, deps.clock.now());
   if (decision.allowed) return undefined;
   return mockError('rateLimited', rule.message, { headers: { 'retry-after': String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))) } });

@@ -1,29 +1,43 @@
 import type { IdSource } from '../generation/ids.ts';
+import type { LifecycleRunner } from '../lifecycle/runner.ts';
 import type { SeedData, Store } from '../store/store.ts';
 import type { ApiPack } from './pack.ts';
 
 /**
- * The isolated copies of each API's state. A space is seeded the first time it is used, and reset by dropping it
- * and seeding again; each seeding draws a new epoch, so cursors issued before a reset are recognised as stale.
+ * The isolated copies of each API's state: `default:<api>` for everyone, `<session>:<api>` for a caller that sends
+ * `X-Mock-Session`. A space is seeded the first time it is used (and its lifecycle planned), and reset by dropping
+ * it and seeding again; each seeding draws a new epoch, so cursors issued before a reset are recognised as stale.
  */
 export const SPACE_COLLECTION = '__space';
+export const DEFAULT_SESSION = 'default';
+const SESSION_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
 export interface Spaces {
-  spaceFor(pack: ApiPack): string;
+  spaceFor(pack: ApiPack, session?: string): string;
   ensure(pack: ApiPack, space: string): Promise<void>;
-  reset(pack: ApiPack): Promise<void>;
+  reset(pack: ApiPack, session?: string): Promise<void>;
   epoch(space: string): Promise<string>;
+  /** Every space that exists in the store, with its pack. */
+  all(packs: readonly ApiPack[]): Promise<{ space: string; pack: ApiPack; session: string }[]>;
+  /** Marks a space restored from an export as ready, so it is not seeded over. */
+  markReady(space: string): void;
 }
 
-export function createSpaces(store: Store, seedData: (pack: ApiPack) => SeedData, ids: IdSource): Spaces {
+export function isSessionName(name: string): boolean {
+  return SESSION_NAME.test(name);
+}
+
+export function createSpaces(store: Store, seedData: (pack: ApiPack) => SeedData, ids: IdSource, lifecycle: LifecycleRunner): Spaces {
   const seeded = new Map<string, Promise<void>>();
-  const spaceFor = (pack: ApiPack) => `default:${pack.id}`;
+  const spaceFor = (pack: ApiPack, session = DEFAULT_SESSION) => `${session}:${pack.id}`;
 
   const ensure = (pack: ApiPack, space: string): Promise<void> => {
     let ready = seeded.get(space);
     if (!ready) {
       const epoch = { id: 'epoch', data: { epoch: ids.hex(12) } };
-      ready = store.seed(space, { ...seedData(pack), [SPACE_COLLECTION]: [epoch] }).then(() => undefined);
+      ready = store.seed(space, { ...seedData(pack), [SPACE_COLLECTION]: [epoch] }).then(async (fresh) => {
+        if (fresh) await lifecycle.planSpace(space, pack);
+      });
       seeded.set(space, ready);
       ready.catch(() => seeded.delete(space));
     }
@@ -33,15 +47,25 @@ export function createSpaces(store: Store, seedData: (pack: ApiPack) => SeedData
   return {
     spaceFor,
     ensure,
-    async reset(pack) {
-      const space = spaceFor(pack);
-      seeded.delete(space);
+    async reset(pack, session) {
+      const space = spaceFor(pack, session);
+      for (const known of [...seeded.keys()]) if (known.endsWith(`:${pack.id}`) && (session === undefined || known === space)) seeded.delete(known);
       await store.drop(space);
       await ensure(pack, space);
     },
     async epoch(space) {
       const record = await store.get(space, SPACE_COLLECTION, 'epoch');
       return String(record?.data['epoch'] ?? '');
+    },
+    async all(packs) {
+      return (await store.spaces()).flatMap((space) => {
+        const split = space.lastIndexOf(':');
+        const pack = packs.find((p) => p.id === space.slice(split + 1));
+        return pack ? [{ space, pack, session: space.slice(0, split) }] : [];
+      });
+    },
+    markReady(space) {
+      seeded.set(space, Promise.resolve());
     },
   };
 }

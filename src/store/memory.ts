@@ -68,6 +68,22 @@ export function createMemoryStore(): Store {
     async drop(space) {
       spaces.delete(space);
     },
+    async dump(space) {
+      const collections = spaces.get(space);
+      if (!collections) return {};
+      return Object.fromEntries([...collections].map(([name, collection]) => [name, [...collection.byId.values()].sort((a, b) => a.seq - b.seq)]));
+    },
+    async restore(space, dump) {
+      const collections = new Map<string, Collection>();
+      for (const [name, records] of Object.entries(dump)) {
+        const byId = new Map(records.map((record) => [record.id, record]));
+        collections.set(name, { byId, nextSeq: records.reduce((max, record) => Math.max(max, record.seq), 0) + 1 });
+      }
+      spaces.set(space, collections);
+    },
+    async spaces() {
+      return [...spaces.keys()];
+    },
   };
 }
 

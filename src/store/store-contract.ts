@@ -75,6 +75,20 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await store.seed('s', { runs: [run({}, 'b')] })).toBe(true);
     });
 
+    it('dumps a space and restores it with the same order, versions and next sequence', async () => {
+      const store = await seeded(5);
+      await store.replace('s', 'runs', 'r2', 1, { data: { id: 'r2', status: 'moved', createdAt: '2026-01-01T00:00:02.000Z' }, meta: { note: 'kept' } });
+      const dump = await store.dump('s');
+      await store.drop('s');
+      expect(await store.get('s', 'runs', 'r2')).toBeUndefined();
+      await store.restore('t', dump);
+      expect(await store.get('t', 'runs', 'r2')).toMatchObject({ version: 2, data: { status: 'moved' }, meta: { note: 'kept' } });
+      expect(ids((await store.list('t', 'runs', all())).items)).toEqual(['r4', 'r3', 'r2', 'r1', 'r0']);
+      const added = await store.insert('t', 'runs', run({ createdAt: '2026-01-01T00:00:00.000Z' }, 'late'));
+      expect(added.ok && added.value.seq).toBe(6);
+      expect((await store.spaces()).sort()).toEqual(['t']);
+    });
+
     it('sorts newest first and counts every match', async () => {
       const store = await seeded(10);
       const page = await store.list('s', 'runs', all());

@@ -35,6 +35,9 @@ export interface ListPage {
 
 export type SeedData = Readonly<Record<string, readonly NewRecord[]>>;
 
+/** A whole space, by collection, with sequence numbers and versions: what export writes and import reads. */
+export type SpaceDump = Readonly<Record<string, readonly StoredRecord[]>>;
+
 export interface Store {
   get(space: string, collection: string, id: string): Promise<StoredRecord | undefined>;
   insert(space: string, collection: string, record: NewRecord): Promise<Result<StoredRecord, 'exists'>>;
@@ -51,4 +54,10 @@ export interface Store {
   /** Fills a space once; later calls are no-ops until `drop`. Returns whether this call seeded it. */
   seed(space: string, data: SeedData): Promise<boolean>;
   drop(space: string): Promise<void>;
+  /** Every record of a space, in creation order per collection. */
+  dump(space: string): Promise<SpaceDump>;
+  /** Replaces a space with a dump, keeping sequence numbers and versions, so lists order exactly as before. */
+  restore(space: string, dump: SpaceDump): Promise<void>;
+  /** The spaces that exist now. */
+  spaces(): Promise<string[]>;
 }

@@ -1,0 +1,76 @@
+import type { JsonObject } from '../core/json.ts';
+import { createIdSource } from '../generation/ids.ts';
+import { deriveSeed } from '../generation/seeded-faker.ts';
+import { stateOf, type StateMachine } from '../state/machine.ts';
+
+/**
+ * How runs move by themselves, declared per pack as data: for each active state, how long a run stays (a range) and
+ * where it goes next (weighted outcomes); plus a pure function for what else an automatic move changes. Durations
+ * and outcomes are drawn from the run's id, state and visit, so the same seed always plays out the same way.
+ */
+export interface ProgressStep {
+  readonly afterMs: readonly [number, number];
+  readonly next: readonly { readonly to: string; readonly weight: number }[];
+}
+
+export interface AutomaticMove {
+  readonly from: string;
+  readonly to: string;
+  /** When the move happens, ISO-8601: the time it fell due, even if the clock jumped past it. */
+  readonly at: string;
+  /** Deterministic randomness for the move's details (which step failed, which message). */
+  readonly random: () => number;
+}
+
+export interface Progress {
+  readonly collection: string;
+  readonly states: Readonly<Record<string, ProgressStep>>;
+  /** What an automatic move changes besides the machine's own entry effects (logs, errors, outputs). */
+  readonly onMove?: (record: { readonly data: JsonObject; readonly meta: JsonObject }, move: AutomaticMove) => { data: JsonObject; meta: JsonObject };
+  /** Ids the lifecycle never moves: the documents' own examples keep their documented state. */
+  readonly fixed?: readonly string[];
+}
+
+export interface PlannedMove {
+  readonly at: number;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Where and when a run in its current state moves next, or undefined when it waits for someone. */
+export function planMove(progress: Progress, machine: StateMachine, seed: number, record: { readonly id: string; readonly data: JsonObject; readonly meta: JsonObject }, enteredAt: number): PlannedMove | undefined {
+  if (progress.fixed?.includes(record.id)) return undefined;
+  const from = stateOf(machine, record.data);
+  const step = Object.hasOwn(progress.states, from) ? progress.states[from] : undefined;
+  if (!step || step.next.length === 0) return undefined;
+  const visit = Array.isArray(record.meta['history']) ? record.meta['history'].length : 0;
+  const random = moveRandom(seed, record.id, from, visit);
+  const [min, max] = step.afterMs;
+  const at = enteredAt + min + Math.floor(random() * (max - min + 1));
+  return { at, from, to: weighted(step.next, random()) };
+}
+
+export function moveRandom(seed: number, id: string, state: string, visit: number): () => number {
+  const source = createIdSource(deriveSeed(seed, `${id}|${state}|${visit}`));
+  return () => source.next();
+}
+
+function weighted(options: ProgressStep['next'], roll: number): string {
+  const total = options.reduce((sum, option) => sum + option.weight, 0);
+  let threshold = roll * total;
+  for (const option of options) {
+    threshold -= option.weight;
+    if (threshold < 0) return option.to;
+  }
+  return options[options.length - 1]?.to ?? '';
+}
+
+/** The moves a progress declaration can make, for the lifecycle checker. */
+export function automaticEdges(progress: Progress | undefined): { from: string; to: string }[] {
+  return Object.entries(progress?.states ?? {}).flatMap(([from, step]) => step.next.map((next) => ({ from, to: next.to })));
+}
+
+/** A pack's lifecycle as the checker needs it: declared automatic moves plus those its progress can make. */
+export function checkerRules<T extends { readonly automatic?: readonly { readonly from: string; readonly to: string }[]; readonly progress?: Progress }>(lifecycle: T): T {
+  return { ...lifecycle, automatic: [...(lifecycle.automatic ?? []), ...automaticEdges(lifecycle.progress)] };
+}
