@@ -1,5 +1,6 @@
 import { allPacks } from '../mocks/index.ts';
-import { systemClock, type Clock } from './core/clock.ts';
+import { createControlledClock, type ControlledClock } from './core/clock.ts';
+import { createFaultBook, type FaultRule } from './faults/faults.ts';
 import { createEngine, type Engine, type Profile } from './engine/engine.ts';
 import type { JsonObject } from './core/json.ts';
 import type { ApiPack } from './engine/pack.ts';
@@ -20,13 +21,15 @@ export interface AssembleOptions {
   readonly records?: number;
   readonly packs?: readonly ApiPack[];
   readonly store?: Store;
-  readonly clock?: Clock;
   readonly strictResponses?: boolean;
   readonly cursorSecret?: string;
   readonly onViolation?: (violation: ResponseViolation) => void;
   /** Vendor rate limits (Amperity's 10 requests per second): on by default, off for load tests. */
   readonly rateLimits?: boolean;
   readonly profile?: Profile;
+  /** The mock's clock; real time by default. Pass a manual one to own time in tests. */
+  readonly controlledClock?: ControlledClock;
+  readonly faults?: readonly FaultRule[];
 }
 
 export const DEFAULT_SEED = 1;
@@ -53,12 +56,18 @@ export function schemaRegistry(): SchemaRegistry {
 }
 
 export function assembleEngine(options: AssembleOptions = {}): Engine {
+  return assembleMock(options).engine;
+}
+
+/** The engine and the clock it runs on (the control API moves the clock). */
+export function assembleMock(options: AssembleOptions = {}): { engine: Engine; clock: ControlledClock } {
   const seed = options.seed ?? DEFAULT_SEED;
-  return createEngine({
+  const clock = options.controlledClock ?? createControlledClock('real');
+  const engine = createEngine({
     packs: options.packs ?? allPacks,
     store: options.store ?? createMemoryStore(),
     registry: schemaRegistry(),
-    clock: options.clock ?? systemClock,
+    clock,
     seed,
     ...(options.records === undefined ? {} : { records: options.records }),
     // Derived from the seed so replicas started alike accept each other's cursors; override to rotate.
@@ -67,5 +76,22 @@ export function assembleEngine(options: AssembleOptions = {}): Engine {
     ...(options.onViolation ? { onViolation: options.onViolation } : {}),
     ...(options.rateLimits === false ? {} : { rateLimiter: createMemoryRateLimiter() }),
     ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.faults ? { faults: createFaultBook(options.faults) } : {}),
   });
+  return { engine, clock };
+}
+
+/** Applies lifecycle moves as real time passes; returns how to stop. Manual clocks move only through the control API. */
+export function startLifecycleTicker(engine: Engine, clock: ControlledClock, intervalMs = 1000): () => void {
+  if (clock.mode === 'manual') return () => undefined;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    engine.tick().finally(() => {
+      running = false;
+    });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -5,7 +5,7 @@ const apis = ['8x8', 'nerm'];
 
 describe('parseCli', () => {
   it('defaults to port 4010 on loopback with seed 1 and every API mounted', () => {
-    expect(parseCli([], {}, apis)).toEqual({ ok: true, value: { port: 4010, host: '127.0.0.1', seed: 1, strict: false, rateLimits: true, profile: 'normal', help: false } });
+    expect(parseCli([], {}, apis)).toEqual({ ok: true, value: { port: 4010, host: '127.0.0.1', seed: 1, strict: false, rateLimits: true, profile: 'normal', clock: 'real', help: false } });
   });
 
   it('reads flags over environment variables', () => {
@@ -27,6 +27,12 @@ describe('parseCli', () => {
   it('turns rate limits off with --rate-limit off and refuses other values', () => {
     expect(parseCli(['--rate-limit', 'off'], {}, apis)).toMatchObject({ ok: true, value: { rateLimits: false } });
     expect(parseCli(['--rate-limit', 'maybe'], {}, apis).ok).toBe(false);
+  });
+
+  it('reads a manual clock and where it starts', () => {
+    expect(parseCli(['--clock', 'manual', '--clock-start', '2026-01-01T00:00:00Z'], {}, apis)).toMatchObject({ ok: true, value: { clock: 'manual', clockStart: Date.UTC(2026, 0, 1) } });
+    expect(parseCli(['--clock', 'slow'], {}, apis).ok).toBe(false);
+    expect(parseCli(['--clock-start', 'soon'], {}, apis).ok).toBe(false);
   });
 
   it('refuses unknown flags', () => {

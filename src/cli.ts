@@ -20,6 +20,14 @@ export interface ServerConfig {
   readonly adminToken?: string;
   /** `edge`: answer with schema-valid edge cases to test a client's robustness. */
   readonly profile: 'normal' | 'edge';
+  /** `real` time (runs move as it passes) or `manual` (frozen until POST /__admin/clock moves it). */
+  readonly clock: 'real' | 'manual';
+  /** Where the clock starts (ms); a manual clock starts at the reference date otherwise. */
+  readonly clockStart?: number;
+  /** A JSON file of fault rules to start with. */
+  readonly faultsFile?: string;
+  /** A JSON file of extra records to load at start. */
+  readonly fixturesFile?: string;
   readonly help: boolean;
 }
 
@@ -36,6 +44,13 @@ export const USAGE = `Usage: npm start -- [options]
   --profile normal|edge
                  edge answers with schema-valid edge cases (empty pages, missing optional fields,
                  nulls, documented errors, 429) to test client robustness (default normal)
+  --clock real|manual
+                 real: runs move as time passes (default); manual: frozen until POST /__admin/clock
+  --clock-start ISO
+                 where the clock starts (manual default 2026-11-01T00:00:00Z, the seed's reference date)
+  --faults FILE  fault rules (JSON array) to start with; see GET /__admin/faults
+  --fixtures FILE
+                 extra records to load at start: [{"api", "session"?, "collections": {name: [{id, data}]}}]
   --admin-token T
                  open /__admin beyond loopback to callers sending this token (env ADMIN_TOKEN)
   --help         show this text`;
@@ -55,6 +70,10 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
         'rate-limit': { type: 'string', default: 'on' },
         'admin-token': { type: 'string' },
         profile: { type: 'string', default: 'normal' },
+        clock: { type: 'string', default: 'real' },
+        'clock-start': { type: 'string' },
+        faults: { type: 'string' },
+        fixtures: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -74,6 +93,10 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
   const adminToken = values['admin-token'] ?? env['ADMIN_TOKEN'];
   const profile = values.profile;
   if (profile !== 'normal' && profile !== 'edge') return fail(`--profile must be normal or edge, got '${profile ?? ''}'`);
+  const clock = values.clock;
+  if (clock !== 'real' && clock !== 'manual') return fail(`--clock must be real or manual, got '${clock ?? ''}'`);
+  const clockStart = values['clock-start'] === undefined ? undefined : Date.parse(values['clock-start']);
+  if (clockStart !== undefined && Number.isNaN(clockStart)) return fail(`--clock-start must be an ISO 8601 instant, got '${values['clock-start'] ?? ''}'`);
   if (rateLimit !== 'on' && rateLimit !== 'off') return fail(`--rate-limit must be on or off, got '${rateLimit ?? ''}'`);
   return ok({
     port: port.value,
@@ -84,6 +107,10 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     strict: values.strict ?? false,
     rateLimits: rateLimit === 'on',
     profile,
+    clock,
+    ...(clockStart === undefined ? {} : { clockStart }),
+    ...(values.faults === undefined ? {} : { faultsFile: values.faults }),
+    ...(values.fixtures === undefined ? {} : { fixturesFile: values.fixtures }),
     ...(adminToken ? { adminToken } : {}),
     help: values.help ?? false,
   });

@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { allPacks } from '../mocks/index.ts';
-import { assembleEngine, openApiDocument } from './assemble.ts';
+import { assembleMock, openApiDocument, startLifecycleTicker } from './assemble.ts';
 import { parseCli, USAGE } from './cli.ts';
+import { createControlledClock } from './core/clock.ts';
+import { REFERENCE_DATE } from './engine/seeding.ts';
+import type { FaultRule } from './faults/faults.ts';
 import { createApp } from './http/create-app.ts';
 
 /** Starts the mock server: parse flags, build the app, listen, and stop cleanly on SIGINT/SIGTERM. */
@@ -18,16 +22,52 @@ if (config.help) {
   process.exit(0);
 }
 
-const engine = assembleEngine({
+const readJson = (file: string): unknown => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (error) {
+    console.error(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return process.exit(2);
+  }
+};
+
+const clock = createControlledClock(config.clock, config.clockStart ?? (config.clock === 'manual' ? Date.parse(REFERENCE_DATE) : Date.now()));
+const { engine } = assembleMock({
   seed: config.seed,
   ...(config.records === undefined ? {} : { records: config.records }),
   strictResponses: config.strict,
   rateLimits: config.rateLimits,
   profile: config.profile,
+  controlledClock: clock,
   onViolation: (violation) => logger.error({ violation }, `MOCK BUG: ${violation.api} ${violation.operation ?? ''} ${violation.status}: ${violation.detail}`),
 });
+if (config.faultsFile) {
+  const rules = readJson(config.faultsFile);
+  const issues = engine.registry.check('https://workflow-mocks.local/schemas/admin/faults.json#/$defs/Rules', rules);
+  if (issues.length > 0) {
+    console.error(`${config.faultsFile}: ${issues.map((i) => `${i.pointer || '/'} ${i.message}`).join('; ')}`);
+    process.exit(2);
+  }
+  engine.faults.set(rules as FaultRule[]);
+}
 await engine.ready();
-const app = createApp({ engine, openApi: openApiDocument, mount: config.api ? { kind: 'root', api: config.api } : { kind: 'all' }, logger, ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
+if (config.fixturesFile) {
+  const documents = readJson(config.fixturesFile);
+  for (const document of Array.isArray(documents) ? documents : [documents]) {
+    const { api, session, collections } = (document ?? {}) as { api?: unknown; session?: unknown; collections?: unknown };
+    const loaded = await engine.loadFixtures(String(api), collections, typeof session === 'string' ? session : undefined);
+    if (!loaded.ok) {
+      console.error(`${config.fixturesFile}: ${loaded.error.join('\n')}`);
+      process.exit(2);
+    }
+  }
+}
+const stopTicker = startLifecycleTicker(engine, clock);
+const app = createApp({
+  engine, clock, openApi: openApiDocument, logger,
+  mount: config.api ? { kind: 'root', api: config.api } : { kind: 'all' },
+  ...(config.adminToken ? { adminToken: config.adminToken } : {}),
+});
 
 const server = app.listen(config.port, config.host, () => {
   const address = server.address();
@@ -37,11 +77,12 @@ const server = app.listen(config.port, config.host, () => {
     .filter((p) => !config.api || p.id === config.api)
     .map((pack) => `  ${pack.title.padEnd(36)} ${origin}${config.api ? '' : `/${pack.id}`}  (imitates ${pack.vendorBaseUrl})`);
   // One write, so the mounts never arrive after the line that says the server is up.
-  console.log([`workflow mocks listening on ${origin} (seed ${config.seed})`, ...mounts].join('\n'));
+  console.log([`workflow mocks listening on ${origin} (seed ${config.seed}, ${clock.mode} clock at ${new Date(clock.now()).toISOString()})`, ...mounts].join('\n'));
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    stopTicker();
     server.close(() => process.exit(0));
     server.closeAllConnections();
   });

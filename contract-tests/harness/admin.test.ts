@@ -52,7 +52,7 @@ describe('control API: journal, violations, coverage, reset', () => {
     const server = app();
     await server.post(LIST).set(AUTH).send({});
     const before = await server.get(`${LIST}?limit=1`).set(AUTH);
-    expect((await server.post('/__admin/reset?api=8x8')).body).toEqual({ reset: ['8x8'] });
+    expect((await server.post('/__admin/reset?api=8x8')).body).toEqual({ reset: ['8x8'], session: 'all' });
     const after = await server.get(`${LIST}?limit=1`).set(AUTH);
     expect(after.body[0].workflowId).not.toBe(before.body[0].workflowId);
     expect((await server.get('/__admin/requests?api=8x8')).body.requests).toHaveLength(1);

@@ -6,6 +6,7 @@ import type { ApiPack, OperationInput, ParentLookup, RecordTarget } from '../../
 import { offsetArray } from '../../src/pagination/dialects.ts';
 import type { StoredRecord } from '../../src/store/store.ts';
 import { definitionOperations } from './definitions.ts';
+import { workflowProgress } from './lifecycle.ts';
 import { workflowMachine } from './machine.ts';
 import { schemaId } from './schema-ids.ts';
 import { seed8x8 } from './seed.ts';
@@ -62,11 +63,11 @@ export const pack8x8: ApiPack = {
   seed: seed8x8,
   lifecycle: {
     machine: workflowMachine,
-    // A running workflow completes, or faults and is terminated, by itself (seed 001 status meanings).
-    automatic: [{ from: 'Runnable', to: 'Complete' }, { from: 'Runnable', to: 'Terminated' }],
+    progress: workflowProgress,
     ordered: [['data.triggeredAt', 'startedAt'], ['startedAt', 'completedAt']],
     terminalOnly: ['completedAt'],
   },
+  collections: { workflows: { schema: schemaId('workflow-instance.json') }, definitions: { schema: schemaId('definition.json') } },
   operations: [
     {
       id: 'listWorkflowInstances',

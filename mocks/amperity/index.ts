@@ -6,6 +6,7 @@ import type { ApiPack, OperationInput, RecordTarget } from '../../src/engine/pac
 import { cursorToken } from '../../src/pagination/dialects.ts';
 import type { Condition } from '../../src/store/query.ts';
 import type { StoredRecord } from '../../src/store/store.ts';
+import { runProgress } from './lifecycle.ts';
 import { listView, overviewView, runMachine } from './runs.ts';
 import { schemaId } from './schema-ids.ts';
 import { runId, scheduledTasks, seedAmperity, workflowForConfig } from './seed.ts';
@@ -58,17 +59,13 @@ export const packAmperity: ApiPack = {
   seed: seedAmperity,
   lifecycle: {
     machine: runMachine,
-    // The orchestrator moves runs by itself (vendor-facts 003 states).
-    automatic: [
-      { from: 'scheduled', to: 'started' }, { from: 'started', to: 'in progress' }, { from: 'in progress', to: 'running' },
-      { from: 'running', to: 'running with failures' }, { from: 'running', to: 'succeeded' }, { from: 'running', to: 'failed' },
-      { from: 'running with failures', to: 'failed' }, { from: 'running with failures', to: 'succeeded' },
-      { from: 'running', to: 'paused' }, { from: 'paused', to: 'running' },
-      { from: 'running', to: 'stopping' }, { from: 'stopping', to: 'stopped' }, { from: 'running', to: 'canceling' }, { from: 'canceling', to: 'canceled' },
-    ],
+    progress: runProgress,
+    // States the real orchestrator reaches that the mock does not play: pausing, and stops it starts itself.
+    automatic: [{ from: 'running', to: 'paused' }, { from: 'paused', to: 'running' }, { from: 'running', to: 'stopping' }, { from: 'running', to: 'canceling' }],
     ordered: [['created_at', 'ended_at']],
     terminalOnly: ['ended_at'],
   },
+  collections: { runs: { schema: schemaId('run.json#/$defs/Verbose') } },
   operations: [
     {
       id: 'listWorkflowRuns',

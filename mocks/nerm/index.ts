@@ -8,6 +8,7 @@ import type { ActionContext, ApiPack, OperationInput, RecordTarget, Replacement 
 import { offsetWithMetadata } from '../../src/pagination/dialects.ts';
 import type { Comparison } from '../../src/store/query.ts';
 import type { StoredRecord } from '../../src/store/store.ts';
+import { sessionProgress } from './lifecycle.ts';
 import { sessionMachine, statusFromFilter } from './machine.ts';
 import { schemaId } from './schema-ids.ts';
 import { seedNerm } from './seed.ts';
@@ -69,7 +70,8 @@ export const packNerm: ApiPack = {
     }),
   },
   seed: seedNerm,
-  lifecycle: { machine: sessionMachine, ordered: [['created_at', 'updated_at']], monotonic: ['updated_at'] },
+  lifecycle: { machine: sessionMachine, progress: sessionProgress, ordered: [['created_at', 'updated_at']], monotonic: ['updated_at'] },
+  collections: { sessions: { schema: schemaId('workflow-session.json') } },
   operations: [
     {
       id: 'listWorkflowSessions',

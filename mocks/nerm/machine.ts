@@ -58,6 +58,7 @@ export const sessionMachine: StateMachine = {
   field: 'status',
   states: statuses,
   terminal: ENDS,
+  touch: ['updated_at'],
   commands: Object.fromEntries(statuses.flatMap((target) => {
     const command = commandTo(target);
     return command ? [[target, command]] : [];

@@ -6,6 +6,7 @@ import { orderFromJson } from '../../src/engine/order.ts';
 import type { ApiPack, OperationInput, RecordTarget, TransitionAction } from '../../src/engine/pack.ts';
 import type { Comparison } from '../../src/store/query.ts';
 import type { StoredRecord } from '../../src/store/store.ts';
+import { runProgress } from './lifecycle.ts';
 import { runMachine, tasksFollowing } from './machine.ts';
 import { schemaId } from './schema-ids.ts';
 import { seedTwinit } from './seed.ts';
@@ -86,11 +87,11 @@ export const packTwinit: ApiPack = {
   seed: seedTwinit,
   lifecycle: {
     machine: runMachine,
-    // Conductor runs its queue by itself: queued runs start, running ones end (vendor-facts 002).
-    automatic: [{ from: 'QUEUED', to: 'RUNNING' }, { from: 'RUNNING', to: 'COMPLETED' }, { from: 'RUNNING', to: 'FAILED' }, { from: 'RUNNING', to: 'TIMED_OUT' }],
+    progress: runProgress,
     ordered: [['_createdAt', '_updatedAt']],
     monotonic: ['_updatedAt'],
   },
+  collections: { workflows: { schema: schemaId('workflow.json') }, workflowdefs: { schema: schemaId('workflowdef.json') } },
   operations: [
     {
       id: 'listWorkflows',

@@ -27,6 +27,8 @@ export interface MockError {
   /** Field -> messages, for envelopes that carry a per-field map (NERM `errors`). */
   readonly fields?: Readonly<Record<string, readonly string[]>>;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Overrides the HTTP status the kind would have (a fault forcing a status). */
+  readonly status?: number;
 }
 
 export function mockError(kind: ErrorKind, message: string, extra: Omit<MockError, 'kind' | 'message'> = {}): MockError {

@@ -26,6 +26,8 @@ export interface PlainResponse {
   readonly payload?: Json;
   /** How the payload is to be written, chosen by negotiation. */
   readonly media: MediaKind;
+  /** Close the connection without answering (an injected fault). */
+  readonly drop?: boolean;
 }
 
 /**

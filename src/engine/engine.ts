@@ -7,12 +7,13 @@ import { createLifecycleRunner } from '../lifecycle/runner.ts';
 import { createMemoryRateLimiter } from '../rate-limit/limiter.ts';
 import { createIdSource } from '../generation/ids.ts';
 import { deriveSeed } from '../generation/seeded-faker.ts';
+import { createFaultBook, type FaultBook } from '../faults/faults.ts';
 import { createJournal, type Journal } from '../journal/journal.ts';
 import type { RateLimiter } from '../rate-limit/limiter.ts';
 import { compileRoutes } from '../routing/match.ts';
 import type { SeedData, SpaceDump, Store } from '../store/store.ts';
 import type { SchemaRegistry } from '../validation/registry.ts';
-import { engineMessage } from './errors.ts';
+import { engineMessage, kindForStatus } from './errors.ts';
 import { edgeError, edgeReply, edgeVariants, maxPageSize } from './edge.ts';
 import type { ApiPack, Operation } from './pack.ts';
 import { operationFor, runPipeline, type CompiledPack, type PipelineDeps, type PipelineResult } from './pipeline.ts';
@@ -41,6 +42,10 @@ export interface EngineOptions {
   readonly journal?: Journal;
   /** `edge` answers every request with schema-valid edge cases (see edge.ts); per request with `X-Mock-Profile: edge`. */
   readonly profile?: Profile;
+  /** Injected faults; an empty book by default. */
+  readonly faults?: FaultBook;
+  /** Waits for injected latency; setTimeout by default (tests may pass a fake). */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** A whole mock's state, as GET /__admin/state exports it and PUT imports it. */
@@ -58,6 +63,7 @@ export interface Engine {
   readonly packs: readonly ApiPack[];
   readonly journal: Journal;
   readonly registry: SchemaRegistry;
+  readonly faults: FaultBook;
   handle(packId: string, request: PlainRequest): Promise<PlainResponse>;
   /** An error raised before the engine saw the request (oversized body...), in the pack's envelope and words. */
   errorResponse(packId: string, request: PlainRequest, kind: ErrorKind): PlainResponse;
@@ -78,6 +84,8 @@ export interface Engine {
   importState(state: unknown): Promise<Result<string[], string>>;
   /** Turns an API's rate limit on or off, optionally with another rate. */
   setRateLimit(packId: string, setting: { enabled: boolean; perSecond?: number }): void;
+  /** Adds records to an API's collections (in one session), each checked against its collection's schema. */
+  loadFixtures(packId: string, collections: unknown, session?: string): Promise<Result<number, string[]>>;
   rateLimits(): Record<string, { enabled: boolean; perSecond: number } | null>;
 }
 
@@ -85,6 +93,9 @@ export function createEngine(options: EngineOptions): Engine {
   const compiled = new Map(options.packs.map((pack) => [pack.id, compilePack(pack, options.registry)]));
   const ids = createIdSource(deriveSeed(options.seed, 'runtime'));
   const journal = options.journal ?? createJournal();
+  const faults = options.faults ?? createFaultBook();
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const faultRandom = createIdSource(deriveSeed(options.seed, 'faults'));
   const seedData = (pack: ApiPack): SeedData => cachedSeed(pack, options.registry, options.seed, options.records);
   const lifecycle = createLifecycleRunner(options.store, options.clock, options.seed);
   const spaces = createSpaces(options.store, seedData, ids, lifecycle);
@@ -128,6 +139,7 @@ export function createEngine(options: EngineOptions): Engine {
     packs: options.packs,
     journal,
     registry: options.registry,
+    faults,
     async ready() {
       await Promise.all(options.packs.map((pack) => spaces.ensure(pack, spaces.spaceFor(pack))));
     },
@@ -163,6 +175,43 @@ export function createEngine(options: EngineOptions): Engine {
       if (!current) return;
       rateSettings.set(packId, { enabled: setting.enabled, perSecond: setting.perSecond ?? current.perSecond });
     },
+    async loadFixtures(packId, collections, session) {
+      const pack = options.packs.find((p) => p.id === packId);
+      if (!pack) return fail([`no API ${packId}`]);
+      if (!isJsonObject(collections as Json)) return fail(['collections must be an object of collection -> [{id, data, meta?}]']);
+      const space = spaces.spaceFor(pack, session);
+      await spaces.ensure(pack, space);
+      const problems: string[] = [];
+      const accepted: { collection: string; record: { id: string; data: JsonObject; meta: JsonObject } }[] = [];
+      for (const [collection, records] of Object.entries(collections as JsonObject)) {
+        const schema = pack.collections?.[collection]?.schema;
+        if (!pack.collections || !schema) {
+          problems.push(`${packId} has no collection ${collection}${pack.collections ? `; it has ${Object.keys(pack.collections).join(', ')}` : ''}`);
+          continue;
+        }
+        for (const [index, record] of (Array.isArray(records) ? records : [records]).entries()) {
+          const id = isJsonObject(record) ? record['id'] : undefined;
+          const data = isJsonObject(record) ? record['data'] : undefined;
+          const meta = isJsonObject(record) && isJsonObject(record['meta']) ? record['meta'] : {};
+          if (typeof id !== 'string' || !isJsonObject(data)) {
+            problems.push(`${collection}[${index}] must be {id: string, data: object, meta?: object}`);
+            continue;
+          }
+          problems.push(...options.registry.check(schema, data).map((issue) => `${collection}[${index}] (${id}): ${issue.pointer || '/'} ${issue.message}`));
+          accepted.push({ collection, record: { id, data, meta } });
+        }
+      }
+      for (const { collection, record } of accepted) {
+        if (await options.store.get(space, collection, record.id)) problems.push(`${collection}/${record.id} already exists`);
+      }
+      if (problems.length > 0) return fail(problems);
+      for (const { collection, record } of accepted) {
+        const inserted = await options.store.insert(space, collection, record);
+        if (!inserted.ok) return fail([`${collection}/${record.id} already exists`]);
+        await lifecycle.afterWrite(space, pack, collection, record.id, inserted.value, options.clock.now());
+      }
+      return ok(accepted.length);
+    },
     rateLimits: () => Object.fromEntries(options.packs.map((pack) => [pack.id, rateSettings.get(pack.id) ?? null])),
     seedData: (packId) => seedData(entryFor(packId).pack),
     profile: () => profile,
@@ -179,6 +228,20 @@ export function createEngine(options: EngineOptions): Engine {
     },
     async handle(packId, request) {
       const entry = entryFor(packId);
+      const fault = faults.decide({ api: packId, operation: operationFor(entry, request)?.id, path: request.path }, () => faultRandom.next());
+      if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+      if (fault.action.kind === 'drop') {
+        record(packId, request, operationFor(entry, request)?.id ?? null, { status: 0, headers: {}, media: 'json' }, []);
+        return { status: 0, headers: {}, media: 'json', drop: true };
+      }
+      if (fault.action.kind === 'error') {
+        const kind = kindForStatus(entry.pack.errors, fault.action.status);
+        const error = mockError(kind, `${engineMessage(entry.pack.errors, kind)} (injected fault)`, { status: fault.action.status, ...(kind === 'rateLimited' ? { headers: { 'retry-after': '1' } } : {}) });
+        const operation = operationFor(entry, request);
+        const response = respond(respondDeps, entry.pack, request, operation, fail(error), nowIso());
+        record(packId, request, operation?.id ?? null, response, []);
+        return response;
+      }
       const now = nowIso();
       const edge = edgeVariant(entry, request);
       let result: PipelineResult;

@@ -47,7 +47,7 @@ export function engineMessage(envelope: ErrorEnvelope, kind: ErrorKind): string 
 
 /** Renders a MockError through a vendor envelope: the status and the body the vendor would send. */
 export function renderError(envelope: ErrorEnvelope, error: MockError, extra: { errorId: string; timestamp: string }): { status: number; body: Json } {
-  const status = statusOf(envelope, error.kind);
+  const status = error.status ?? statusOf(envelope, error.kind);
   const body = envelope.render({
     status,
     code: error.code ?? envelope.codes?.[error.kind],
@@ -57,4 +57,10 @@ export function renderError(envelope: ErrorEnvelope, error: MockError, extra: { 
     timestamp: extra.timestamp,
   });
   return { status, body };
+}
+
+/** The kind a vendor uses for an HTTP status, so a forced status still gets the right code and wording. */
+export function kindForStatus(envelope: ErrorEnvelope, status: number): ErrorKind {
+  const kinds = Object.keys(DEFAULT_STATUS) as ErrorKind[];
+  return kinds.find((kind) => statusOf(envelope, kind) === status) ?? (status >= 500 ? 'internal' : 'invalidRequest');
 }

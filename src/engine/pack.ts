@@ -45,6 +45,8 @@ export interface ApiPack {
   readonly guard?: (input: OperationInput) => MockError | undefined;
   /** How runs move by themselves, and what their successive representations may show (for the lifecycle checker). */
   readonly lifecycle?: PackLifecycle;
+  /** The schema each stored collection's records follow, so extra fixtures loaded at runtime are checked. */
+  readonly collections?: Readonly<Record<string, { readonly schema: string }>>;
 }
 
 export interface PackLifecycle extends LifecycleRules {

@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
-import { assembleEngine, openApiDocument, type AssembleOptions } from '../assemble.ts';
+import { assembleMock, openApiDocument, startLifecycleTicker, type AssembleOptions } from '../assemble.ts';
+import { createControlledClock, type ControlledClock } from '../core/clock.ts';
+import { REFERENCE_DATE } from '../engine/seeding.ts';
 import type { Engine } from '../engine/engine.ts';
 import { createApp } from '../http/create-app.ts';
 import { coverageOf, formatCoverage, type ApiCoverage } from '../journal/coverage.ts';
@@ -23,6 +25,9 @@ export interface MockServer {
   /** Throws an error naming each violating request, field and rule, if there is any. */
   assertNoViolations(filter?: JournalFilter): void;
   coverage(filter?: JournalFilter): ApiCoverage[];
+  readonly clock: ControlledClock;
+  /** Moves the clock forward and applies the lifecycle moves that fall due; returns how many. */
+  advance(ms: number): Promise<number>;
   formatCoverage(filter?: JournalFilter): string;
   stop(): Promise<void>;
 }
@@ -30,12 +35,17 @@ export interface MockServer {
 export interface MockServerOptions extends AssembleOptions {
   /** 0 (the default) picks a free port. */
   readonly port?: number;
+  /** `manual` freezes the clock at `clockStart` (the seed's reference date by default) until `advance`. */
+  readonly clock?: 'real' | 'manual';
+  readonly clockStart?: string;
 }
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const engine = assembleEngine({ strictResponses: true, ...options });
+  const clock = options.controlledClock ?? createControlledClock(options.clock ?? 'real', options.clock === 'manual' ? Date.parse(options.clockStart ?? REFERENCE_DATE) : Date.now());
+  const { engine } = assembleMock({ strictResponses: true, ...options, controlledClock: clock });
   await engine.ready();
-  const server: Server = createServer(createApp({ engine, openApi: openApiDocument }));
+  const stopTicker = startLifecycleTicker(engine, clock);
+  const server: Server = createServer(createApp({ engine, clock, openApi: openApiDocument }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -59,7 +69,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
     coverage: (filter) => coverageOf(engine.packs, engine.registry, engine.journal.entries(filter)),
     formatCoverage: (filter) => formatCoverage(coverageOf(engine.packs, engine.registry, engine.journal.entries(filter))),
+    clock,
+    async advance(ms) {
+      clock.advance(ms);
+      return engine.tick();
+    },
     stop: () => new Promise<void>((resolve, reject) => {
+      stopTicker();
       server.close((error) => (error ? reject(error) : resolve()));
       server.closeAllConnections();
     }),

@@ -1,5 +1,8 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { ControlledClock } from '../core/clock.ts';
 import type { Engine } from '../engine/engine.ts';
+import { DEFAULT_SESSION, isSessionName } from '../engine/spaces.ts';
+import type { FaultRule } from '../faults/faults.ts';
 import { coverageOf, formatCoverage } from '../journal/coverage.ts';
 import type { JournalFilter } from '../journal/journal.ts';
 
@@ -9,55 +12,131 @@ import type { JournalFilter } from '../journal/journal.ts';
  */
 export interface AdminDeps {
   readonly engine: Engine;
+  readonly clock?: ControlledClock | undefined;
   readonly adminToken?: string | undefined;
 }
 
+const FAULT_RULES = 'https://workflow-mocks.local/schemas/admin/faults.json#/$defs/Rules';
+const FAULT_RULE = 'https://workflow-mocks.local/schemas/admin/faults.json#/$defs/Rule';
+
 export function adminRouter(deps: AdminDeps): Router {
+  const { engine } = deps;
   const router = express.Router();
-  router.use(express.json({ limit: '1mb' }));
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok', apis: deps.engine.packs.map((pack) => pack.id) });
+    res.json({ status: 'ok', apis: engine.packs.map((pack) => pack.id) });
   });
   router.use(guard(deps.adminToken));
+  // After the guard: nobody unauthorised gets as far as having a body parsed.
+  router.use(express.json({ limit: '50mb' }));
 
   router.get('/requests', (req, res) => {
-    res.json({ requests: deps.engine.journal.entries(filterOf(req)) });
+    res.json({ requests: engine.journal.entries(filterOf(req)) });
   });
   router.get('/violations', (req, res) => {
-    const violations = deps.engine.journal.entries(filterOf(req)).flatMap((entry) =>
+    const violations = engine.journal.entries(filterOf(req)).flatMap((entry) =>
       entry.violations.map((violation) => ({ seq: entry.seq, at: entry.at, api: entry.api, operation: entry.operation, method: entry.method, path: entry.path, client: entry.client, status: entry.status, ...violation })));
     res.json({ violations });
   });
   router.get('/coverage', (req, res) => {
     const api = param(req, 'api');
-    const packs = deps.engine.packs.filter((pack) => api === undefined || pack.id === api);
-    const coverage = coverageOf(packs, deps.engine.registry, deps.engine.journal.entries(filterOf(req)));
+    const coverage = coverageOf(engine.packs.filter((pack) => api === undefined || pack.id === api), engine.registry, engine.journal.entries(filterOf(req)));
     if (param(req, 'format') === 'text') res.type('text/plain').send(`${formatCoverage(coverage)}\n`);
     else res.json({ coverage });
   });
+
+  router.post('/reset', async (req, res) => {
+    const api = param(req, 'api');
+    const session = param(req, 'session');
+    if (api !== undefined && !engine.packs.some((pack) => pack.id === api)) return void res.status(404).json({ error: `No API ${api}` });
+    if (session !== undefined && !isSessionName(session)) return void res.status(400).json({ error: `Invalid session name ${session}` });
+    if (session === undefined) await engine.reset(api);
+    else await engine.resetSession(session, api);
+    engine.journal.clear(api);
+    res.json({ reset: api === undefined ? engine.packs.map((pack) => pack.id) : [api], session: session ?? 'all' });
+  });
+
+  router.get('/clock', (_req, res) => {
+    res.json(clockState(deps.clock));
+  });
+  router.post('/clock', async (req, res) => {
+    const clock = deps.clock;
+    if (!clock) return void res.status(409).json({ error: 'This server was started without a controllable clock.' });
+    const body = req.body as { advanceMs?: unknown; set?: unknown } | undefined;
+    if (typeof body?.advanceMs === 'number' && Number.isFinite(body.advanceMs) && body.advanceMs >= 0) clock.advance(body.advanceMs);
+    else if (typeof body?.set === 'string' && !Number.isNaN(Date.parse(body.set))) {
+      if (Date.parse(body.set) < clock.now()) return void res.status(409).json({ error: 'The clock only moves forward.', ...clockState(clock) });
+      clock.set(Date.parse(body.set));
+    } else return void res.status(400).json({ error: 'Send {"advanceMs": N} with N >= 0, or {"set": "<ISO 8601>"}.' });
+    const moves = await engine.tick();
+    res.json({ ...clockState(clock), moves });
+  });
+
+  router.get('/state', async (_req, res) => {
+    res.json(await engine.exportState());
+  });
+  router.put('/state', async (req, res) => {
+    const imported = await engine.importState(req.body);
+    if (!imported.ok) return void res.status(400).json({ error: imported.error });
+    res.json({ imported: imported.value });
+  });
+  router.post('/fixtures', async (req, res) => {
+    const body = req.body as { api?: unknown; session?: unknown; collections?: unknown } | undefined;
+    const session = typeof body?.session === 'string' ? body.session : DEFAULT_SESSION;
+    if (typeof body?.api !== 'string' || !isSessionName(session)) return void res.status(400).json({ error: 'Send {"api": ID, "session"?: NAME, "collections": {name: [{id, data, meta?}]}}.' });
+    const loaded = await engine.loadFixtures(body.api, body.collections, session);
+    if (!loaded.ok) return void res.status(400).json({ errors: loaded.error });
+    res.json({ loaded: loaded.value });
+  });
+
+  router.get('/faults', (_req, res) => {
+    res.json({ faults: engine.faults.list(), rateLimits: engine.rateLimits() });
+  });
+  router.put('/faults', (req, res) => {
+    const issues = engine.registry.check(FAULT_RULES, req.body);
+    if (issues.length > 0) return void res.status(400).json({ errors: issues.map((i) => `${i.pointer || '/'} ${i.message}`) });
+    engine.faults.set(req.body as FaultRule[]);
+    res.json({ faults: engine.faults.list() });
+  });
+  router.post('/faults', (req, res) => {
+    const issues = engine.registry.check(FAULT_RULE, req.body);
+    if (issues.length > 0) return void res.status(400).json({ errors: issues.map((i) => `${i.pointer || '/'} ${i.message}`) });
+    engine.faults.add(req.body as FaultRule);
+    res.json({ faults: engine.faults.list() });
+  });
+  router.delete('/faults', (_req, res) => {
+    engine.faults.clear();
+    res.json({ faults: [] });
+  });
+  router.put('/rate-limits', (req, res) => {
+    const body = req.body as { api?: unknown; enabled?: unknown; perSecond?: unknown } | undefined;
+    const limits = engine.rateLimits();
+    if (typeof body?.api !== 'string' || !limits[body.api] || typeof body.enabled !== 'boolean'
+      || (body.perSecond !== undefined && (typeof body.perSecond !== 'number' || body.perSecond <= 0))) {
+      return void res.status(400).json({ error: `Send {"api": one of ${Object.keys(limits).filter((api) => limits[api]).join(', ')}, "enabled": boolean, "perSecond"?: number}.` });
+    }
+    engine.setRateLimit(body.api, { enabled: body.enabled, ...(typeof body.perSecond === 'number' ? { perSecond: body.perSecond } : {}) });
+    res.json({ rateLimits: engine.rateLimits() });
+  });
   router.get('/profile', (_req, res) => {
-    res.json({ profile: deps.engine.profile() });
+    res.json({ profile: engine.profile() });
   });
   router.put('/profile', (req, res) => {
     const profile = (req.body as { profile?: unknown } | undefined)?.profile;
-    if (profile !== 'normal' && profile !== 'edge') {
-      res.status(400).json({ error: 'profile must be "normal" or "edge"' });
-      return;
-    }
-    deps.engine.setProfile(profile);
+    if (profile !== 'normal' && profile !== 'edge') return void res.status(400).json({ error: 'profile must be "normal" or "edge"' });
+    engine.setProfile(profile);
     res.json({ profile });
   });
-  router.post('/reset', async (req, res) => {
-    const api = param(req, 'api');
-    if (api !== undefined && !deps.engine.packs.some((pack) => pack.id === api)) {
-      res.status(404).json({ error: `No API ${api}` });
-      return;
-    }
-    await deps.engine.reset(api);
-    deps.engine.journal.clear(api);
-    res.json({ reset: api === undefined ? deps.engine.packs.map((pack) => pack.id) : [api] });
+  // Malformed JSON in an admin body is the caller's mistake, not a server error.
+  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (typeof error === 'object' && error !== null && 'type' in error) return void res.status(400).json({ error: 'The request body is not valid JSON.' });
+    next(error);
   });
   return router;
+}
+
+function clockState(clock: ControlledClock | undefined) {
+  const now = clock?.now() ?? Date.now();
+  return { now: new Date(now).toISOString(), mode: clock?.mode ?? 'real' };
 }
 
 /** The app turns express's query parser off (the engine reads raw pairs), so the admin routes read their own. */

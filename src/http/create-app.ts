@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ErrorKind } from '../core/errors.ts';
 import type { PlainResponse } from '../core/request.ts';
+import type { ControlledClock } from '../core/clock.ts';
 import type { Json } from '../core/json.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { ApiPack } from '../engine/pack.ts';
@@ -24,6 +25,8 @@ export interface AppDeps {
   readonly bodyLimitBytes?: number;
   /** Opens the control API beyond loopback to callers presenting this token. */
   readonly adminToken?: string;
+  /** The clock the control API may move (POST /__admin/clock). */
+  readonly clock?: ControlledClock;
   /** Serves each API's OpenAPI document at `/{api}/openapi.json` (`/openapi.json` when one API is at the root). */
   readonly openApi?: (pack: ApiPack) => Json;
 }
@@ -39,7 +42,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', false);
 
   if (deps.logger) app.use(requestLog(deps.logger));
-  app.use('/__admin', adminRouter({ engine: deps.engine, adminToken: deps.adminToken }));
+  app.use('/__admin', adminRouter({ engine: deps.engine, clock: deps.clock, adminToken: deps.adminToken }));
   if (mount.kind === 'all') {
     app.get('/', (_req, res) => {
       res.json({ apis: mountList(deps.engine, mount) });
@@ -93,6 +96,10 @@ function mountList(engine: Engine, mount: Mount) {
 }
 
 function writeResponse(res: Response, response: PlainResponse): void {
+  if (response.drop) {
+    res.socket?.destroy();
+    return;
+  }
   res.status(response.status);
   for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
   if (response.payload === undefined) {
