@@ -101,3 +101,30 @@ describe('the lifecycle checker command', () => {
     expect(good.status).toBe(0);
   });
 });
+
+describe('the server process with a manual clock, faults and fixtures from files', () => {
+  it('starts frozen at the reference date, injects the faults, loads the fixtures and moves only when told', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'server-'));
+    writeFileSync(join(dir, 'faults.json'), JSON.stringify([{ api: 'nerm', forceStatus: { status: 500, count: 1 } }]));
+    const workflow = { workflowId: 'fedcbafedcbafedcbafedcba', data: { accountId: 'test_account_id', triggeredAt: '2026-10-31T00:00:00Z' }, definitionId: '5870442f-3ddd-4657-b74c-6e17308f5230', version: 1, status: 'Runnable', startedAt: '2026-10-31T00:00:00Z', completedAt: null };
+    writeFileSync(join(dir, 'fixtures.json'), JSON.stringify([{ api: '8x8', collections: { workflows: [{ id: workflow.workflowId, data: workflow }] } }]));
+    const server = await startServer(['--clock', 'manual', '--faults', join(dir, 'faults.json'), '--fixtures', join(dir, 'fixtures.json'), '--admin-token', 'tok']);
+    running.push(server.child);
+    expect(server.output()).toContain('manual clock at 2026-11-01T00:00:00.000Z');
+    const auth = { authorization: 'Bearer x' };
+    expect((await fetch(`${server.origin}/nerm/api/workflow_sessions?limit=1`, { headers: auth })).status).toBe(500);
+    expect((await fetch(`${server.origin}/nerm/api/workflow_sessions?limit=1`, { headers: auth })).status).toBe(200);
+    const fixture = `${server.origin}/8x8/api/v1/accounts/test_account_id/definitions/5870442f-3ddd-4657-b74c-6e17308f5230/workflows/${workflow.workflowId}`;
+    expect(((await (await fetch(fixture, { headers: auth })).json()) as { status: string }).status).toBe('Runnable');
+    const clock = (headers: Record<string, string>) => fetch(`${server.origin}/__admin/clock`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ advanceMs: 3_600_000 }) });
+    expect((await clock({})).status).toBe(401);
+    expect(((await (await fetch(fixture, { headers: auth })).json()) as { status: string }).status).toBe('Runnable');
+    const moved = (await (await clock({ 'x-admin-token': 'tok' })).json()) as { now: string; moves: number };
+    expect(moved.now).toBe('2026-11-01T01:00:00.000Z');
+    expect(moved.moves).toBeGreaterThan(0);
+    expect(['Complete', 'Terminated']).toContain(((await (await fetch(fixture, { headers: auth })).json()) as { status: string }).status);
+  });
+});

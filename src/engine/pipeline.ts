@@ -101,7 +101,9 @@ export async function runPipeline(deps: PipelineDeps, entry: CompiledPack, reque
 async function overRateLimit(deps: PipelineDeps, pack: ApiPack, request: PlainRequest): Promise<MockError | undefined> {
   const rule = deps.rateLimitRule(pack);
   if (!rule) return undefined;
-  const decision = await deps.rateLimiter.take(`${pack.id}:${rule.key(request.headers)}`, rule, deps.clock.now());
+  // Wall time, not the mock clock: a rate limit is about bursts of real requests, and a frozen test clock would never refill.
+  // A new rate starts a new bucket, so a rate changed at runtime takes effect at once.
+  const decision = await deps.rateLimiter.take(`${pack.id}:${rule.perSecond}:${rule.key(request.headers)}`, rule, Date.now());
   if (decision.allowed) return undefined;
   return mockError('rateLimited', rule.message, { headers: { 'retry-after': String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))) } });
 }
