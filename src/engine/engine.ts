@@ -166,7 +166,6 @@ export function createEngine(options: EngineOptions): Engine {
       if (!parsed.ok) return parsed;
       for (const [space, dump] of Object.entries(parsed.value.spaces)) {
         await options.store.restore(space, dump);
-        spaces.markReady(space);
       }
       return ok(Object.keys(parsed.value.spaces));
     },

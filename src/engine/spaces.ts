@@ -7,6 +7,7 @@ import type { ApiPack } from './pack.ts';
  * The isolated copies of each API's state: `default:<api>` for everyone, `<session>:<api>` for a caller that sends
  * `X-Mock-Session`. A space is seeded the first time it is used (and its lifecycle planned), and reset by dropping
  * it and seeding again; each seeding draws a new epoch, so cursors issued before a reset are recognised as stale.
+ * The store decides whether a space exists on every request, so replicas sharing a store agree after a reset.
  */
 export const SPACE_COLLECTION = '__space';
 export const DEFAULT_SESSION = 'default';
@@ -19,8 +20,6 @@ export interface Spaces {
   epoch(space: string): Promise<string>;
   /** Every space that exists in the store, with its pack. */
   all(packs: readonly ApiPack[]): Promise<{ space: string; pack: ApiPack; session: string }[]>;
-  /** Marks a space restored from an export as ready, so it is not seeded over. */
-  markReady(space: string): void;
 }
 
 export function isSessionName(name: string): boolean {
@@ -28,20 +27,11 @@ export function isSessionName(name: string): boolean {
 }
 
 export function createSpaces(store: Store, seedData: (pack: ApiPack) => SeedData, ids: IdSource, lifecycle: LifecycleRunner): Spaces {
-  const seeded = new Map<string, Promise<void>>();
   const spaceFor = (pack: ApiPack, session = DEFAULT_SESSION) => `${session}:${pack.id}`;
 
-  const ensure = (pack: ApiPack, space: string): Promise<void> => {
-    let ready = seeded.get(space);
-    if (!ready) {
-      const epoch = { id: 'epoch', data: { epoch: ids.hex(12) } };
-      ready = store.seed(space, { ...seedData(pack), [SPACE_COLLECTION]: [epoch] }).then(async (fresh) => {
-        if (fresh) await lifecycle.planSpace(space, pack);
-      });
-      seeded.set(space, ready);
-      ready.catch(() => seeded.delete(space));
-    }
-    return ready;
+  const ensure = async (pack: ApiPack, space: string): Promise<void> => {
+    const data = () => ({ ...seedData(pack), [SPACE_COLLECTION]: [{ id: 'epoch', data: { epoch: ids.hex(12) } }] });
+    if (await store.seed(space, data)) await lifecycle.planSpace(space, pack);
   };
 
   return {
@@ -49,7 +39,6 @@ export function createSpaces(store: Store, seedData: (pack: ApiPack) => SeedData
     ensure,
     async reset(pack, session) {
       const space = spaceFor(pack, session);
-      for (const known of [...seeded.keys()]) if (known.endsWith(`:${pack.id}`) && (session === undefined || known === space)) seeded.delete(known);
       await store.drop(space);
       await ensure(pack, space);
     },
@@ -63,9 +52,6 @@ export function createSpaces(store: Store, seedData: (pack: ApiPack) => SeedData
         const pack = packs.find((p) => p.id === space.slice(split + 1));
         return pack ? [{ space, pack, session: space.slice(0, split) }] : [];
       });
-    },
-    markReady(space) {
-      seeded.set(space, Promise.resolve());
     },
   };
 }

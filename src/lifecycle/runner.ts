@@ -23,25 +23,36 @@ export interface LifecycleRunner {
 export function createLifecycleRunner(store: Store, clock: Clock, seed: number): LifecycleRunner {
   const dueId = (collection: string, id: string) => `${collection}/${id}`;
 
+  /**
+   * Records the record's next move (or that it waits: `at` null) for the version it was planned from. A plan for an
+   * older version never overwrites a newer one, so a command and an automatic move racing on replicas cannot leave a
+   * record without its plan.
+   */
   const plan = async (space: string, pack: ApiPack, record: StoredRecord, from: number): Promise<void> => {
     const progress = pack.lifecycle?.progress;
     if (!progress || !pack.lifecycle) return;
     const key = dueId(progress.collection, record.id);
-    await store.remove(space, DUE_COLLECTION, key);
     const move = planMove(progress, pack.lifecycle.machine, seed, record, from);
-    if (move) await store.insert(space, DUE_COLLECTION, { id: key, data: { at: move.at, from: move.from, to: move.to, collection: progress.collection, id: record.id } });
+    const data: JsonObject = move
+      ? { at: move.at, from: move.from, to: move.to, collection: progress.collection, id: record.id, recordVersion: record.version }
+      : { at: null, collection: progress.collection, id: record.id, recordVersion: record.version };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const existing = await store.get(space, DUE_COLLECTION, key);
+      if (existing && Number(existing.data['recordVersion']) >= record.version) return;
+      const written = existing
+        ? await store.replace(space, DUE_COLLECTION, key, existing.version, { data, meta: {} })
+        : await store.insert(space, DUE_COLLECTION, { id: key, data });
+      if (written.ok) return;
+    }
   };
 
-  const apply = async (space: string, pack: ApiPack, id: string, move: PlannedMove): Promise<boolean> => {
+  const apply = async (space: string, pack: ApiPack, id: string, move: PlannedMove, recordVersion: number): Promise<boolean> => {
     const lifecycle = pack.lifecycle;
     const progress = lifecycle?.progress;
     if (!lifecycle || !progress) return false;
-    // A write since the batch was read may have re-planned this record: then that plan stands.
-    const current = await store.get(space, DUE_COLLECTION, dueId(progress.collection, id));
-    if (!current || current.data['at'] !== move.at || current.data['to'] !== move.to) return false;
     const record = await store.get(space, progress.collection, id);
-    await store.remove(space, DUE_COLLECTION, dueId(progress.collection, id));
-    if (!record || stateOf(lifecycle.machine, record.data) !== move.from) return false;
+    // A write since the plan was made has planned again: that plan stands.
+    if (!record || record.version !== recordVersion || stateOf(lifecycle.machine, record.data) !== move.from) return false;
     const at = new Date(move.at).toISOString();
     const history = historyOf(record.meta);
     let next: { data: JsonObject; meta: JsonObject } = {
@@ -53,6 +64,12 @@ export function createLifecycleRunner(store: Store, clock: Clock, seed: number):
     if (!written.ok) return false;
     await plan(space, pack, written.value, move.at);
     return true;
+  };
+
+  /** A due entry that no longer applies is set waiting, unless it was planned again meanwhile. */
+  const retire = async (space: string, entry: StoredRecord): Promise<void> => {
+    const current = await store.get(space, DUE_COLLECTION, entry.id);
+    if (current && current.version === entry.version) await store.replace(space, DUE_COLLECTION, entry.id, entry.version, { data: { ...entry.data, at: null }, meta: {} });
   };
 
   return {
@@ -80,14 +97,17 @@ export function createLifecycleRunner(store: Store, clock: Clock, seed: number):
             page: { kind: 'offset', offset: 0, limit: 1000 },
           });
           if (due.items.length === 0) break;
+          let applied = 0;
           for (const entry of due.items) {
-            const { at, from, to, id } = entry.data;
-            if (typeof at !== 'number' || typeof from !== 'string' || typeof to !== 'string' || typeof id !== 'string') {
+            const { at, from, to, id, recordVersion } = entry.data;
+            if (typeof at !== 'number' || typeof from !== 'string' || typeof to !== 'string' || typeof id !== 'string' || typeof recordVersion !== 'number') {
               await store.remove(space, DUE_COLLECTION, entry.id);
               continue;
             }
-            if (await apply(space, pack, id, { at, from, to })) moves++;
+            if (await apply(space, pack, id, { at, from, to }, recordVersion)) applied++;
+            else await retire(space, entry);
           }
+          moves += applied;
         }
       }
       return moves;

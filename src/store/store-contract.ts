@@ -18,7 +18,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     const records = Array.from({ length: count }, (_, i) =>
       run({ id: `r${i}`, status: i % 3 === 0 ? 'done' : 'running', createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), name: `Run ${i}`, tags: [i % 2 === 0 ? 'even' : 'odd'], amount: i }, `r${i}`),
     );
-    await store.seed('s', { runs: records });
+    await store.seed('s', () => ({ runs: records }));
     return store;
   }
 
@@ -67,12 +67,12 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     it('seeds a space once and again only after drop', async () => {
       const store = await makeStore();
-      expect(await store.seed('s', { runs: [run({}, 'a')] })).toBe(true);
-      expect(await store.seed('s', { runs: [run({}, 'b')] })).toBe(false);
+      expect(await store.seed('s', () => ({ runs: [run({}, 'a')] }))).toBe(true);
+      expect(await store.seed('s', () => ({ runs: [run({}, 'b')] }))).toBe(false);
       expect(await store.get('s', 'runs', 'b')).toBeUndefined();
       await store.drop('s');
       expect(await store.get('s', 'runs', 'a')).toBeUndefined();
-      expect(await store.seed('s', { runs: [run({}, 'b')] })).toBe(true);
+      expect(await store.seed('s', () => ({ runs: [run({}, 'b')] }))).toBe(true);
     });
 
     it('dumps a space and restores it with the same order, versions and next sequence', async () => {

@@ -51,8 +51,11 @@ export interface Store {
   ): Promise<Result<StoredRecord, 'missing' | 'stale'>>;
   remove(space: string, collection: string, id: string): Promise<boolean>;
   list(space: string, collection: string, query: ListQuery): Promise<ListPage>;
-  /** Fills a space once; later calls are no-ops until `drop`. Returns whether this call seeded it. */
-  seed(space: string, data: SeedData): Promise<boolean>;
+  /**
+   * Fills a space once; later calls are no-ops until `drop`. `data` is called only when this call seeds, so it is
+   * cheap to call on every request. Returns whether this call seeded it. Replicas sharing a store seed a space once.
+   */
+  seed(space: string, data: () => SeedData): Promise<boolean>;
   drop(space: string): Promise<void>;
   /** Every record of a space, in creation order per collection. */
   dump(space: string): Promise<SpaceDump>;
