@@ -7,7 +7,7 @@ import type { ApiPack } from './engine/pack.ts';
 import { buildOpenApi } from './openapi/build.ts';
 import type { ResponseViolation } from './engine/response-check.ts';
 import { readSchemaFiles } from './files/schemas.ts';
-import { createMemoryRateLimiter } from './rate-limit/limiter.ts';
+import { createMemoryRateLimiter, type RateLimiter } from './rate-limit/limiter.ts';
 import { createMemoryStore } from './store/memory.ts';
 import type { Store } from './store/store.ts';
 import { createSchemaRegistry, type SchemaRegistry } from './validation/registry.ts';
@@ -30,6 +30,8 @@ export interface AssembleOptions {
   /** The mock's clock; real time by default. Pass a manual one to own time in tests. */
   readonly controlledClock?: ControlledClock;
   readonly faults?: readonly FaultRule[];
+  /** Where rate-limit buckets live; in memory by default, in Redis when replicas share one. */
+  readonly rateLimiter?: RateLimiter;
 }
 
 export const DEFAULT_SEED = 1;
@@ -74,7 +76,8 @@ export function assembleMock(options: AssembleOptions = {}): { engine: Engine; c
     cursorSecret: options.cursorSecret ?? `workflow-mocks:${seed}`,
     strictResponses: options.strictResponses ?? false,
     ...(options.onViolation ? { onViolation: options.onViolation } : {}),
-    ...(options.rateLimits === false ? {} : { rateLimiter: createMemoryRateLimiter() }),
+    rateLimiter: options.rateLimiter ?? createMemoryRateLimiter(),
+    rateLimits: options.rateLimits ?? true,
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.faults ? { faults: createFaultBook(options.faults) } : {}),
   });

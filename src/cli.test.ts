@@ -35,6 +35,13 @@ describe('parseCli', () => {
     expect(parseCli(['--clock-start', 'soon'], {}, apis).ok).toBe(false);
   });
 
+  it('reads --data-dir and --redis (or REDIS_URL), but not both', () => {
+    expect(parseCli(['--data-dir', '/tmp/x'], {}, apis)).toMatchObject({ ok: true, value: { dataDir: '/tmp/x' } });
+    expect(parseCli([], { REDIS_URL: 'redis://127.0.0.1:6379' }, apis)).toMatchObject({ ok: true, value: { redis: 'redis://127.0.0.1:6379' } });
+    expect(parseCli(['--redis', 'http://x'], {}, apis).ok).toBe(false);
+    expect(parseCli(['--redis', 'redis://x', '--data-dir', 'd'], {}, apis).ok).toBe(false);
+  });
+
   it('refuses unknown flags', () => {
     expect(parseCli(['--prot', '1'], {}, apis)).toMatchObject({ ok: false, error: expect.stringMatching(/prot/) });
   });

@@ -28,6 +28,10 @@ export interface ServerConfig {
   readonly faultsFile?: string;
   /** A JSON file of extra records to load at start. */
   readonly fixturesFile?: string;
+  /** Keep the state on disk here (durable across restarts). */
+  readonly dataDir?: string;
+  /** Share state, rate limits and the clock with other replicas through this Redis. */
+  readonly redis?: string;
   readonly help: boolean;
 }
 
@@ -51,6 +55,8 @@ export const USAGE = `Usage: npm start -- [options]
   --faults FILE  fault rules (JSON array) to start with; see GET /__admin/faults
   --fixtures FILE
                  extra records to load at start: [{"api", "session"?, "collections": {name: [{id, data}]}}]
+  --data-dir DIR keep the state on disk: every acknowledged write survives a restart, even kill -9
+  --redis URL    share state, cursors, rate limits and the clock with other replicas (redis://host:6379)
   --admin-token T
                  open /__admin beyond loopback to callers sending this token (env ADMIN_TOKEN)
   --help         show this text`;
@@ -74,6 +80,8 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
         'clock-start': { type: 'string' },
         faults: { type: 'string' },
         fixtures: { type: 'string' },
+        'data-dir': { type: 'string' },
+        redis: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -97,6 +105,9 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
   if (clock !== 'real' && clock !== 'manual') return fail(`--clock must be real or manual, got '${clock ?? ''}'`);
   const clockStart = values['clock-start'] === undefined ? undefined : Date.parse(values['clock-start']);
   if (clockStart !== undefined && Number.isNaN(clockStart)) return fail(`--clock-start must be an ISO 8601 instant, got '${values['clock-start'] ?? ''}'`);
+  const redis = values.redis ?? env['REDIS_URL'];
+  if (redis !== undefined && !/^rediss?:\/\//.test(redis)) return fail(`--redis must be a redis:// or rediss:// URL, got '${redis}'`);
+  if (redis !== undefined && values['data-dir'] !== undefined) return fail('--redis and --data-dir cannot be used together: Redis keeps its own data');
   if (rateLimit !== 'on' && rateLimit !== 'off') return fail(`--rate-limit must be on or off, got '${rateLimit ?? ''}'`);
   return ok({
     port: port.value,
@@ -111,6 +122,8 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     ...(clockStart === undefined ? {} : { clockStart }),
     ...(values.faults === undefined ? {} : { faultsFile: values.faults }),
     ...(values.fixtures === undefined ? {} : { fixturesFile: values.fixtures }),
+    ...(values['data-dir'] === undefined ? {} : { dataDir: values['data-dir'] }),
+    ...(redis === undefined ? {} : { redis }),
     ...(adminToken ? { adminToken } : {}),
     help: values.help ?? false,
   });

@@ -7,6 +7,7 @@ import { createControlledClock } from './core/clock.ts';
 import { REFERENCE_DATE } from './engine/seeding.ts';
 import type { FaultRule } from './faults/faults.ts';
 import { createApp } from './http/create-app.ts';
+import { openBackend } from './backend.ts';
 
 /** Starts the mock server: parse flags, build the app, listen, and stop cleanly on SIGINT/SIGTERM. */
 const logger = pino({ base: undefined, timestamp: pino.stdTimeFunctions.isoTime });
@@ -31,8 +32,12 @@ const readJson = (file: string): unknown => {
   }
 };
 
-const clock = createControlledClock(config.clock, config.clockStart ?? (config.clock === 'manual' ? Date.parse(REFERENCE_DATE) : Date.now()));
+const localClock = createControlledClock(config.clock, config.clockStart ?? (config.clock === 'manual' ? Date.parse(REFERENCE_DATE) : Date.now()));
+const backend = await openBackend(config, localClock);
+const clock = backend.clock;
 const { engine } = assembleMock({
+  ...(backend.store ? { store: backend.store } : {}),
+  ...(backend.rateLimiter ? { rateLimiter: backend.rateLimiter } : {}),
   seed: config.seed,
   ...(config.records === undefined ? {} : { records: config.records }),
   strictResponses: config.strict,
@@ -83,7 +88,9 @@ const server = app.listen(config.port, config.host, () => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     stopTicker();
-    server.close(() => process.exit(0));
+    server.close(() => {
+      void backend.close().finally(() => process.exit(0));
+    });
     server.closeAllConnections();
   });
 }

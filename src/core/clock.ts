@@ -19,6 +19,12 @@ export interface ControlledClock extends Clock {
   readonly mode: 'real' | 'manual';
   advance(ms: number): number;
   set(at: number): number;
+  /** What a replica shares: the offset from real time, or the frozen instant. */
+  position(): number;
+  /** Takes another replica's position, if it is ahead of this one. */
+  adopt(position: number): void;
+  /** Resolves once a move has reached the other replicas (shared clocks only). */
+  flush?(): Promise<void>;
 }
 
 export function createControlledClock(mode: 'real' | 'manual', start: number = Date.now(), source: () => number = Date.now): ControlledClock {
@@ -39,6 +45,11 @@ export function createControlledClock(mode: 'real' | 'manual', start: number = D
       if (mode === 'real') offset = target - source();
       else frozen = target;
       return now();
+    },
+    position: () => (mode === 'real' ? offset : frozen),
+    adopt(position) {
+      if (mode === 'real') offset = Math.max(offset, position);
+      else frozen = Math.max(frozen, position);
     },
   };
 }

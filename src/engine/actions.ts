@@ -21,8 +21,13 @@ export interface ActionEnv {
   readonly afterWrite?: (collection: string, id: string, record: StoredRecord | undefined) => Promise<void>;
 }
 
-/** Optimistic writes retry this many times when another writer got there first. */
-const MAX_ATTEMPTS = 5;
+/** Optimistic writes retry this many times when another writer got there first, backing off a little each time. */
+const MAX_ATTEMPTS = 30;
+
+/** A short random pause before a retry, so writers racing on one record (across replicas too) fall out of step. */
+function backoff(attempt: number): Promise<void> {
+  return attempt === 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 * attempt)));
+}
 
 export function runAction(action: Action, input: OperationInput, env: ActionEnv): Promise<Outcome<Reply>> {
   switch (action.kind) {
@@ -72,6 +77,7 @@ async function runCreate(action: CreateAction, input: OperationInput, env: Actio
 
 async function runUpdate(action: UpdateAction, input: OperationInput, env: ActionEnv): Promise<Outcome<Reply>> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    await backoff(attempt);
     const record = await findTarget(action, input, env);
     if (!record.ok) return record;
     const next = action.apply(record.value, input, env.ctx);
@@ -95,6 +101,7 @@ async function runUpdate(action: UpdateAction, input: OperationInput, env: Actio
 async function runTransition(action: TransitionAction, input: OperationInput, env: ActionEnv): Promise<Outcome<Reply>> {
   const command = action.command(input);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    await backoff(attempt);
     const record = await findTarget(action, input, env);
     if (!record.ok) return record;
     const moved = await transitionRecord(action.machine, action.collection, record.value, command, env, action.patch?.(input, env.ctx));

@@ -36,8 +36,10 @@ export interface EngineOptions {
   /** When true a response that breaks its schema becomes a 500 naming the violation (tests); otherwise it is reported. */
   readonly strictResponses: boolean;
   readonly onViolation?: (violation: ResponseViolation) => void;
-  /** Counts requests for packs that declare a rate limit; without one, no limits apply. */
+  /** Counts requests for packs that declare a rate limit (in memory by default). */
   readonly rateLimiter?: RateLimiter;
+  /** Whether vendors' rate limits apply from the start (settable per API at runtime). Off by default. */
+  readonly rateLimits?: boolean;
   /** Where requests are recorded; a fresh bounded journal by default. */
   readonly journal?: Journal;
   /** `edge` answers every request with schema-valid edge cases (see edge.ts); per request with `X-Mock-Profile: edge`. */
@@ -100,7 +102,7 @@ export function createEngine(options: EngineOptions): Engine {
   const lifecycle = createLifecycleRunner(options.store, options.clock, options.seed);
   const spaces = createSpaces(options.store, seedData, ids, lifecycle);
   const rateSettings = new Map<string, { enabled: boolean; perSecond: number }>(
-    options.packs.flatMap((pack) => (pack.rateLimit ? [[pack.id, { enabled: options.rateLimiter !== undefined, perSecond: pack.rateLimit.perSecond }] as const] : [])),
+    options.packs.flatMap((pack) => (pack.rateLimit ? [[pack.id, { enabled: options.rateLimits ?? false, perSecond: pack.rateLimit.perSecond }] as const] : [])),
   );
   const rateLimiter = options.rateLimiter ?? createMemoryRateLimiter();
   const pipelineDeps: PipelineDeps = {

@@ -67,6 +67,7 @@ export function adminRouter(deps: AdminDeps): Router {
       if (Date.parse(body.set) < clock.now()) return void res.status(409).json({ error: 'The clock only moves forward.', ...clockState(clock) });
       clock.set(Date.parse(body.set));
     } else return void res.status(400).json({ error: 'Send {"advanceMs": N} with N >= 0, or {"set": "<ISO 8601>"}.' });
+    await clock.flush?.();
     const moves = await engine.tick();
     res.json({ ...clockState(clock), moves });
   });

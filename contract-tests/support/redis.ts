@@ -1,0 +1,55 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/**
+ * A Redis for the tests: REDIS_URL when set, else a `redis-server` started here on a free loopback port (CI installs
+ * Debian's package). Without either the Redis tests skip and say why.
+ */
+export interface TestRedis {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export function redisUnavailable(): string | undefined {
+  if (process.env['REDIS_URL']) return undefined;
+  const found = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
+  return found.status === 0 ? undefined : 'no redis-server on PATH and no REDIS_URL: Redis tests skipped (CI installs redis-server)';
+}
+
+export async function startRedis(): Promise<TestRedis> {
+  const fromEnv = process.env['REDIS_URL'];
+  if (fromEnv) return { url: fromEnv, stop: async () => undefined };
+  const port = await freePort();
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${output}`)), 10_000);
+    child.stdout?.on('data', (chunk) => {
+      output += String(chunk);
+      if (output.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', () => reject(new Error(`redis-server exited: ${output}`)));
+  });
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () => new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    }),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
