@@ -2,9 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readProjectFile } from './files.ts';
 
-type ComposeService = { build?: unknown; command?: string[]; ports?: string[]; environment?: Record<string, string>; healthcheck?: { test?: string[] } };
+type ComposeService = {
+  build?: unknown;
+  image?: string;
+  command?: string[];
+  ports?: string[];
+  environment?: Record<string, string>;
+  profiles?: string[];
+  depends_on?: Record<string, { condition?: string }>;
+  healthcheck?: { test?: string[] };
+};
 
-const compose = parse(readProjectFile('docker-compose.yml')) as { services?: Record<string, ComposeService> };
+// Compose resolves YAML merge keys (`<<: *replica`), so the test must too.
+const compose = parse(readProjectFile('docker-compose.yml'), { merge: true }) as { services?: Record<string, ComposeService>; volumes?: Record<string, unknown> };
 const dockerfile = readProjectFile('Dockerfile');
 const instructions = dockerfile.split('\n').filter((line) => /^[A-Z]+\s/.test(line)).map((line) => {
   const [keyword = '', ...rest] = line.split(/\s+/);
@@ -31,6 +41,53 @@ describe('docker-compose.yml', () => {
 
   it('checks health through the health endpoint the server serves', () => {
     expect(mock?.healthcheck?.test?.join(' ')).toContain('http://127.0.0.1:4010/__admin/health');
+  });
+});
+
+describe('docker-compose.yml profile "replicated"', () => {
+  const services = compose.services ?? {};
+  const replicas = ['mock-a', 'mock-b'].map((name) => ({ name, service: services[name] }));
+  const redis = services['redis'];
+
+  it('keeps Redis and the replicas out of the default `docker compose up`', () => {
+    expect(services['mock']?.profiles).toBeUndefined();
+    for (const { service } of [...replicas, { service: redis }]) expect(service?.profiles).toEqual(['replicated']);
+  });
+
+  it('runs Redis with a ping healthcheck and append-only persistence on a named volume', () => {
+    expect(redis?.image).toMatch(/^redis:7/);
+    expect(redis?.healthcheck?.test).toEqual(['CMD', 'redis-cli', 'ping']);
+    expect(redis?.command).toContain('--appendonly');
+    expect(Object.keys(compose.volumes ?? {})).toContain('redis-data');
+  });
+
+  it('points both replicas at the Redis service and starts them only once Redis is healthy', () => {
+    for (const { service } of replicas) {
+      expect(service?.build).toBe('.');
+      const command = service?.command ?? [];
+      expect(command.slice(0, 3)).toEqual(['npm', 'start', '--']);
+      expect(command[command.indexOf('--redis') + 1]).toBe('redis://redis:6379');
+      expect(command[command.indexOf('--port') + 1]).toBe('4010');
+      expect(service?.depends_on?.['redis']?.condition).toBe('service_healthy');
+      expect(service?.healthcheck?.test?.join(' ')).toContain('http://127.0.0.1:4010/__admin/health');
+    }
+  });
+
+  it('publishes each replica on its own host port and gives them the same seed', () => {
+    expect(replicas.map(({ service }) => service?.ports)).toEqual([['4011:4010'], ['4012:4010']]);
+    expect(new Set(replicas.map(({ service }) => service?.environment?.['SEED'])).size).toBe(1);
+  });
+
+  it('passes only flags the CLI accepts', () => {
+    const usage = readProjectFile('src/cli.ts');
+    const flags = Object.values(services).flatMap((s) => (s.command ?? []).filter((part) => part.startsWith('--') && part !== '--'));
+    for (const flag of new Set(flags.filter((f) => !['--appendonly', '--appendfsync'].includes(f)))) expect(usage).toContain(`${flag} `);
+  });
+
+  it('is shown in the README', () => {
+    const readme = readProjectFile('README.md');
+    expect(readme).toContain('docker compose up');
+    expect(readme).toContain('docker compose --profile replicated up');
   });
 });
 

@@ -125,4 +125,13 @@ describe.skipIf(skip)('two replicas sharing one Redis', () => {
     const workflow = (await (await fetch(`${b.origin}${DEFINITION}/${id}`, { headers: AUTH })).json()) as { status: string };
     expect(['Complete', 'Terminated']).toContain(workflow.status);
   });
+
+  it('adds up moves made on both replicas at once instead of losing one', async () => {
+    const clockAt = async (origin: string) => Date.parse(((await (await fetch(`${origin}/__admin/clock`)).json()) as { now: string }).now);
+    const before = await clockAt(a.origin);
+    const advance = (origin: string) => fetch(`${origin}/__admin/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: 1000 }) });
+    await Promise.all([advance(a.origin), advance(b.origin), advance(a.origin), advance(b.origin)]);
+    expect(await clockAt(a.origin)).toBe(before + 4000);
+    expect(await clockAt(b.origin)).toBe(before + 4000);
+  });
 });

@@ -25,6 +25,8 @@ export interface ControlledClock extends Clock {
   adopt(position: number): void;
   /** Resolves once a move has reached the other replicas (shared clocks only). */
   flush?(): Promise<void>;
+  /** Takes the shared position now, without waiting for the other replicas' announcements (shared clocks only). */
+  sync?(): Promise<void>;
 }
 
 export function createControlledClock(mode: 'real' | 'manual', start: number = Date.now(), source: () => number = Date.now): ControlledClock {

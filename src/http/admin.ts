@@ -55,13 +55,15 @@ export function adminRouter(deps: AdminDeps): Router {
     res.json({ reset: api === undefined ? engine.packs.map((pack) => pack.id) : [api], session: session ?? 'all' });
   });
 
-  router.get('/clock', (_req, res) => {
+  router.get('/clock', async (_req, res) => {
+    await deps.clock?.sync?.();
     res.json(clockState(deps.clock));
   });
   router.post('/clock', async (req, res) => {
     const clock = deps.clock;
     if (!clock) return void res.status(409).json({ error: 'This server was started without a controllable clock.' });
     const body = req.body as { advanceMs?: unknown; set?: unknown } | undefined;
+    await clock.sync?.();
     if (typeof body?.advanceMs === 'number' && Number.isFinite(body.advanceMs) && body.advanceMs >= 0) clock.advance(body.advanceMs);
     else if (typeof body?.set === 'string' && !Number.isNaN(Date.parse(body.set))) {
       if (Date.parse(body.set) < clock.now()) return void res.status(409).json({ error: 'The clock only moves forward.', ...clockState(clock) });
