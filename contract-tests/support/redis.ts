@@ -13,7 +13,10 @@ export interface TestRedis {
 export function redisUnavailable(): string | undefined {
   if (process.env['REDIS_URL']) return undefined;
   const found = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
-  return found.status === 0 ? undefined : 'no redis-server on PATH and no REDIS_URL: Redis tests skipped (CI installs redis-server)';
+  if (found.status === 0) return undefined;
+  // CI sets REQUIRE_REDIS=1: there a missing Redis is a failure, never a quiet skip.
+  if (process.env['REQUIRE_REDIS'] === '1') throw new Error('REQUIRE_REDIS=1 but no redis-server on PATH and no REDIS_URL');
+  return 'no redis-server on PATH and no REDIS_URL: Redis tests skipped (CI installs redis-server)';
 }
 
 export async function startRedis(): Promise<TestRedis> {
