@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisUnavailable, startRedis, type TestRedis } from '../support/redis.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { startServer, type ServerProcess } from '../../src/harness/server-process.ts';
 
 const skip = redisUnavailable();
 if (skip) console.log(skip);

@@ -1,0 +1,68 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const MAIN = 'src/main.ts';
+
+export interface ServerProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly origin: string;
+  output(): string;
+  /** SIGKILL, as a crash: nothing gets to flush or close. */
+  kill(): Promise<void>;
+  /** SIGTERM, and wait for the process to exit on its own (so `--cpu-prof` gets written). */
+  stop(): Promise<void>;
+}
+
+/** Starts `src/main.ts` the way `npm start` does, on a free port, and waits for its "listening on" line. */
+export function startServer(args: readonly string[], env: Record<string, string> = {}): Promise<ServerProcess> {
+  return startScript(MAIN, ['--port', '0', ...args], { env });
+}
+
+export interface ScriptOptions {
+  readonly env?: Record<string, string>;
+  /** Flags for Node itself, e.g. `--cpu-prof`. */
+  readonly nodeOptions?: readonly string[];
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Starts a TypeScript entry point (relative to the project root) in its own Node process and waits until it prints
+ * `listening on http://...`: the mock, or the benchmark's baseline servers.
+ */
+export async function startScript(script: string, args: readonly string[], options: ScriptOptions = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), '--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, PORT: '', ...options.env } });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += String(chunk)));
+  child.stderr.on('data', (chunk) => (output += String(chunk)));
+  const origin = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), options.timeoutMs ?? 30_000);
+    const check = () => {
+      const found = /listening on (http:\/\/[^\s]+)/.exec(output);
+      if (found?.[1]) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    };
+    child.stdout.on('data', check);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(`server exited:\n${output}`));
+    });
+  });
+  return {
+    child,
+    origin,
+    output: () => output,
+    kill: () => signal(child, 'SIGKILL'),
+    stop: () => signal(child, 'SIGTERM'),
+  };
+}
+
+function signal(child: ChildProcessWithoutNullStreams, name: NodeJS.Signals): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill(name);
+  });
+}
