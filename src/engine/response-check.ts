@@ -18,7 +18,7 @@ export function checkResponse(registry: SchemaRegistry, pack: ApiPack, operation
   if (schemaId === null) {
     return reply.body === undefined ? undefined : { ...base, kind: 'unexpectedBody', detail: `status ${reply.status} is declared without a body` };
   }
-  const issues = registry.check(schemaId, reply.body ?? null);
+  const issues = registry.checkOwn(schemaId, reply.body ?? null);
   if (issues.length === 0) return undefined;
   const detail = issues.map((issue) => `${issue.pointer || '/'} ${issue.message}`).join('; ');
   return { ...base, kind: 'schema', detail: `${schemaId}: ${detail}`, issues };

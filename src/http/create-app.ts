@@ -56,7 +56,9 @@ export function createApp(deps: AppDeps): express.Express {
       });
     }
   }
-  app.use(express.raw({ type: () => true, limit: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT }));
+  const readBody = express.raw({ type: () => true, limit: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT });
+  // A request that declares an empty body (some load tools send `content-length: 0` on GET) skips the body stream.
+  app.use((req, res, next) => (declaresEmptyBody(req) ? next() : readBody(req, res, next)));
 
   app.use(async (req: Request, res: Response) => {
     const target = resolveMount(deps.engine, mount, req.path);
@@ -79,6 +81,10 @@ export function createApp(deps: AppDeps): express.Express {
     writeResponse(res, deps.engine.errorResponse(target.api, toPlainRequest(req, target.base, target.path), kind));
   });
   return app;
+}
+
+function declaresEmptyBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] === undefined && (req.headers['content-length'] ?? '0') === '0';
 }
 
 function resolveMount(engine: Engine, mount: Mount, path: string): { api: string; base: string; path: string } | undefined {

@@ -1,6 +1,10 @@
 import { fail, ok, type Result } from '../core/result.ts';
-import { comparePositions, compareRecords, matchesAll, positionOf, type ListQuery } from './query.ts';
+import type { ListQuery } from './query.ts';
+import { indexKey, pageFromIndex, SortedIndex, splitConditions } from './sorted-index.ts';
 import type { ListPage, NewRecord, SpaceDump, StoredRecord } from './store.ts';
+
+/** Indexes kept per collection; the least recently used goes first, so a stream of one-off filters cannot grow memory. */
+const MAX_INDEXES_PER_COLLECTION = 32;
 
 /**
  * Spaces of collections in memory, with synchronous operations: the memory store wraps them in promises, and the
@@ -8,6 +12,8 @@ import type { ListPage, NewRecord, SpaceDump, StoredRecord } from './store.ts';
  */
 interface Collection {
   readonly byId: Map<string, StoredRecord>;
+  /** Built on first use by a list, kept up to date by every write after that. */
+  readonly indexes: Map<string, SortedIndex>;
   nextSeq: number;
 }
 
@@ -40,16 +46,42 @@ export class MemoryState {
   /** Stores a record as it is, sequence and version included (inserts, replaces and log replay). */
   put(space: string, name: string, record: StoredRecord): void {
     const collection = this.collection(space, name);
+    const previous = collection.byId.get(record.id);
     collection.byId.set(record.id, record);
     collection.nextSeq = Math.max(collection.nextSeq, record.seq + 1);
+    for (const index of collection.indexes.values()) {
+      if (previous) index.delete(previous);
+      index.add(record);
+    }
   }
 
   remove(space: string, name: string, id: string): boolean {
-    return this.spaces.get(space)?.get(name)?.byId.delete(id) ?? false;
+    const collection = this.spaces.get(space)?.get(name);
+    const previous = collection?.byId.get(id);
+    if (!collection || !previous) return false;
+    collection.byId.delete(id);
+    for (const index of collection.indexes.values()) index.delete(previous);
+    return true;
   }
 
   list(space: string, name: string, query: ListQuery): ListPage {
-    return pageOf([...(this.spaces.get(space)?.get(name)?.byId.values() ?? [])], query);
+    const collection = this.spaces.get(space)?.get(name);
+    if (!collection) return { items: [], total: 0, hasMore: false };
+    const { partition, rest } = splitConditions(query.where);
+    return pageFromIndex(this.indexFor(collection, partition, query.orderBy), rest, query.page);
+  }
+
+  private indexFor(collection: Collection, partition: ListQuery['where'], orderBy: ListQuery['orderBy']): SortedIndex {
+    const key = indexKey(partition, orderBy);
+    let index = collection.indexes.get(key);
+    if (index) collection.indexes.delete(key);
+    else index = new SortedIndex(partition, orderBy, collection.byId.values());
+    collection.indexes.set(key, index);
+    if (collection.indexes.size > MAX_INDEXES_PER_COLLECTION) {
+      const oldest = collection.indexes.keys().next().value;
+      if (oldest !== undefined) collection.indexes.delete(oldest);
+    }
+    return index;
   }
 
   /** Creates the space (so it counts as seeded) with these records. */
@@ -93,25 +125,9 @@ export class MemoryState {
     }
     let collection = collections.get(name);
     if (!collection) {
-      collection = { byId: new Map(), nextSeq: 1 };
+      collection = { byId: new Map(), indexes: new Map(), nextSeq: 1 };
       collections.set(name, collection);
     }
     return collection;
   }
-}
-
-export function pageOf(records: readonly StoredRecord[], query: ListQuery): ListPage {
-  const matching = records.filter((record) => matchesAll(record, query.where));
-  matching.sort((a, b) => compareRecords(a, b, query.orderBy));
-  const { page } = query;
-  let start = 0;
-  if (page.kind === 'offset') {
-    start = page.offset;
-  } else if (page.after) {
-    const after = page.after;
-    const index = matching.findIndex((record) => comparePositions(positionOf(record, query.orderBy), after, query.orderBy) > 0);
-    start = index === -1 ? matching.length : index;
-  }
-  const items = matching.slice(start, start + page.limit);
-  return { items, total: matching.length, hasMore: start + items.length < matching.length };
 }

@@ -94,6 +94,9 @@ export function sortValues(record: Sortable, orderBy: readonly SortKey[]): Json[
   return orderBy.map((key) => readPath(record.data, key.field) ?? null);
 }
 
+/** A sort value made comparable once: a number (times, numbers), a string, or undefined for missing and null. */
+export type SortKeyValue = string | number | undefined;
+
 /**
  * Total order over records: the sort keys, then the sequence number in the first key's direction, so equal keys
  * keep a stable, insertion-based order. Missing and null values count as larger than every value (PostgreSQL's
@@ -104,15 +107,24 @@ export function compareRecords(a: Sortable, b: Sortable, orderBy: readonly SortK
 }
 
 export function comparePositions(a: Position, b: Position, orderBy: readonly SortKey[]): number {
-  for (const [index, key] of orderBy.entries()) {
-    const order = compareNullable(comparable(a.values[index] ?? null, key.as), comparable(b.values[index] ?? null, key.as));
-    if (order !== 0) return key.dir === 'asc' ? order : -order;
+  return compareKeys(keysOf(a, orderBy), a.seq, keysOf(b, orderBy), b.seq, orderBy);
+}
+
+/** A position's sort values made comparable, so an index can compare without parsing dates again. */
+export function keysOf(position: Position, orderBy: readonly SortKey[]): SortKeyValue[] {
+  return orderBy.map((key, index) => comparable(position.values[index] ?? null, key.as));
+}
+
+export function compareKeys(a: readonly SortKeyValue[], aSeq: number, b: readonly SortKeyValue[], bSeq: number, orderBy: readonly SortKey[]): number {
+  for (let index = 0; index < orderBy.length; index++) {
+    const order = compareNullable(a[index], b[index]);
+    if (order !== 0) return orderBy[index]?.dir === 'desc' ? -order : order;
   }
-  const seqOrder = a.seq - b.seq;
+  const seqOrder = aSeq - bSeq;
   return orderBy[0]?.dir === 'desc' ? -seqOrder : seqOrder;
 }
 
-function compareNullable(a: string | number | undefined, b: string | number | undefined): number {
+function compareNullable(a: SortKeyValue, b: SortKeyValue): number {
   if (a === undefined) return b === undefined ? 0 : 1;
   if (b === undefined) return -1;
   return compareScalars(a, b);

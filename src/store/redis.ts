@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import type { JsonObject } from '../core/json.ts';
 import { fail, ok } from '../core/result.ts';
-import { pageOf } from './memory-state.ts';
+import { pageOf } from './sorted-index.ts';
 import type { NewRecord, SpaceDump, Store, StoredRecord } from './store.ts';
 
 /**

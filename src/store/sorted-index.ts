@@ -1,0 +1,122 @@
+import { compareKeys, keysOf, matchesAll, positionOf, type Condition, type ListQuery, type PageSpec, type Position, type SortKey, type SortKeyValue } from './query.ts';
+import type { ListPage, StoredRecord } from './store.ts';
+
+interface Entry {
+  readonly record: StoredRecord;
+  readonly keys: readonly SortKeyValue[];
+}
+
+/**
+ * The records of a collection that meet `partition` (equality conditions), kept in `orderBy` order as records are
+ * written. A page is then a binary search and a slice, whatever the collection's size, instead of a filter and a
+ * sort of every record. Sort values are made comparable once per record (dates parsed once, not per comparison).
+ */
+export class SortedIndex {
+  private readonly entries: Entry[] = [];
+
+  constructor(
+    readonly partition: readonly Condition[],
+    readonly orderBy: readonly SortKey[],
+    records: Iterable<StoredRecord>,
+  ) {
+    for (const record of records) if (this.accepts(record)) this.entries.push(this.entryOf(record));
+    this.entries.sort((a, b) => compareKeys(a.keys, a.record.seq, b.keys, b.record.seq, orderBy));
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  accepts(record: StoredRecord): boolean {
+    return matchesAll(record, this.partition);
+  }
+
+  add(record: StoredRecord): void {
+    if (!this.accepts(record)) return;
+    const entry = this.entryOf(record);
+    this.entries.splice(this.firstAfter(entry.keys, record.seq), 0, entry);
+  }
+
+  /** Removes the record as it was indexed: pass the stored value being replaced or removed. */
+  delete(record: StoredRecord): void {
+    if (!this.accepts(record)) return;
+    const { keys } = this.entryOf(record);
+    const at = this.firstAfter(keys, record.seq) - 1;
+    if (this.entries[at]?.record.id === record.id) this.entries.splice(at, 1);
+  }
+
+  /** Where a keyset page starts: the first entry ordered after the position. */
+  startAfter(position: Position): number {
+    return this.firstAfter(keysOf(position, this.orderBy), position.seq);
+  }
+
+  at(index: number): StoredRecord | undefined {
+    return this.entries[index]?.record;
+  }
+
+  slice(start: number, end: number): StoredRecord[] {
+    return this.entries.slice(start, end).map((entry) => entry.record);
+  }
+
+  private entryOf(record: StoredRecord): Entry {
+    return { record, keys: keysOf(positionOf(record, this.orderBy), this.orderBy) };
+  }
+
+  /** The smallest index whose entry orders after (keys, seq); the entries' length when none does. */
+  private firstAfter(keys: readonly SortKeyValue[], seq: number): number {
+    let low = 0;
+    let high = this.entries.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const entry = this.entries[middle] as Entry;
+      if (compareKeys(entry.keys, entry.record.seq, keys, seq, this.orderBy) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
+
+/** Splits a query's conditions into the equalities an index can be partitioned by and the rest, checked per record. */
+export function splitConditions(where: readonly Condition[]): { partition: Condition[]; rest: Condition[] } {
+  const partition = where.filter((condition) => condition.op === 'eq');
+  return { partition, rest: where.filter((condition) => condition.op !== 'eq') };
+}
+
+/** The identity of an index: which equalities it holds and in what order. */
+export function indexKey(partition: readonly Condition[], orderBy: readonly SortKey[]): string {
+  const equalities = partition.map((condition) => [condition.field, condition.op === 'eq' ? condition.value : null]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  return JSON.stringify([equalities, orderBy]);
+}
+
+/**
+ * One page from an index, checking the remaining conditions per record. Without remaining conditions the page is a
+ * slice and the total is the index's size; with them, counting the total visits the partition once.
+ */
+export function pageFromIndex(index: SortedIndex, rest: readonly Condition[], page: PageSpec): ListPage {
+  const start = page.kind === 'offset' ? 0 : page.after ? index.startAfter(page.after) : 0;
+  if (rest.length === 0) {
+    const first = page.kind === 'offset' ? page.offset : start;
+    const items = index.slice(first, first + page.limit);
+    return { items, total: index.size, hasMore: first + items.length < index.size };
+  }
+  const items: StoredRecord[] = [];
+  let total = 0;
+  let beyond = 0;
+  for (let position = 0; position < index.size; position++) {
+    const record = index.at(position) as StoredRecord;
+    if (!matchesAll(record, rest)) continue;
+    const inWindow = page.kind === 'offset' ? total >= page.offset : position >= start;
+    if (inWindow) {
+      if (items.length < page.limit) items.push(record);
+      else beyond++;
+    }
+    total++;
+  }
+  return { items, total, hasMore: beyond > 0 };
+}
+
+/** A page over records held in no index (a backend that reads a collection whole): the same semantics, built once. */
+export function pageOf(records: Iterable<StoredRecord>, query: ListQuery): ListPage {
+  const { partition, rest } = splitConditions(query.where);
+  return pageFromIndex(new SortedIndex(partition, query.orderBy, records), rest, query.page);
+}
