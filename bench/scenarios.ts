@@ -67,10 +67,21 @@ export const scenarios: readonly Scenario[] = [
   },
   {
     name: 'filtered-page',
-    description: 'NERM page of 100 sessions with a status filter, sorted by created_at desc, with _metadata total',
-    async prepare() {
-      const path = '/nerm/api/workflow_sessions?limit=100&status=processing&order=-created_at&metadata=true';
-      return { method: 'GET', headers: BEARER, kind: 'json', next: () => ({ path }) };
+    description: 'NERM page of 100 sessions filtered by status, sorted by created_at desc, with _metadata total; statuses and offsets rotate',
+    async prepare(origin) {
+      const candidates = ['processing', 'completed', 'pending approval', 'approved', 'failed', 'rejected', 'new'];
+      const pages: string[] = [];
+      for (const status of candidates) {
+        const first = (await getJson(`${origin}/nerm/api/workflow_sessions?limit=1&status=${encodeURIComponent(status)}&metadata=true`, BEARER)) as { _metadata?: { total?: number } };
+        const total = first._metadata?.total ?? 0;
+        // Offsets up to 1,000 deep, so pages come from all over the index, not one hot slice.
+        for (let offset = 0; offset + 100 <= Math.min(total, 1000); offset += 100) {
+          pages.push(`/nerm/api/workflow_sessions?limit=100&offset=${offset}&status=${encodeURIComponent(status)}&order=-created_at&metadata=true`);
+        }
+      }
+      if (pages.length === 0) throw new Error('no NERM status has 100 sessions to page through');
+      const next = rotation(pages);
+      return { method: 'GET', headers: BEARER, kind: 'json', next: () => ({ path: next().item }) };
     },
   },
   {

@@ -41,7 +41,8 @@ export const USAGE = `Usage: npm start -- [options]
   --host H       interface to bind (default 127.0.0.1, env HOST; 0.0.0.0 in a container)
   --seed N       seed for the generated data (default 1, env SEED); same seed, same bytes
   --api ID       serve only this API, at the root path (ids: see GET / with all APIs mounted)
-  --records N    generated runs for the main documented list of each API (default: the pack's own)
+  --records N    generated runs for the main documented list of each API (Amperity: the first tenant's;
+                 default: the pack's own)
   --strict       answer responses that break their own schema with 500 (default: log them loudly)
   --rate-limit on|off
                  vendors' rate limits, e.g. Amperity's 10 requests/second per tenant (default on)

@@ -36,8 +36,10 @@ describe('the server process', () => {
     expect(server.output()).toContain(`${server.origin}/8x8`);
     const res = await fetch(`${server.origin}/8x8/api/v1/accounts/test_account_id/definitions?limit=1`, { headers: { authorization: 'Bearer x' } });
     expect(res.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const line = server.output().split('\n').find((l) => l.includes('/8x8/api/v1/accounts/test_account_id/definitions') && l.includes('"status":200'));
+    // Log lines are flushed in batches at least every 100 ms.
+    const logged = () => server.output().split('\n').find((l) => l.includes('/8x8/api/v1/accounts/test_account_id/definitions') && l.includes('"status":200'));
+    for (let waited = 0; !logged() && waited < 2000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    const line = logged();
     expect(line).toBeDefined();
     expect(JSON.parse(line ?? '{}')).toMatchObject({ method: 'GET', path: '/8x8/api/v1/accounts/test_account_id/definitions', status: 200, ms: expect.any(Number) });
   });

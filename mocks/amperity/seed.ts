@@ -44,8 +44,9 @@ export function scheduledTasks(runIdValue: string, tasks: readonly string[], now
 export function seedAmperity(ctx: SeedContext): SeedData {
   const f = ctx.faker;
   const runs: NewRecord[] = [exampleRun(f)];
-  const count = ctx.records ?? settings.runsPerTenant;
-  for (const tenant of settings.tenants) {
+  for (const [index, tenant] of settings.tenants.entries()) {
+    // `--records` sizes the main documented list: the first tenant's, where the seed's own run lives.
+    const count = index === 0 ? (ctx.records ?? settings.runsPerTenant) : settings.runsPerTenant;
     const humans = Array.from({ length: settings.principals.humansPerTenant }, () => {
       const first = f.person.firstName();
       const last = f.person.lastName();

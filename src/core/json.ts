@@ -48,3 +48,28 @@ export function pickKeys(source: JsonObject, keys: readonly string[]): JsonObjec
   }
   return copy;
 }
+
+/**
+ * Freezes a value and everything in it. Stored records are frozen: no code can change a record behind the store's
+ * back, and caches may remember what they made of a frozen value (its JSON text, its validation) by identity.
+ */
+export function deepFreeze<T extends Json>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const child of Array.isArray(value) ? value : Object.values(value)) deepFreeze(child);
+  return value;
+}
+
+/** A deep copy of a JSON value: what `structuredClone` does, for plain JSON only, several times faster on small values. */
+export function cloneJson<T extends Json>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => cloneJson(item)) as T;
+  const copy: JsonObject = {};
+  for (const key of Object.keys(value)) {
+    const member = cloneJson((value as JsonObject)[key] as Json);
+    // Assignment to "__proto__" would set the prototype; an own property keeps it data.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: member, enumerable: true, writable: true, configurable: true });
+    else copy[key] = member;
+  }
+  return copy as T;
+}

@@ -18,7 +18,9 @@ export function checkResponse(registry: SchemaRegistry, pack: ApiPack, operation
   if (schemaId === null) {
     return reply.body === undefined ? undefined : { ...base, kind: 'unexpectedBody', detail: `status ${reply.status} is declared without a body` };
   }
-  const issues = registry.checkOwn(schemaId, reply.body ?? null);
+  const action = operation?.action;
+  const itemsKey = reply.status < 400 && action?.kind === 'list' ? action.pagination.itemsKey : undefined;
+  const issues = registry.checkOwn(schemaId, reply.body ?? null, itemsKey);
   if (issues.length === 0) return undefined;
   const detail = issues.map((issue) => `${issue.pointer || '/'} ${issue.message}`).join('; ');
   return { ...base, kind: 'schema', detail: `${schemaId}: ${detail}`, issues };

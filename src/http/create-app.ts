@@ -6,7 +6,8 @@ import type { Json } from '../core/json.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { ApiPack } from '../engine/pack.ts';
 import { CONTENT_TYPE } from '../serialization/media.ts';
-import { serializers } from '../serialization/serialize.ts';
+import { createJsonWriter } from '../serialization/json-text.ts';
+import { renderXml } from '../serialization/serialize.ts';
 import { toPlainRequest } from './plain-request.ts';
 import { adminRouter } from './admin.ts';
 
@@ -101,6 +102,8 @@ function mountList(engine: Engine, mount: Mount) {
     .map((pack) => ({ id: pack.id, title: pack.title, base: mount.kind === 'all' ? `/${pack.id}` : '/', vendor: pack.vendorBaseUrl }));
 }
 
+const writeJson = createJsonWriter();
+
 function writeResponse(res: Response, response: PlainResponse): void {
   if (response.drop) {
     res.socket?.destroy();
@@ -113,7 +116,7 @@ function writeResponse(res: Response, response: PlainResponse): void {
     return;
   }
   res.setHeader('content-type', CONTENT_TYPE[response.media]);
-  res.end(serializers[response.media](response.payload));
+  res.end(response.media === 'json' ? writeJson(response.payload) : renderXml(response.payload));
 }
 
 /** body-parser's error types (https://github.com/expressjs/body-parser#errors) as engine error kinds. */

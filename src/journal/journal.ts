@@ -51,10 +51,11 @@ export function createJournal(capacity = 2000): Journal {
     record(entry) {
       const stored = { seq: ++seq, ...entry };
       entries.push(stored);
-      if (entries.length > capacity) entries = entries.slice(entries.length - capacity);
+      // Trimmed in batches, so recording stays O(1) per request; readers see only the last `capacity`.
+      if (entries.length >= 2 * capacity) entries = entries.slice(entries.length - capacity);
       return stored;
     },
-    entries: (filter = {}) => entries.filter((entry) => matches(entry, filter)),
+    entries: (filter = {}) => entries.slice(-capacity).filter((entry) => matches(entry, filter)),
     clear(api) {
       entries = api === undefined ? [] : entries.filter((entry) => entry.api !== api);
     },

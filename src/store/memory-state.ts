@@ -1,7 +1,11 @@
+import { deepFreeze } from '../core/json.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { ListQuery } from './query.ts';
 import { indexKey, pageFromIndex, SortedIndex, splitConditions } from './sorted-index.ts';
 import type { ListPage, NewRecord, SpaceDump, StoredRecord } from './store.ts';
+
+/** Most records keep nothing beside their data: they share one frozen empty meta. */
+const NO_META: StoredRecord['meta'] = Object.freeze({});
 
 /** Indexes kept per collection; the least recently used goes first, so a stream of one-off filters cannot grow memory. */
 const MAX_INDEXES_PER_COLLECTION = 32;
@@ -32,7 +36,7 @@ export class MemoryState {
   prepareInsert(space: string, name: string, record: NewRecord): Result<StoredRecord, 'exists'> {
     const collection = this.collection(space, name);
     if (collection.byId.has(record.id)) return fail('exists');
-    return ok({ id: record.id, seq: collection.nextSeq, version: 1, data: record.data, meta: record.meta ?? {} });
+    return ok({ id: record.id, seq: collection.nextSeq, version: 1, data: record.data, meta: record.meta ?? NO_META });
   }
 
   /** The replacement of a record at the expected version, not yet stored. */
@@ -43,8 +47,11 @@ export class MemoryState {
     return ok({ ...current, version: current.version + 1, data: next.data, meta: next.meta });
   }
 
-  /** Stores a record as it is, sequence and version included (inserts, replaces and log replay). */
+  /** Stores a record as it is, sequence and version included (inserts, replaces and log replay), frozen. */
   put(space: string, name: string, record: StoredRecord): void {
+    deepFreeze(record.data);
+    deepFreeze(record.meta);
+    Object.freeze(record);
     const collection = this.collection(space, name);
     const previous = collection.byId.get(record.id);
     collection.byId.set(record.id, record);

@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
-import type { JsonObject } from '../core/json.ts';
+import { cloneJson, type JsonObject } from '../core/json.ts';
+import { createOwnCheck } from './own-check.ts';
 
 /**
  * The one place schemas are compiled. Three ajv instances share the same schemas (each compiles a schema on first
@@ -37,7 +38,7 @@ export interface SchemaRegistry {
    * for their shape, not their calendar: the mock writes dates with `toISOString`, so the full check (2.5x the cost
    * of a 100-item page) would find nothing more there.
    */
-  checkOwn(id: string, data: unknown): SchemaIssue[];
+  checkOwn(id: string, data: unknown, itemsKey?: string | null): SchemaIssue[];
   /** Coerces parameter strings to the schema's types and applies defaults, on a copy. */
   coerce(id: string, data: JsonObject): { readonly value: JsonObject; readonly issues: SchemaIssue[] };
 }
@@ -68,6 +69,7 @@ export function createSchemaRegistry(schemas: readonly JsonObject[], options: Re
     if (!validate) throw new Error(`Unknown schema ${id}`);
     return validate;
   };
+  const ownCheck = createOwnCheck((id) => own.getSchema(id));
 
   return {
     has: (id) => strict.getSchema(id) !== undefined,
@@ -76,13 +78,15 @@ export function createSchemaRegistry(schemas: readonly JsonObject[], options: Re
       const validate = lookup(strict, id);
       return validate(data) ? [] : toIssues(validate.errors);
     },
-    checkOwn(id, data) {
+    checkOwn(id, data, itemsKey) {
+      if (ownCheck.valid(id, data, itemsKey)) return [];
+      // Invalid: validate whole, so the issues point into the body exactly as sent.
       const validate = lookup(own, id);
       return validate(data) ? [] : toIssues(validate.errors);
     },
     coerce(id, data) {
       const validate = lookup(coercing, id);
-      const value = structuredClone(data);
+      const value = cloneJson(data);
       return validate(value) ? { value, issues: [] } : { value, issues: toIssues(validate.errors) };
     },
   };
