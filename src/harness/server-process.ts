@@ -24,6 +24,8 @@ export interface ScriptOptions {
   /** Flags for Node itself, e.g. `--cpu-prof`. */
   readonly nodeOptions?: readonly string[];
   readonly timeoutMs?: number;
+  /** Stop collecting stdout once the server is up (a benchmark must not spend its CPU on the server's log). */
+  readonly discardLogAfterStart?: boolean;
 }
 
 /**
@@ -33,8 +35,9 @@ export interface ScriptOptions {
 export async function startScript(script: string, args: readonly string[], options: ScriptOptions = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...(options.nodeOptions ?? []), '--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, PORT: '', ...options.env } });
   let output = '';
-  child.stdout.on('data', (chunk) => (output += String(chunk)));
-  child.stderr.on('data', (chunk) => (output += String(chunk)));
+  const collect = (chunk: Buffer) => (output += String(chunk));
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const origin = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), options.timeoutMs ?? 30_000);
     const check = () => {
@@ -50,6 +53,11 @@ export async function startScript(script: string, args: readonly string[], optio
       reject(new Error(`server exited:\n${output}`));
     });
   });
+  if (options.discardLogAfterStart) {
+    child.stdout.off('data', collect);
+    child.stdout.removeAllListeners('data');
+    child.stdout.resume();
+  }
   return {
     child,
     origin,

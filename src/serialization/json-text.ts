@@ -1,45 +1,82 @@
 import type { Json } from '../core/json.ts';
 
 /**
- * Writes payloads as JSON text, remembering the text of frozen values (stored records) by identity, the most recently
- * used `capacity` of them: a page of records served before is written by joining texts already made. Output is
- * byte-identical to `JSON.stringify`; values that are not frozen may change between calls and are always written anew.
+ * Writes payloads as UTF-8 JSON, remembering the bytes of frozen values (stored records) by identity, the most recently
+ * used `capacity` of them: a page of records served before is written by copying bytes already made, with no
+ * `JSON.stringify` and no UTF-8 encoding of the records. The bytes are identical to `JSON.stringify`'s; values that
+ * are not frozen may change between calls and are always written anew.
  */
-export function createJsonWriter(capacity = 20_000): (payload: Json) => string {
-  const texts = new Map<object, string>();
+export function createJsonWriter(capacity = 20_000): (payload: Json) => Buffer {
+  const known = new Map<object, Buffer>();
 
-  const remembered = (value: object): string | undefined => {
-    const text = texts.get(value);
-    if (text !== undefined) {
-      texts.delete(value);
-      texts.set(value, text);
+  const bytesOf = (value: object): Buffer => {
+    let bytes = known.get(value);
+    if (bytes) {
+      known.delete(value);
+    } else {
+      bytes = Buffer.from(JSON.stringify(value));
+      if (known.size >= capacity) known.delete(known.keys().next().value as object);
     }
-    return text;
-  };
-  const remember = (value: object, text: string) => {
-    texts.set(value, text);
-    if (texts.size > capacity) texts.delete(texts.keys().next().value as object);
+    known.set(value, bytes);
+    return bytes;
   };
 
   // Envelopes are fresh objects around stored ones: look two levels down (page -> items -> record).
-  const textOf = (value: Json, depth: number): string => {
-    if (typeof value !== 'object' || value === null) return JSON.stringify(value);
-    if (Object.isFrozen(value)) {
-      const known = remembered(value);
-      if (known !== undefined) return known;
-      const text = JSON.stringify(value);
-      remember(value, text);
-      return text;
+  const write = (value: Json, depth: number, out: Output): void => {
+    if (typeof value !== 'object' || value === null) return out.text(JSON.stringify(value));
+    if (Object.isFrozen(value)) return out.bytes(bytesOf(value));
+    if (depth === 0) return out.text(JSON.stringify(value));
+    if (Array.isArray(value)) {
+      out.text('[');
+      value.forEach((item, index) => {
+        if (index > 0) out.text(',');
+        write(item, depth - 1, out);
+      });
+      return out.text(']');
     }
-    if (depth === 0) return JSON.stringify(value);
-    if (Array.isArray(value)) return `[${value.map((item) => textOf(item, depth - 1)).join(',')}]`;
-    const members: string[] = [];
+    out.text('{');
+    let first = true;
     for (const key of Object.keys(value)) {
       const member = value[key];
-      if (member !== undefined) members.push(`${JSON.stringify(key)}:${textOf(member, depth - 1)}`);
+      if (member === undefined) continue;
+      out.text(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      first = false;
+      write(member, depth - 1, out);
     }
-    return `{${members.join(',')}}`;
+    out.text('}');
   };
 
-  return (payload) => textOf(payload, 2);
+  return (payload) => {
+    const out = new Output();
+    write(payload, 2, out);
+    return out.done();
+  };
+}
+
+const COMMA = Buffer.from(',');
+
+/** Text and ready-made bytes in order; text is encoded in runs, not piece by piece. */
+class Output {
+  private readonly parts: Buffer[] = [];
+  private pending = '';
+
+  text(text: string): void {
+    this.pending += text;
+  }
+
+  bytes(bytes: Buffer): void {
+    this.flush();
+    this.parts.push(bytes);
+  }
+
+  done(): Buffer {
+    this.flush();
+    return this.parts.length === 1 ? (this.parts[0] as Buffer) : Buffer.concat(this.parts);
+  }
+
+  private flush(): void {
+    if (this.pending === '') return;
+    this.parts.push(this.pending === ',' ? COMMA : Buffer.from(this.pending));
+    this.pending = '';
+  }
 }
