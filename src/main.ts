@@ -8,6 +8,7 @@ import { REFERENCE_DATE } from './engine/seeding.ts';
 import type { FaultRule } from './faults/faults.ts';
 import { createApp } from './http/create-app.ts';
 import { openBackend } from './backend.ts';
+import { requestLine } from './http/request-log.ts';
 
 /** Starts the mock server: parse flags, build the app, listen, and stop cleanly on SIGINT/SIGTERM. */
 // Request lines are buffered (4 KB) and flushed at least every 100 ms: one write per batch, not per request.
@@ -72,7 +73,8 @@ if (config.fixturesFile) {
 }
 const stopTicker = startLifecycleTicker(engine, clock);
 const app = createApp({
-  engine, clock, openApi: openApiDocument, logger,
+  engine, clock, openApi: openApiDocument,
+  logRequest: (entry) => logOutput.write(requestLine(entry, new Date())),
   mount: config.api ? { kind: 'root', api: config.api } : { kind: 'all' },
   ...(config.adminToken ? { adminToken: config.adminToken } : {}),
 });

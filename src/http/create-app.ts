@@ -9,19 +9,18 @@ import { CONTENT_TYPE } from '../serialization/media.ts';
 import { createJsonWriter } from '../serialization/json-text.ts';
 import { renderXml } from '../serialization/serialize.ts';
 import { toPlainRequest } from './plain-request.ts';
+import type { RequestLogEntry } from './request-log.ts';
 import { adminRouter } from './admin.ts';
 
 export type Mount = { readonly kind: 'all' } | { readonly kind: 'root'; readonly api: string };
 
-export interface RequestLogger {
-  info(fields: Record<string, unknown>, message: string): void;
-}
 
 export interface AppDeps {
   readonly engine: Engine;
   /** Every API under `/{id}`, or one API at the root so a client's base URL needs no prefix. */
   readonly mount?: Mount;
-  readonly logger?: RequestLogger;
+  /** Told of every request once its response is sent. */
+  readonly logRequest?: (entry: RequestLogEntry) => void;
   /** Largest accepted request body. */
   readonly bodyLimitBytes?: number;
   /** Opens the control API beyond loopback to callers presenting this token. */
@@ -42,21 +41,22 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('etag', false);
   app.set('query parser', false);
 
-  if (deps.logger) app.use(requestLog(deps.logger));
+  if (deps.logRequest) app.use(requestLog(deps.logRequest));
   app.use('/__admin', adminRouter({ engine: deps.engine, clock: deps.clock, adminToken: deps.adminToken }));
-  if (mount.kind === 'all') {
-    app.get('/', (_req, res) => {
-      res.json({ apis: mountList(deps.engine, mount) });
-    });
-  }
+  // The server's own documents, looked up by exact path: one layer, not one express route each.
+  const documents = new Map<string, () => Json>();
+  if (mount.kind === 'all') documents.set('/', () => ({ apis: mountList(deps.engine, mount) }));
   if (deps.openApi) {
     const describe = deps.openApi;
     for (const pack of deps.engine.packs.filter((p) => mount.kind === 'all' || p.id === mount.api)) {
-      app.get(mount.kind === 'all' ? `/${pack.id}/openapi.json` : '/openapi.json', (_req, res) => {
-        res.json(describe(pack));
-      });
+      documents.set(mount.kind === 'all' ? `/${pack.id}/openapi.json` : '/openapi.json', () => describe(pack));
     }
   }
+  app.use((req, res, next) => {
+    const document = req.method === 'GET' || req.method === 'HEAD' ? documents.get(req.path) : undefined;
+    if (document) res.json(document());
+    else next();
+  });
   const readBody = express.raw({ type: () => true, limit: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT });
   // A request that declares an empty body (some load tools send `content-length: 0` on GET) skips the body stream.
   app.use((req, res, next) => (declaresEmptyBody(req) ? next() : readBody(req, res, next)));
@@ -127,13 +127,13 @@ function bodyProblem(error: unknown): ErrorKind {
   return 'malformedBody';
 }
 
-function requestLog(logger: RequestLogger) {
+function requestLog(log: (entry: RequestLogEntry) => void) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const path = req.originalUrl.split('?')[0] ?? req.originalUrl;
-      logger.info({ method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, `${req.method} ${path} ${res.statusCode} ${ms.toFixed(1)}ms`);
+      const url = req.originalUrl;
+      const query = url.indexOf('?');
+      log({ method: req.method, path: query === -1 ? url : url.slice(0, query), status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 });
     });
     next();
   };
