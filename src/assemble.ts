@@ -67,7 +67,7 @@ export function assembleMock(options: AssembleOptions = {}): { engine: Engine; c
   const clock = options.controlledClock ?? createControlledClock('real');
   const engine = createEngine({
     packs: options.packs ?? allPacks,
-    store: options.store ?? createMemoryStore(),
+    store: options.store ?? createMemoryStore({ freezeRecords: options.strictResponses ?? false }),
     registry: schemaRegistry(),
     clock,
     seed,

@@ -1,10 +1,11 @@
 import type { Json } from '../core/json.ts';
+import { isStored } from '../core/stored.ts';
 
 /**
- * Writes payloads as UTF-8 JSON, remembering the bytes of frozen values (stored records) by identity, the most recently
- * used `capacity` of them: a page of records served before is written by copying bytes already made, with no
- * `JSON.stringify` and no UTF-8 encoding of the records. The bytes are identical to `JSON.stringify`'s; values that
- * are not frozen may change between calls and are always written anew.
+ * Writes payloads as UTF-8 JSON, remembering the bytes of stored values (see `markStored`) by identity, the most
+ * recently used `capacity` of them: a page of records served before is written by copying bytes already made, with no
+ * `JSON.stringify` and no UTF-8 encoding of the records. The bytes are identical to `JSON.stringify`'s; other values
+ * may change between calls and are always written anew.
  */
 export function createJsonWriter(capacity = 20_000): (payload: Json) => Buffer {
   const known = new Map<object, Buffer>();
@@ -24,7 +25,7 @@ export function createJsonWriter(capacity = 20_000): (payload: Json) => Buffer {
   // Envelopes are fresh objects around stored ones: look two levels down (page -> items -> record).
   const write = (value: Json, depth: number, out: Output): void => {
     if (typeof value !== 'object' || value === null) return out.text(JSON.stringify(value));
-    if (Object.isFrozen(value)) return out.bytes(bytesOf(value));
+    if (isStored(value)) return out.bytes(bytesOf(value));
     if (depth === 0) return out.text(JSON.stringify(value));
     if (Array.isArray(value)) {
       out.text('[');

@@ -1,4 +1,5 @@
 import { deepFreeze } from '../core/json.ts';
+import { markStored } from '../core/stored.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { ListQuery } from './query.ts';
 import { indexKey, pageFromIndex, SortedIndex, splitConditions } from './sorted-index.ts';
@@ -21,8 +22,19 @@ interface Collection {
   nextSeq: number;
 }
 
+export interface MemoryStateOptions {
+  /**
+   * Deep-freeze every stored record, so code that changes a record behind the store's back throws instead of
+   * corrupting it (and the caches keyed on stored values). Tests turn it on; it costs memory (a frozen copy of every
+   * object shape), so the server does not.
+   */
+  readonly freezeRecords?: boolean;
+}
+
 export class MemoryState {
   private readonly spaces = new Map<string, Map<string, Collection>>();
+
+  constructor(private readonly options: MemoryStateOptions = {}) {}
 
   has(space: string): boolean {
     return this.spaces.has(space);
@@ -47,11 +59,14 @@ export class MemoryState {
     return ok({ ...current, version: current.version + 1, data: next.data, meta: next.meta });
   }
 
-  /** Stores a record as it is, sequence and version included (inserts, replaces and log replay), frozen. */
+  /** Stores a record as it is, sequence and version included (inserts, replaces and log replay). */
   put(space: string, name: string, record: StoredRecord): void {
-    deepFreeze(record.data);
-    deepFreeze(record.meta);
-    Object.freeze(record);
+    markStored(record.data);
+    if (this.options.freezeRecords) {
+      deepFreeze(record.data);
+      deepFreeze(record.meta);
+      Object.freeze(record);
+    }
     const collection = this.collection(space, name);
     const previous = collection.byId.get(record.id);
     collection.byId.set(record.id, record);

@@ -1,9 +1,9 @@
-import { MemoryState } from './memory-state.ts';
+import { MemoryState, type MemoryStateOptions } from './memory-state.ts';
 import type { Store } from './store.ts';
 
 /** The embedded default: everything in process memory, lost on exit. */
-export function createMemoryStore(): Store {
-  const state = new MemoryState();
+export function createMemoryStore(options: MemoryStateOptions = {}): Store {
+  const state = new MemoryState(options);
   return {
     get: async (space, name, id) => state.get(space, name, id),
     async insert(space, name, record) {

@@ -1,8 +1,9 @@
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { JsonObject } from '../core/json.ts';
+import { isStored } from '../core/stored.ts';
 
 /**
- * Whether a response the mock produced is valid, remembering by identity the frozen values (stored records) already
+ * Whether a response the mock produced is valid, remembering by identity the stored values (see `markStored`) already
  * found valid against a schema: a record served a thousand times is validated once per version. A page is checked as
  * its envelope plus each item, so the remembered items are skipped; when the page schema cannot be split that way
  * (the items array carries its own constraints, or is reached through a `$ref`), the whole body is validated.
@@ -21,10 +22,11 @@ export function createOwnCheck(validatorOf: (id: string) => ValidateFunction | u
 
   const isRemembered = (id: string, value: unknown) => typeof value === 'object' && value !== null && seen.get(id)?.has(value) === true;
   const remember = (id: string, value: unknown) => {
-    if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return;
+    if (!isStored(value)) return;
+    const storedValue = value as object;
     let values = seen.get(id);
     if (!values) seen.set(id, (values = new WeakSet()));
-    values.add(value);
+    values.add(storedValue);
   };
   const validWhole = (id: string, data: unknown): boolean => {
     if (isRemembered(id, data)) return true;
