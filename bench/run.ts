@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { startScript, startServer, MAIN, type ServerProcess } from '../src/harness/server-process.ts';
+import { startScript, startServer, MAIN, SERVER_NODE_FLAGS, type ServerProcess } from '../src/harness/server-process.ts';
 import { baselinePlan, load, typicalResponseBytes, type LoadOptions, type Measurement } from './load.ts';
 import { formatReport, type BenchReport, type DatasetResult } from './report.ts';
 import { scenarios, type Scenario } from './scenarios.ts';
@@ -99,7 +99,7 @@ try {
   for (const records of sizes) {
     log(`mock with ${records} runs per API: starting`);
     const started = performance.now();
-    const mock = await startScript(MAIN, mockArgs(records), { timeoutMs: 300_000, nodeOptions: profileFlags, discardLogAfterStart: true });
+    const mock = await startScript(MAIN, mockArgs(records), { timeoutMs: 300_000, nodeOptions: [...SERVER_NODE_FLAGS, ...profileFlags], discardLogAfterStart: true });
     const startMs = performance.now() - started;
     const rssAfterStartMb = memoryMb(mock.child.pid, 'VmRSS');
     log(`  started in ${Math.round(startMs)} ms, RSS ${Math.round(rssAfterStartMb)} MB`);

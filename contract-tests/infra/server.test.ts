@@ -1,28 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SERVER_NODE_FLAGS, startServer } from '../../src/harness/server-process.ts';
 import { ROOT } from './files.ts';
-
-/** Starts `src/main.ts` the way `npm start` does and waits for its "listening on" line. */
-async function startServer(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; origin: string; output: () => string; startedInMs: number }> {
-  const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, PORT: '' } });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += String(chunk)));
-  child.stderr.on('data', (chunk) => (output += String(chunk)));
-  const origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 15_000);
-    const check = () => {
-      const found = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (found?.[1]) {
-        clearTimeout(timer);
-        resolve(found[1]);
-      }
-    };
-    child.stdout.on('data', check);
-    child.once('exit', () => reject(new Error(`server exited:\n${output}`)));
-  });
-  return { child, origin, output: () => output, startedInMs: Date.now() - started };
-}
 
 const running: ChildProcessWithoutNullStreams[] = [];
 afterEach(() => {
@@ -128,5 +107,13 @@ describe('the server process with a manual clock, faults and fixtures from files
     expect(moved.now).toBe('2026-11-01T01:00:00.000Z');
     expect(moved.moves).toBeGreaterThan(0);
     expect(['Complete', 'Terminated']).toContain(((await (await fetch(fixture, { headers: auth })).json()) as { status: string }).status);
+  });
+});
+
+describe('the start script', () => {
+  it('runs the server with the Node flags the harness and the benchmark use', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const scripts = (JSON.parse(await readFile(`${ROOT}/package.json`, 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['start']).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} --import tsx src/main.ts`);
   });
 });

@@ -1,4 +1,5 @@
 import { compareKeys, keysOf, matchesAll, positionOf, type Condition, type ListQuery, type PageSpec, type Position, type SortKey, type SortKeyValue } from './query.ts';
+import { BlockList } from './block-list.ts';
 import type { ListPage, StoredRecord } from './store.ts';
 
 interface Entry {
@@ -12,15 +13,17 @@ interface Entry {
  * sort of every record. Sort values are made comparable once per record (dates parsed once, not per comparison).
  */
 export class SortedIndex {
-  private readonly entries: Entry[] = [];
+  private readonly entries: BlockList<Entry>;
 
   constructor(
     readonly partition: readonly Condition[],
     readonly orderBy: readonly SortKey[],
     records: Iterable<StoredRecord>,
   ) {
-    for (const record of records) if (this.accepts(record)) this.entries.push(this.entryOf(record));
-    this.entries.sort((a, b) => compareKeys(a.keys, a.record.seq, b.keys, b.record.seq, orderBy));
+    const entries: Entry[] = [];
+    for (const record of records) if (this.accepts(record)) entries.push(this.entryOf(record));
+    entries.sort((a, b) => compareKeys(a.keys, a.record.seq, b.keys, b.record.seq, orderBy));
+    this.entries = new BlockList(entries);
   }
 
   get size(): number {
@@ -34,7 +37,7 @@ export class SortedIndex {
   add(record: StoredRecord): void {
     if (!this.accepts(record)) return;
     const entry = this.entryOf(record);
-    this.entries.splice(this.firstAfter(entry.keys, record.seq), 0, entry);
+    this.entries.insert(this.firstAfter(entry.keys, record.seq), entry);
   }
 
   /** Removes the record as it was indexed: pass the stored value being replaced or removed. */
@@ -42,7 +45,7 @@ export class SortedIndex {
     if (!this.accepts(record)) return;
     const { keys } = this.entryOf(record);
     const at = this.firstAfter(keys, record.seq) - 1;
-    if (this.entries[at]?.record.id === record.id) this.entries.splice(at, 1);
+    if (this.entries.at(at)?.record.id === record.id) this.entries.remove(at);
   }
 
   /** Where a keyset page starts: the first entry ordered after the position. */
@@ -51,28 +54,27 @@ export class SortedIndex {
   }
 
   at(index: number): StoredRecord | undefined {
-    return this.entries[index]?.record;
+    return this.entries.at(index)?.record;
   }
 
   slice(start: number, end: number): StoredRecord[] {
     return this.entries.slice(start, end).map((entry) => entry.record);
   }
 
+  /** Every record in order, for a scan that checks further conditions. */
+  *records(): Generator<StoredRecord> {
+    for (let start = 0; start < this.entries.length; start += 1024) {
+      for (const entry of this.entries.slice(start, start + 1024)) yield entry.record;
+    }
+  }
+
   private entryOf(record: StoredRecord): Entry {
     return { record, keys: keysOf(positionOf(record, this.orderBy), this.orderBy) };
   }
 
-  /** The smallest index whose entry orders after (keys, seq); the entries' length when none does. */
+  /** The smallest position whose entry orders after (keys, seq); the size when none does. */
   private firstAfter(keys: readonly SortKeyValue[], seq: number): number {
-    let low = 0;
-    let high = this.entries.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      const entry = this.entries[middle] as Entry;
-      if (compareKeys(entry.keys, entry.record.seq, keys, seq, this.orderBy) <= 0) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return this.entries.firstWhere((entry) => compareKeys(entry.keys, entry.record.seq, keys, seq, this.orderBy) > 0);
   }
 }
 
@@ -102,15 +104,17 @@ export function pageFromIndex(index: SortedIndex, rest: readonly Condition[], pa
   const items: StoredRecord[] = [];
   let total = 0;
   let beyond = 0;
-  for (let position = 0; position < index.size; position++) {
-    const record = index.at(position) as StoredRecord;
-    if (!matchesAll(record, rest)) continue;
-    const inWindow = page.kind === 'offset' ? total >= page.offset : position >= start;
-    if (inWindow) {
-      if (items.length < page.limit) items.push(record);
-      else beyond++;
+  let position = 0;
+  for (const record of index.records()) {
+    if (matchesAll(record, rest)) {
+      const inWindow = page.kind === 'offset' ? total >= page.offset : position >= start;
+      if (inWindow) {
+        if (items.length < page.limit) items.push(record);
+        else beyond++;
+      }
+      total++;
     }
-    total++;
+    position++;
   }
   return { items, total, hasMore: beyond > 0 };
 }
