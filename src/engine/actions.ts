@@ -1,4 +1,5 @@
 import { mockError } from '../core/errors.ts';
+import { markStored } from '../core/stored.ts';
 import type { Json, JsonObject } from '../core/json.ts';
 import { fail, ok } from '../core/result.ts';
 import type { PageContext } from '../pagination/dialects.ts';
@@ -145,6 +146,25 @@ async function findTarget(target: RecordTarget, input: OperationInput, env: Acti
   return visible ? ok(record) : fail(target.notFound(input));
 }
 
-function view(render: ((record: StoredRecord, input: OperationInput) => Json) | undefined, record: StoredRecord, input: OperationInput): Json {
-  return render ? render(record, input) : record.data;
+/** What a view made of a stored record, by view: only for views that take the record alone (see `view`). */
+type View = (record: StoredRecord, input: OperationInput) => Json;
+const viewsOf = new WeakMap<StoredRecord, Map<View, Json>>();
+
+/**
+ * A record as an operation shows it. A view declared with the record as its only parameter cannot depend on the
+ * request, so what it makes of a stored record is made once and kept as long as the record is: a page served again
+ * reuses its items, and with them the remembered JSON bytes and validation.
+ */
+function view(render: View | undefined, record: StoredRecord, input: OperationInput): Json {
+  if (!render) return record.data;
+  if (render.length >= 2) return render(record, input);
+  let made = viewsOf.get(record);
+  if (!made) viewsOf.set(record, (made = new Map()));
+  let shown = made.get(render);
+  if (shown === undefined) {
+    shown = render(record, input);
+    if (typeof shown === 'object' && shown !== null) markStored(shown);
+    made.set(render, shown);
+  }
+  return shown;
 }
