@@ -2,6 +2,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import formatsModule from 'ajv-formats';
 import { cloneJson, type JsonObject } from '../core/json.ts';
 import { createOwnCheck } from './own-check.ts';
+import { numberIssues } from './strict-numbers.ts';
 
 /**
  * The one place schemas are compiled. Three ajv instances share the same schemas (each compiles a schema on first
@@ -87,7 +88,8 @@ export function createSchemaRegistry(schemas: readonly JsonObject[], options: Re
     coerce(id, data) {
       const validate = lookup(coercing, id);
       const value = cloneJson(data);
-      return validate(value) ? { value, issues: [] } : { value, issues: toIssues(validate.errors) };
+      const issues = validate(value) ? [] : toIssues(validate.errors);
+      return { value, issues: [...issues, ...numberIssues(data, value)] };
     },
   };
 }
