@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { MAIN, SERVER_NODE_FLAGS, startScript } from '../src/harness/server-process.ts';
+import { scenarios, type ConnectionState } from './scenarios.ts';
+
+/**
+ * `npm run soak`: a bounded mixed load on one mock for a few minutes, printing its RSS as it goes. Every scenario of
+ * the benchmark runs at once on a few connections, and the data it grows is reset every 30 s so the load stays bounded; what
+ * must not grow is the server's own memory. Exits 1 when RSS in the last third of the run is still rising past the
+ * middle third by more than the allowed margin.
+ */
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '180' },
+    connections: { type: 'string', default: '4' },
+    records: { type: 'string', default: '5000' },
+    'max-growth': { type: 'string', default: '0.10' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log('Usage: npm run soak -- [--seconds 180] [--connections 4 per scenario] [--records 5000] [--max-growth 0.10]');
+  process.exit(0);
+}
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const maxGrowth = Number(values['max-growth']);
+
+const records = Number(values.records);
+const server = await startScript(MAIN, ['--port', '0', '--rate-limit', 'off', '--records', String(records)], { nodeOptions: SERVER_NODE_FLAGS, discardLogAfterStart: true, timeoutMs: 120_000 });
+const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const samples: { at: number; rss: number }[] = [];
+const started = Date.now();
+
+const loads = await Promise.all(scenarios.map(async (scenario) => {
+  const plan = await scenario.prepare(server.origin, records);
+  const result = autocannon({
+    url: server.origin, connections, duration: seconds, method: plan.method, headers: plan.headers,
+    requests: [{
+      setupRequest: (request, context) => ({ ...request, ...plan.next(context as ConnectionState) }),
+      ...(plan.onResponse ? { onResponse: (status: number, body: string, context: object) => plan.onResponse?.(context as ConnectionState, status, body) } : {}),
+    }],
+  });
+  return { scenario: scenario.name, result };
+}));
+
+const sampler = setInterval(() => {
+  const at = Math.round((Date.now() - started) / 1000);
+  const rss = rssMb();
+  samples.push({ at, rss });
+  console.log(`${String(at).padStart(4)} s  RSS ${rss.toFixed(0).padStart(5)} MB`);
+}, 5000);
+// The APIs whose data the load grows; LongJump's is left alone, since a reset would end the scenario's login session.
+const resetter = setInterval(() => {
+  for (const api of ['8x8', 'nerm', 'twinit', 'amperity']) void fetch(`${server.origin}/__admin/reset?api=${api}`, { method: 'POST' }).catch(() => undefined);
+}, 30_000);
+
+const finished = await Promise.all(loads.map(async ({ scenario, result }) => ({ scenario, result: await result })));
+clearInterval(sampler);
+clearInterval(resetter);
+await server.stop();
+
+for (const { scenario, result } of finished) {
+  console.log(`${scenario.padEnd(14)} ${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors`);
+}
+const third = Math.floor(samples.length / 3);
+const mean = (part: typeof samples) => part.reduce((sum, s) => sum + s.rss, 0) / Math.max(1, part.length);
+const middle = mean(samples.slice(third, 2 * third));
+const last = mean(samples.slice(2 * third));
+const growth = middle > 0 ? (last - middle) / middle : 0;
+const crashed = finished.some(({ result }) => result.errors > result.requests.total / 100);
+console.log(`RSS mean: middle third ${middle.toFixed(0)} MB, last third ${last.toFixed(0)} MB (${(growth * 100).toFixed(1)}%, allowed ${(maxGrowth * 100).toFixed(0)}%)`);
+if (growth > maxGrowth || crashed) {
+  console.log(crashed ? 'FAIL: connection errors' : 'FAIL: memory still growing');
+  process.exit(1);
+}
+console.log('memory levels off');
