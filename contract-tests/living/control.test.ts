@@ -105,7 +105,7 @@ describe('the clock over the control API', () => {
     const mock = await server();
     const started = await fetch(`${mock.url('8x8')}${WORKFLOWS}`, { method: 'POST', headers: AUTH });
     expect(started.status).toBe(201);
-    expect(await (await admin(mock, '/clock')).json()).toEqual({ now: '2026-11-01T00:00:00.000Z', mode: 'manual' });
+    expect(await (await admin(mock, '/clock')).json()).toEqual({ now: '2026-11-01T00:00:00.000Z', mode: 'manual', paused: true, pausable: true });
     const advanced = (await (await admin(mock, '/clock', { method: 'POST', body: JSON.stringify({ advanceMs: 300_000 }) })).json()) as { now: string; moves: number };
     expect(advanced.now).toBe('2026-11-01T00:05:00.000Z');
     expect(advanced.moves).toBeGreaterThan(0);

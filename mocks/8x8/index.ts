@@ -11,6 +11,7 @@ import { workflowMachine } from './machine.ts';
 import { schemaId } from './schema-ids.ts';
 import { seed8x8 } from './seed.ts';
 import { objectId, stepLogs, workflowRecord } from './workflow.ts';
+import { console8x8 } from './console.ts';
 
 /** 8x8 Automation API: workflow instances and definitions (seed 001, vendor-facts 001). */
 const WORKFLOWS = '/api/v1/accounts/{accountId}/definitions/{definitionId}/workflows';
@@ -39,6 +40,7 @@ const workflowUrl = (input: OperationInput, workflowId: string) =>
 const definitionData = (input: OperationInput): JsonObject => input.parents['definition']?.data ?? {};
 
 export const pack8x8: ApiPack = {
+  console: console8x8,
   id: '8x8',
   title: '8x8 Automation API',
   vendorBaseUrl: 'https://automation.8x8.com',

@@ -10,6 +10,7 @@ import { runProgress } from './lifecycle.ts';
 import { listView, overviewView, runMachine } from './runs.ts';
 import { schemaId } from './schema-ids.ts';
 import { runId, scheduledTasks, seedAmperity, workflowForConfig } from './seed.ts';
+import { consoleAmperity } from './console.ts';
 
 /** Amperity workflow runs, API version 2024-04-01 (seed 003, vendor-facts 003). */
 const RUNS = '/api/workflow/runs';
@@ -28,6 +29,7 @@ const runOf: RecordTarget = {
 const headers = schemaId('parameters.json#/$defs/Headers');
 
 export const packAmperity: ApiPack = {
+  console: consoleAmperity,
   id: 'amperity',
   title: 'Amperity workflow runs',
   vendorBaseUrl: 'https://{tenant-id}.amperity.com',

@@ -8,6 +8,7 @@ import type { StoredRecord } from '../../src/store/store.ts';
 import { actionTree, asRecord, asWorkflow, offeredActions, platform, successMessage, takeAction } from './model.ts';
 import { schemaId } from './schema-ids.ts';
 import { recordKey, seedLongjump } from './seed.ts';
+import { consoleLongjump } from './console.ts';
 
 /** LongJump / AgileApps REST workflow resources (seed 004, vendor-facts 004). XML first; the same trees as JSON. */
 const REST = '/networking/rest';
@@ -48,6 +49,7 @@ function actionsView(record: StoredRecord, input: OperationInput) {
 }
 
 export const packLongjump: ApiPack = {
+  console: consoleLongjump,
   id: 'longjump',
   title: 'LongJump workflow record states',
   vendorBaseUrl: 'https://na.longjump.com',

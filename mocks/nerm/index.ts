@@ -12,6 +12,7 @@ import { sessionProgress } from './lifecycle.ts';
 import { sessionMachine, statusFromFilter } from './machine.ts';
 import { schemaId } from './schema-ids.ts';
 import { seedNerm } from './seed.ts';
+import { consoleNerm } from './console.ts';
 
 /** SailPoint NERM workflow sessions (seed 000, vendor-facts 000). */
 const SESSIONS = '/api/workflow_sessions';
@@ -39,6 +40,7 @@ function runIfAsked(value: Replacement, input: OperationInput, ctx: ActionContex
 }
 
 export const packNerm: ApiPack = {
+  console: consoleNerm,
   id: 'nerm',
   title: 'SailPoint NERM workflow sessions',
   vendorBaseUrl: 'https://{tenant}.nonemployee.com',

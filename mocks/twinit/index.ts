@@ -12,6 +12,7 @@ import { schemaId } from './schema-ids.ts';
 import { seedTwinit } from './seed.ts';
 import { createdWindow, visibleThrough } from './visibility.ts';
 import { pageOf, workflowdefOperations } from './workflowdefs.ts';
+import { consoleTwinit } from './console.ts';
 
 /** Twinit (Invicara) workflow service v5.1: workflow runs and definitions (seed 002, vendor-facts 002). */
 const WORKFLOWS = '/workflowsvc/api/v1/workflows';
@@ -54,6 +55,7 @@ const statusRequest = {
 };
 
 export const packTwinit: ApiPack = {
+  console: consoleTwinit,
   id: 'twinit',
   title: 'Twinit workflow service',
   vendorBaseUrl: 'https://api.invicara.com',

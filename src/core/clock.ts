@@ -27,31 +27,47 @@ export interface ControlledClock extends Clock {
   flush?(): Promise<void>;
   /** Takes the shared position now, without waiting for the other replicas' announcements (shared clocks only). */
   sync?(): Promise<void>;
+  /** Stops a real clock where it is (a manual clock is always stopped); absent where it cannot (shared clocks). */
+  pause?(): void;
+  /** Lets a paused real clock run again from where it stopped. */
+  resume?(): void;
+  /** Whether time stands still: a manual clock, or a paused real one. */
+  stopped(): boolean;
 }
 
 export function createControlledClock(mode: 'real' | 'manual', start: number = Date.now(), source: () => number = Date.now): ControlledClock {
   let offset = mode === 'real' ? start - source() : 0;
-  let frozen = start;
-  const now = () => (mode === 'real' ? source() + offset : frozen);
+  // A manual clock is a real clock that is always paused.
+  let pausedAt: number | undefined = mode === 'manual' ? start : undefined;
+  const now = () => pausedAt ?? source() + offset;
+  const moveTo = (target: number) => {
+    if (pausedAt !== undefined) pausedAt = target;
+    else offset = target - source();
+  };
   return {
     mode,
     now,
     advance(ms) {
-      const step = Math.max(0, ms);
-      if (mode === 'real') offset += step;
-      else frozen += step;
+      moveTo(now() + Math.max(0, ms));
       return now();
     },
     set(at) {
-      const target = Math.max(at, now());
-      if (mode === 'real') offset = target - source();
-      else frozen = target;
+      moveTo(Math.max(at, now()));
       return now();
     },
-    position: () => (mode === 'real' ? offset : frozen),
+    position: () => (mode === 'real' ? offset : (pausedAt ?? 0)),
     adopt(position) {
       if (mode === 'real') offset = Math.max(offset, position);
-      else frozen = Math.max(frozen, position);
+      else pausedAt = Math.max(pausedAt ?? 0, position);
     },
+    pause() {
+      pausedAt ??= now();
+    },
+    resume() {
+      if (mode === 'manual' || pausedAt === undefined) return;
+      offset = pausedAt - source();
+      pausedAt = undefined;
+    },
+    stopped: () => pausedAt !== undefined,
   };
 }

@@ -59,6 +59,7 @@ export async function shareClock(local: ControlledClock, url: string, prefix = '
       return now;
     },
     flush: () => last,
+    stopped: () => local.stopped(),
     async sync() {
       const shared = await redis.get(key);
       if (shared !== null) local.adopt(Number(shared));

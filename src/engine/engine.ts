@@ -11,7 +11,7 @@ import { createFaultBook, type FaultBook } from '../faults/faults.ts';
 import { createJournal, type Journal } from '../journal/journal.ts';
 import type { RateLimiter } from '../rate-limit/limiter.ts';
 import { compileRoutes } from '../routing/match.ts';
-import type { SeedData, SpaceDump, Store } from '../store/store.ts';
+import type { SeedData, SpaceDump, Store, StoredRecord } from '../store/store.ts';
 import type { SchemaRegistry } from '../validation/registry.ts';
 import { engineMessage, kindForStatus } from './errors.ts';
 import { edgeError, edgeReply, edgeVariants, maxPageSize } from './edge.ts';
@@ -82,6 +82,11 @@ export interface Engine {
   /** Applies every lifecycle move that has fallen due by the clock; returns how many. */
   tick(): Promise<number>;
   exportState(): Promise<StateExport>;
+  /**
+   * Stored records of one collection as the store holds them (data and meta, e.g. a run's history), for the console:
+   * the given ids, or a page in creation order. Seeds the session's space if it is new.
+   */
+  records(packId: string, collection: string, query: { readonly session?: string; readonly ids?: readonly string[]; readonly offset?: number; readonly limit?: number }): Promise<{ records: StoredRecord[]; total: number } | undefined>;
   /** Replaces the spaces in the export with its contents (others are left alone); refuses a malformed export. */
   importState(state: unknown): Promise<Result<string[], string>>;
   /** Turns an API's rate limit on or off, optionally with another rate. */
@@ -157,6 +162,19 @@ export function createEngine(options: EngineOptions): Engine {
     },
     async tick() {
       return lifecycle.runDue(await spaces.all(options.packs));
+    },
+    async records(packId, collection, query) {
+      const pack = options.packs.find((p) => p.id === packId);
+      if (!pack) return undefined;
+      const space = spaces.spaceFor(pack, query.session);
+      await spaces.ensure(pack, space);
+      if (query.ids) {
+        const found = await Promise.all(query.ids.map((id) => options.store.get(space, collection, id)));
+        const records = found.filter((record): record is StoredRecord => record !== undefined);
+        return { records, total: records.length };
+      }
+      const page = await options.store.list(space, collection, { where: [], orderBy: [], page: { kind: 'offset', offset: query.offset ?? 0, limit: query.limit ?? 50 } });
+      return { records: [...page.items], total: page.total };
     },
     async exportState() {
       const dumps: Record<string, SpaceDump> = {};

@@ -47,6 +47,54 @@ export interface ApiPack {
   readonly lifecycle?: PackLifecycle;
   /** The schema each stored collection's records follow, so extra fixtures loaded at runtime are checked. */
   readonly collections?: Readonly<Record<string, { readonly schema: string }>>;
+  /** How the QA console (`/__admin/ui`) lists, shows and drives this API's runs. */
+  readonly console?: ConsoleView;
+}
+
+/** A path or query value the console sends: fixed, or read from the run it is about (a dotted field path). */
+export type ConsoleValue = { readonly value: string } | { readonly field: string };
+
+/** One call the console makes: an operation of the pack, with its path parameters and fixed query values. */
+export interface ConsoleCall {
+  readonly operation: string;
+  readonly params?: Readonly<Record<string, ConsoleValue>>;
+  readonly query?: Readonly<Record<string, string>>;
+}
+
+/**
+ * What the console needs to know about an API beyond its operations and schemas: which calls list, show, move and
+ * create runs, which fields of a run hold its id, state and times, and the headers every call carries. Data only;
+ * the console itself is generic.
+ */
+export interface ConsoleView {
+  /** What the vendor calls a run ("workflow instance", "workflow session"). */
+  readonly noun: string;
+  /** The collection the runs are stored in, for their history. */
+  readonly collection: string;
+  /** The id the store keys a run by, when it differs from the id field (LongJump's `object/record`). */
+  readonly storeId?: string;
+  /** Headers every console call sends: credentials, tenant, version. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The vendor's list, with the query parameters offered as filters and the sort choices (first is the default). */
+  readonly list?: ConsoleCall & {
+    readonly filters: readonly string[];
+    readonly sort?: { readonly param: string; readonly options: readonly { readonly label: string; readonly value: string }[] };
+  };
+  readonly fields: {
+    readonly id: string;
+    readonly status: string;
+    readonly title: string;
+    /** Fields that tell when the run entered its state when it has no history yet; the first one set wins. */
+    readonly since: readonly string[];
+  };
+  readonly detail: ConsoleCall;
+  /** Moves: the state machine's commands sent through one operation (`{command}` in the body), or the vendor's actions. */
+  readonly commands?:
+    | (ConsoleCall & { readonly kind: 'machine'; readonly body: Json | null })
+    | { readonly kind: 'actions'; readonly list: ConsoleCall; readonly take: ConsoleCall & { readonly body: Json }; readonly login: ConsoleCall & { readonly users: readonly string[]; readonly body: Json } };
+  readonly create?: ConsoleCall & { readonly example: (seed: SeedData) => Json };
+  /** Display names of states whose stored value is an id (LongJump). */
+  readonly stateNames?: (seed: SeedData) => Readonly<Record<string, string>>;
 }
 
 export interface PackLifecycle extends LifecycleRules {

@@ -3,8 +3,11 @@ import type { ControlledClock } from '../core/clock.ts';
 import type { Engine } from '../engine/engine.ts';
 import { DEFAULT_SESSION, isSessionName } from '../engine/spaces.ts';
 import type { FaultRule } from '../faults/faults.ts';
+import { parse as parseCookies } from 'cookie';
+import { describeConsole } from '../console/describe.ts';
 import { coverageOf, formatCoverage } from '../journal/coverage.ts';
 import type { JournalFilter } from '../journal/journal.ts';
+import { consoleRouter } from './ui.ts';
 
 /**
  * The control API under /__admin. It answers only callers on loopback unless an admin token is configured, and then
@@ -26,6 +29,7 @@ export function adminRouter(deps: AdminDeps): Router {
     res.json({ status: 'ok', apis: engine.packs.map((pack) => pack.id) });
   });
   router.use(guard(deps.adminToken));
+  router.use('/ui', consoleRouter());
   // After the guard: nobody unauthorised gets as far as having a body parsed.
   router.use(express.json({ limit: '50mb' }));
 
@@ -62,13 +66,19 @@ export function adminRouter(deps: AdminDeps): Router {
   router.post('/clock', async (req, res) => {
     const clock = deps.clock;
     if (!clock) return void res.status(409).json({ error: 'This server was started without a controllable clock.' });
-    const body = req.body as { advanceMs?: unknown; set?: unknown } | undefined;
+    const body = req.body as { advanceMs?: unknown; set?: unknown; pause?: unknown; resume?: unknown } | undefined;
     await clock.sync?.();
+    if (body?.pause === true || body?.resume === true) {
+      const toggle = body.pause === true ? clock.pause : clock.resume;
+      if (!toggle) return void res.status(409).json({ error: 'This clock is shared with other replicas and cannot be paused.', ...clockState(clock) });
+      toggle.call(clock);
+      return void res.json({ ...clockState(clock), moves: 0 });
+    }
     if (typeof body?.advanceMs === 'number' && Number.isFinite(body.advanceMs) && body.advanceMs >= 0) clock.advance(body.advanceMs);
     else if (typeof body?.set === 'string' && !Number.isNaN(Date.parse(body.set))) {
       if (Date.parse(body.set) < clock.now()) return void res.status(409).json({ error: 'The clock only moves forward.', ...clockState(clock) });
       clock.set(Date.parse(body.set));
-    } else return void res.status(400).json({ error: 'Send {"advanceMs": N} with N >= 0, or {"set": "<ISO 8601>"}.' });
+    } else return void res.status(400).json({ error: 'Send {"advanceMs": N} with N >= 0, {"set": "<ISO 8601>"}, {"pause": true} or {"resume": true}.' });
     await clock.flush?.();
     const moves = await engine.tick();
     res.json({ ...clockState(clock), moves });
@@ -120,6 +130,23 @@ export function adminRouter(deps: AdminDeps): Router {
     engine.setRateLimit(body.api, { enabled: body.enabled, ...(typeof body.perSecond === 'number' ? { perSecond: body.perSecond } : {}) });
     res.json({ rateLimits: engine.rateLimits() });
   });
+  let described: unknown;
+  router.get('/console', (_req, res) => {
+    described ??= describeConsole(engine.packs, engine.registry, (pack) => engine.seedData(pack.id));
+    res.json(described);
+  });
+  router.get('/records', async (req, res) => {
+    const [api, collection, session, ids] = [param(req, 'api'), param(req, 'collection'), param(req, 'session'), param(req, 'ids')];
+    const number = (name: string, fallback: number, max: number) => Math.min(max, Math.max(0, Number.parseInt(param(req, name) ?? '', 10) || fallback));
+    if (api === undefined || collection === undefined) return void res.status(400).json({ error: 'Send api and collection (and ids=a,b or offset/limit).' });
+    if (session !== undefined && !isSessionName(session)) return void res.status(400).json({ error: `Invalid session name ${session}` });
+    const found = await engine.records(api, collection, {
+      ...(session === undefined ? {} : { session }),
+      ...(ids === undefined ? { offset: number('offset', 0, Number.MAX_SAFE_INTEGER), limit: number('limit', 50, 500) } : { ids: ids.split(',').slice(0, 500) }),
+    });
+    if (!found) return void res.status(404).json({ error: `No API ${api}` });
+    res.json(found);
+  });
   router.get('/profile', (_req, res) => {
     res.json({ profile: engine.profile() });
   });
@@ -139,7 +166,7 @@ export function adminRouter(deps: AdminDeps): Router {
 
 function clockState(clock: ControlledClock | undefined) {
   const now = clock?.now() ?? Date.now();
-  return { now: new Date(now).toISOString(), mode: clock?.mode ?? 'real' };
+  return { now: new Date(now).toISOString(), mode: clock?.mode ?? 'real', paused: clock?.stopped() ?? false, pausable: clock?.pause !== undefined };
 }
 
 /** The app turns express's query parser off (the engine reads raw pairs), so the admin routes read their own. */
@@ -159,7 +186,14 @@ function filterOf(req: Request): JournalFilter {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-/** Exported for tests: loopback-only without a token, token-only with one. */
+/** The console's cookie: a browser cannot send the token as a header when it opens a page. */
+export const TOKEN_COOKIE = 'wm_admin_token';
+
+/**
+ * Exported for tests: loopback-only without a token, token-only with one. The token comes as `Authorization: Bearer`,
+ * `X-Admin-Token`, or the console's cookie; opening `/__admin/ui?token=<token>` once sets that cookie (HttpOnly,
+ * SameSite=Strict, so another site cannot make the browser use it).
+ */
 export function guard(adminToken: string | undefined) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (adminToken === undefined) {
@@ -168,8 +202,13 @@ export function guard(adminToken: string | undefined) {
       return;
     }
     const header = req.headers['authorization'];
-    const given = req.headers['x-admin-token'] ?? (typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined);
+    const cookies = parseCookies(req.headers['cookie'] ?? '');
+    const given = req.headers['x-admin-token'] ?? (typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined) ?? cookies[TOKEN_COOKIE];
     if (given === adminToken) return next();
-    res.status(401).json({ error: 'A valid admin token is required (Authorization: Bearer <token> or X-Admin-Token).' });
+    if (req.method === 'GET' && req.path === '/ui' && param(req, 'token') === adminToken) {
+      res.cookie(TOKEN_COOKIE, adminToken, { httpOnly: true, sameSite: 'strict', path: '/__admin' });
+      return void res.redirect(303, `${req.baseUrl}/ui`);
+    }
+    res.status(401).json({ error: 'A valid admin token is required (Authorization: Bearer <token>, X-Admin-Token, or open /__admin/ui?token=<token>).' });
   };
 }

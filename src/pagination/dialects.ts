@@ -34,6 +34,8 @@ export interface PaginationDialect {
   readonly itemsKey: string | null;
   /** The query parameter that sets the page size. */
   readonly limitParam: string;
+  /** How a client asks for the next page: an offset parameter, or a cursor parameter it copies from the response. */
+  readonly paging: { readonly kind: 'offset'; readonly param: string } | { readonly kind: 'cursor'; readonly param: string; readonly responseKey: string };
   /** Makes a page say it is the last one (no next link or token, totals that end here). */
   lastPage(body: Json): Json;
   read(ctx: PageContext): Result<PageSpec, MockError>;
@@ -54,6 +56,7 @@ export function offsetArray(names: { offset: string; limit: string; defaultLimit
     name: 'offset-array',
     itemsKey: null,
     limitParam: names.limit,
+    paging: { kind: 'offset', param: names.offset },
     // A bare array ends when a page comes back short.
     lastPage: (body) => (Array.isArray(body) && body.length > 0 ? body.slice(0, -1) : body),
     read: (ctx) => readOffset(ctx, names.offset, names.limit, names.defaultLimit),
@@ -70,6 +73,7 @@ export function offsetWithMetadata(names: { items: string; offset: string; limit
     name: 'offset-metadata',
     itemsKey: names.items,
     limitParam: names.limit,
+    paging: { kind: 'offset', param: names.offset },
     lastPage: (body) => {
       if (!isJsonObject(body) || !isJsonObject(body['_metadata'])) return body;
       return { ...body, _metadata: { ...body['_metadata'], next: null } };
@@ -92,6 +96,7 @@ export function offsetEnvelope(names: { offset: string; pageSize: string; total:
     name: 'offset-envelope',
     itemsKey: names.items,
     limitParam: names.pageSize,
+    paging: { kind: 'offset', param: names.offset },
     lastPage: (body) => {
       if (!isJsonObject(body)) return body;
       const items = body[names.items];
@@ -115,6 +120,7 @@ export function cursorToken(names: { items: string; token: string; limit: string
     name: 'cursor-token',
     itemsKey: names.items,
     limitParam: names.limit,
+    paging: { kind: 'cursor', param: names.token, responseKey: names.token },
     lastPage: (body) => {
       if (!isJsonObject(body)) return body;
       const { [names.token]: _token, ...rest } = body;
