@@ -19,7 +19,7 @@ import type { ApiPack, Operation } from './pack.ts';
 import { operationFor, runPipeline, type CompiledPack, type PipelineDeps, type PipelineResult } from './pipeline.ts';
 import { respond, type RespondDeps } from './respond.ts';
 import type { ResponseViolation } from './response-check.ts';
-import { buildSeed } from './seeding.ts';
+import { buildSeed, seedAnchor } from './seeding.ts';
 import { createSpaces, isSessionName } from './spaces.ts';
 
 export interface EngineOptions {
@@ -31,6 +31,8 @@ export interface EngineOptions {
   readonly seed: number;
   /** Generated records per pack, when the user overrides the packs' defaults. */
   readonly records?: number;
+  /** Where seeded timelines end (ms); the clock's time at creation, to the minute, by default (see seedAnchor). */
+  readonly seedAnchor?: number;
   /** Signs page cursors; replicas sharing state must share it. */
   readonly cursorSecret: string;
   /** When true a response that breaks its schema becomes a 500 naming the violation (tests); otherwise it is reported. */
@@ -103,7 +105,8 @@ export function createEngine(options: EngineOptions): Engine {
   const faults = options.faults ?? createFaultBook();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const faultRandom = createIdSource(deriveSeed(options.seed, 'faults'));
-  const seedData = (pack: ApiPack): SeedData => cachedSeed(pack, options.registry, options.seed, options.records);
+  const anchor = options.seedAnchor ?? seedAnchor(options.clock.now());
+  const seedData = (pack: ApiPack): SeedData => cachedSeed(pack, options.registry, options.seed, options.records, anchor);
   const lifecycle = createLifecycleRunner(options.store, options.clock, options.seed);
   const spaces = createSpaces(options.store, seedData, ids, lifecycle);
   const rateSettings = new Map<string, { enabled: boolean; perSecond: number }>(
@@ -242,7 +245,7 @@ export function createEngine(options: EngineOptions): Engine {
       const { pack } = entryFor(packId);
       const error = mockError(kind, engineMessage(pack.errors, kind));
       const response = respond(respondDeps, pack, request, undefined, fail(error), nowIso());
-      record(packId, request, undefined, response, [{ location: 'body', field: '', rule: kind, message: error.message }]);
+      record(packId, request, undefined, response, [{ location: 'body', field: '', rule: kind, message: error.message }], kind);
       return response;
     },
     async handle(packId, request) {
@@ -258,7 +261,7 @@ export function createEngine(options: EngineOptions): Engine {
         const error = mockError(kind, `${engineMessage(entry.pack.errors, kind)} (injected fault)`, { status: fault.action.status, ...(kind === 'rateLimited' ? { headers: { 'retry-after': '1' } } : {}) });
         const operation = operationFor(entry, request);
         const response = respond(respondDeps, entry.pack, request, operation, fail(error), nowIso());
-        record(packId, request, operation?.id ?? null, response, []);
+        record(packId, request, operation?.id ?? null, response, [], kind);
         return response;
       }
       const now = nowIso();
@@ -272,7 +275,7 @@ export function createEngine(options: EngineOptions): Engine {
         result = { outcome: fail(mockError('internal', engineMessage(entry.pack.errors, 'internal'))), violations: [] };
       }
       const response = respond(respondDeps, entry.pack, request, result.operation, result.outcome, now);
-      record(packId, request, result.operation?.id ?? null, response, result.violations);
+      record(packId, request, result.operation?.id ?? null, response, result.violations, result.outcome.ok ? undefined : result.outcome.error.kind);
       return edge ? { ...response, headers: { ...response.headers, 'x-mock-edge': edge.variant } } : response;
     },
   };
@@ -287,8 +290,9 @@ export function createEngine(options: EngineOptions): Engine {
     return result.outcome.ok ? { ...result, outcome: ok(edgeReply(variant, operation, result.outcome.value, options.registry)) } : result;
   }
 
-  function record(api: string, request: PlainRequest, operation: string | null | undefined, response: PlainResponse, violations: PipelineResult['violations']) {
+  function record(api: string, request: PlainRequest, operation: string | null | undefined, response: PlainResponse, violations: PipelineResult['violations'], refusal?: ErrorKind) {
     journal.record({
+      ...(refusal ? { refusal } : {}),
       at: nowIso(),
       api,
       operation: operation ?? null,
@@ -323,12 +327,12 @@ function parseStateExport(state: unknown, packs: readonly ApiPack[]): Result<Sta
 
 const seedCache = new Map<string, SeedData>();
 
-/** Seeded data is a pure function of pack, seed and size, so engines in one process share it. */
-function cachedSeed(pack: ApiPack, registry: SchemaRegistry, seed: number, records: number | undefined): SeedData {
-  const key = `${pack.id}:${seed}:${records ?? ''}`;
+/** Seeded data is a pure function of pack, seed, size and anchor, so engines in one process share it. */
+function cachedSeed(pack: ApiPack, registry: SchemaRegistry, seed: number, records: number | undefined, anchor: number): SeedData {
+  const key = `${pack.id}:${seed}:${records ?? ''}:${anchor}`;
   let data = seedCache.get(key);
   if (!data) {
-    data = buildSeed(pack, registry, seed, records);
+    data = buildSeed(pack, registry, seed, records, anchor);
     seedCache.set(key, data);
   }
   return data;

@@ -111,6 +111,12 @@ export interface RateLimitRule {
 
 export interface SeedContext {
   readonly faker: SeededFaker;
+  /**
+   * Milliseconds since the epoch where seeded timelines end: the clock's start (to the minute). Generated runs are
+   * placed before it (active ones minutes to hours before, finished ones over the weeks before); the documents' own
+   * examples keep their own dates. faker's reference date is set to it too.
+   */
+  readonly anchor: number;
   /** Builds a value from a schema by `$id` (with `x-faker` hints); packs then set the correlated fields. */
   readonly fromSchema: (schemaId: string) => Json;
   /** Number of generated records the user asked for (`--records`), when set. */
@@ -186,6 +192,11 @@ export interface Operation {
   readonly summary: string;
   /** Public operations (login) skip the pack's auth rule. */
   readonly public?: boolean;
+  /**
+   * Served by the mock for its own purposes, not an operation of the vendor's API (the download behind an attachment
+   * URL): the conformance check does not count it as missing from the vendor's document.
+   */
+  readonly mockOnly?: boolean;
   readonly request?: RequestSchemas;
   /** Status -> response body schema `$id`; null for a response with no body. */
   readonly responses: Readonly<Record<number, string | null>>;

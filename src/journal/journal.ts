@@ -25,6 +25,8 @@ export interface JournalEntry {
   /** `X-Mock-Client` when the caller names itself, else its User-Agent. */
   readonly client: string;
   readonly violations: readonly RequestViolation[];
+  /** Why the mock refused the request, when it did: the engine's error kind (`invalidRequest`, `illegalTransition`...). */
+  readonly refusal?: string;
 }
 
 export interface JournalFilter {
