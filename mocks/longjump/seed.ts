@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../src/core/json.ts';
 import type { SeedContext } from '../../src/engine/pack.ts';
 import type { NewRecord, SeedData } from '../../src/store/store.ts';
+import { seededStart } from '../../src/generation/timeline.ts';
 import model from '../../fixtures/longjump/model.json' with { type: 'json' };
 
 /** Records are keyed `objectName/recordId`: record ids are unique within their object. */
@@ -8,7 +9,8 @@ export const recordKey = (objectName: string, recordId: string): string => `${ob
 
 /**
  * The LongJump seed: the model's users (logins), workflows (keyed by object name), the hand-written records that
- * reach every criteria branch, and generated purchase orders awaiting the first decision.
+ * reach every criteria branch (with the seed document's dates), and generated purchase orders awaiting the first
+ * decision, created in the days before the anchor.
  */
 export function seedLongjump(ctx: SeedContext): SeedData {
   const f = ctx.faker;
@@ -20,7 +22,8 @@ export function seedLongjump(ctx: SeedContext): SeedData {
   const count = ctx.records ?? model.generated.count;
   for (let i = 0; i < count && template; i++) {
     const id = String(model.generated.firstId + i);
-    const created = f.date.between({ from: '2010-11-12T13:14:15Z', to: '2012-03-30T20:55:00Z' }).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    // LongJump writes whole seconds.
+    const created = new Date(seededStart(f, { anchor: ctx.anchor, ...model.generated.timeline }, true)).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const fields = { amount: String(f.number.int(model.generated.amount)), priority: f.helpers.arrayElement(['low', 'normal', 'high']) };
     records.push({ id: recordKey(template.objectName, id), data: { ...(template as unknown as JsonObject), id, fields, date_created: created, date_modified: created } });
   }

@@ -1,12 +1,15 @@
 import type { Json, JsonObject } from '../../src/core/json.ts';
 import type { SeedContext } from '../../src/engine/pack.ts';
 import type { SeededFaker } from '../../src/generation/seeded-faker.ts';
+import { seededEnd, seededStart, type Timeline } from '../../src/generation/timeline.ts';
 import type { NewRecord, SeedData } from '../../src/store/store.ts';
 import examples from '../../fixtures/twinit/examples.json' with { type: 'json' };
 import settings from '../../fixtures/twinit/generation.json' with { type: 'json' };
 import { tasksFollowing } from './machine.ts';
 
 const MINUTE = 60_000;
+const DAY = 1440 * MINUTE;
+const ACTIVE = new Set(['QUEUED', 'RUNNING', 'PAUSED']);
 
 /** Twinit timestamps carry nanoseconds (seed 002): the millisecond instant plus six more digits. */
 export function nanoTimestamp(ms: number, extraDigits: string): string {
@@ -21,6 +24,7 @@ type Definition = { readonly record: NewRecord; readonly tasks: readonly JsonObj
  */
 export function seedTwinit(ctx: SeedContext): SeedData {
   const f = ctx.faker;
+  const timeline: Timeline = { anchor: ctx.anchor, ...settings.timeline };
   const users = Array.from({ length: settings.users }, () => f.string.uuid());
   const example = examples.getResponse;
   const exampleDef = definitionRecord(f, {
@@ -36,7 +40,8 @@ export function seedTwinit(ctx: SeedContext): SeedData {
       id: f.string.uuid(), name: spec.name, namespaces, userType: spec.userType,
       tasks: spec.tasks.map((type, i) => ({ _name: taskName(f, type, i), _sequenceno: i + 1, _type: type })),
       timeoutSeconds: spec.timeoutSeconds ?? null, timeoutPolicy: spec.timeoutPolicy ?? null,
-      createdAt: nanoTimestamp(Date.parse(settings.window.from) - f.number.int({ min: 1, max: 30 * 1440 }) * MINUTE - f.number.int({ min: 0, max: MINUTE }), f.string.numeric(6)),
+      // Definitions predate every generated run.
+      createdAt: nanoTimestamp(ctx.anchor - settings.timeline.days * DAY - f.number.int({ min: 1, max: 30 * 1440 }) * MINUTE - f.number.int({ min: 0, max: MINUTE }), f.string.numeric(6)),
       by: f.helpers.arrayElement(users),
     }));
   }
@@ -45,8 +50,8 @@ export function seedTwinit(ctx: SeedContext): SeedData {
   const inNamespace = definitions.filter((d) => d.namespaces.includes(settings.namespace));
   const inSecond = definitions.filter((d) => d.namespaces.includes(settings.secondNamespace));
   const count = ctx.records ?? settings.runsInNamespace;
-  for (let i = 0; i < count; i++) runs.push(generatedRun(f, f.helpers.arrayElement(inNamespace), users));
-  for (let i = 0; i < settings.runsInSecondNamespace; i++) runs.push(generatedRun(f, f.helpers.arrayElement(inSecond), users));
+  for (let i = 0; i < count; i++) runs.push(generatedRun(f, timeline, f.helpers.arrayElement(inNamespace), users));
+  for (let i = 0; i < settings.runsInSecondNamespace; i++) runs.push(generatedRun(f, timeline, f.helpers.arrayElement(inSecond), users));
   return { workflowdefs: definitions.map((d) => d.record), workflows: runs };
 }
 
@@ -87,10 +92,10 @@ function inputFor(f: SeededFaker, tasks: readonly JsonObject[]): JsonObject {
   return input;
 }
 
-function generatedRun(f: SeededFaker, definition: Definition, users: readonly string[]): NewRecord {
+function generatedRun(f: SeededFaker, timeline: Timeline, definition: Definition, users: readonly string[]): NewRecord {
   const status = f.helpers.weightedArrayElement(Object.entries(settings.statusWeights).map(([value, weight]) => ({ value, weight })));
-  const created = f.number.int({ min: Date.parse(settings.window.from), max: Date.parse(settings.window.to) - 10 * MINUTE });
-  const updated = status === 'QUEUED' ? created : created + f.number.int({ min: 200, max: 45 * MINUTE });
+  const created = seededStart(f, timeline, ACTIVE.has(status));
+  const updated = status === 'QUEUED' ? created : seededEnd(created, f.number.int({ min: 200, max: 45 * MINUTE }), timeline.anchor);
   const done = f.number.int({ min: 0, max: definition.tasks.length - 1 });
   const tasks = definition.tasks.map((task, index): JsonObject => ({
     _id: f.string.uuid(), _name: String(task['_name']), _sequenceno: Number(task['_sequenceno']), _type: String(task['_type']),
