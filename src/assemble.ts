@@ -18,6 +18,8 @@ import { createSchemaRegistry, type SchemaRegistry } from './validation/registry
  */
 export interface AssembleOptions {
   readonly seed?: number;
+  /** Distinct per replica sharing a store, so their runtime ids differ (see EngineOptions.runtimeSalt). */
+  readonly runtimeSalt?: string;
   readonly records?: number;
   readonly packs?: readonly ApiPack[];
   readonly store?: Store;
@@ -71,6 +73,7 @@ export function assembleMock(options: AssembleOptions = {}): { engine: Engine; c
     registry: schemaRegistry(),
     clock,
     seed,
+    ...(options.runtimeSalt === undefined ? {} : { runtimeSalt: options.runtimeSalt }),
     ...(options.records === undefined ? {} : { records: options.records }),
     // Derived from the seed so replicas started alike accept each other's cursors; override to rotate.
     cursorSecret: options.cursorSecret ?? `workflow-mocks:${seed}`,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { allPacks } from '../mocks/index.ts';
@@ -43,6 +44,8 @@ const { engine } = assembleMock({
   ...(backend.store ? { store: backend.store } : {}),
   ...(backend.rateLimiter ? { rateLimiter: backend.rateLimiter } : {}),
   seed: config.seed,
+  // Replicas share the store, so each draws its own runtime ids; alone, the same seed gives the same ids.
+  ...(config.redis ? { runtimeSalt: randomUUID() } : {}),
   ...(config.records === undefined ? {} : { records: config.records }),
   strictResponses: config.strict,
   rateLimits: config.rateLimits,

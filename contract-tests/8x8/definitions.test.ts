@@ -5,7 +5,17 @@ import { AUTH, definitionsPath, DOCUMENTED_DEFINITION, expectError, getWorkflow,
 
 type Definition = { id: string; version: number; createdAt: string; status: string; trigger: string; accountId: string; definition: { name: string } };
 
-const newDefinition = { trigger: 'http_request', status: 'enabled', subAccountId: null, definition: { name: 'Order shipped', steps: [{ id: 'notify', stepType: 'SMS' }, { id: 'wait', stepType: 'Wait' }] } };
+const newDefinition = {
+  trigger: 'http_request',
+  status: 'enabled',
+  definition: {
+    name: 'Order shipped',
+    steps: [
+      { id: 'notify', stepType: 'SMS', inputs: { subAccountId: 'test_subaccount_id', destination: '{{data.user.contact}}', text: 'Your order has shipped.' }, nextStepId: 'wait' },
+      { id: 'wait', stepType: 'Wait', inputs: { duration: '00:05:00' } },
+    ],
+  },
+};
 
 async function listDefinitions(target: Target): Promise<Definition[]> {
   const res = await target.get(definitionsPath()).query({ limit: 500 }).set(AUTH);
@@ -125,13 +135,14 @@ describe('8x8 workflow definitions', () => {
     for (const workflow of finishedBefore) expect(byId.get(workflow.workflowId)).toEqual(workflow);
   });
 
-  it('deletes a whole definition: 202, then 404 for it and its workflows, and gone from the list', async () => {
+  it('deletes a whole definition: 202, then an empty history, 404 for its workflows, and gone from the list', async () => {
     const target = targetFor('8x8');
     const created = await target.post(definitionsPath()).set(AUTH).send(newDefinition);
     const id = created.body.id as string;
     const running = await startWorkflow(target, {}, id);
     expect((await target.delete(`${definitionsPath()}/${id}`).set(AUTH)).status).toBe(202);
-    expectError(await target.get(`${definitionsPath()}/${id}`).set(AUTH), 404, 1300, `Definition ${id} not found.`);
+    const history = await target.get(`${definitionsPath()}/${id}`).set(AUTH);
+    expect([history.status, history.body]).toEqual([200, []]);
     expectError(await target.get(`${workflowsPath(id)}/${running}`).set(AUTH), 404, 1300);
     expect((await listDefinitions(target)).map((d) => d.id)).not.toContain(id);
   });
@@ -141,11 +152,23 @@ describe('8x8 workflow definitions', () => {
     expectError(await target.delete(`${definitionsPath()}/${DOCUMENTED_DEFINITION}`).query({ version: 9 }).set(AUTH), 404, 1300, `Definition ${DOCUMENTED_DEFINITION} version 9 not found.`);
   });
 
-  it('answers unknown definitions on get, put and delete with 404 code 1300', async () => {
+  it('answers an unknown definition\'s history with an empty list, as get-specific-definition documents', async () => {
+    const target = targetFor('8x8');
+    const res = await target.get(`${definitionsPath()}/2aa9465e-dec7-4c3e-8fa6-bd168af9eaca`).set(AUTH);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual([]);
+  });
+
+  it('answers unknown definitions on put and delete with 404 code 1300', async () => {
     const target = targetFor('8x8');
     const unknown = '2aa9465e-dec7-4c3e-8fa6-bd168af9eaca';
-    expectError(await target.get(`${definitionsPath()}/${unknown}`).set(AUTH), 404, 1300);
     expectError(await target.put(`${definitionsPath()}/${unknown}`).set(AUTH).send(newDefinition), 404, 1300);
     expectError(await target.delete(`${definitionsPath()}/${unknown}`).set(AUTH), 404, 1300);
+  });
+
+  it('pages a version history with limit and offset', async () => {
+    const multi = definitions.find((d) => d.version > 2) ?? definitions.find((d) => d.version > 1) as Definition;
+    const res = await shared.get(`${definitionsPath()}/${multi.id}`).query({ limit: 1, offset: 1 }).set(AUTH);
+    expect((res.body as Definition[]).map((d) => d.version)).toEqual([multi.version - 1]);
   });
 });

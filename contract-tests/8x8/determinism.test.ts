@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { createControlledClock } from '../../src/core/clock.ts';
+import { REFERENCE_DATE } from '../../src/engine/seeding.ts';
 import { targetFor } from '../support/target.ts';
 import { expectSchema } from '../support/schemas.ts';
 import { AUTH, definitionsPath, examples, schemaId, workflowsPath } from './support.ts';
 
-async function snapshot(seed: number): Promise<string[]> {
-  const target = targetFor('8x8', { seed });
+/** Every list the seed fills, as text, from a mock whose manual clock starts at `start` (the seed's anchor). */
+async function snapshot(seed: number, start = REFERENCE_DATE): Promise<string[]> {
+  const target = targetFor('8x8', { seed, controlledClock: createControlledClock('manual', Date.parse(start)) });
   const bodies: string[] = [];
   const definitions = await target.get(definitionsPath()).query({ limit: 500 }).set(AUTH);
   bodies.push(definitions.text);
@@ -16,8 +19,13 @@ async function snapshot(seed: number): Promise<string[]> {
 }
 
 describe('8x8 seeded data', () => {
-  it.skipIf(process.env['CONTRACT_BASE_URL'])('is byte-identical for the same seed', async () => {
+  it.skipIf(process.env['CONTRACT_BASE_URL'])('is byte-identical for the same seed and clock start', async () => {
     expect(await snapshot(7)).toEqual(await snapshot(7));
+    expect(await snapshot(7, '2031-05-05T10:07:00.000Z')).toEqual(await snapshot(7, '2031-05-05T10:07:30.000Z'));
+  });
+
+  it.skipIf(process.env['CONTRACT_BASE_URL'])('differs for another clock start, to the minute', async () => {
+    expect(await snapshot(7, '2031-05-05T10:07:00.000Z')).not.toEqual(await snapshot(7, '2031-05-05T10:08:00.000Z'));
   });
 
   it.skipIf(process.env['CONTRACT_BASE_URL'])('differs for another seed but keeps the documented examples', async () => {
@@ -25,7 +33,7 @@ describe('8x8 seeded data', () => {
     expect(a[0]).not.toBe(b[0]);
     const target = targetFor('8x8', { seed: 8 });
     const tail = await target.get(workflowsPath()).query({ offset: 258, limit: 10 }).set(AUTH);
-    expect((tail.body as unknown[]).slice(-2)).toEqual(examples.workflowList);
+    expect((tail.body as unknown[]).slice(-3)).toEqual([examples.erroredWorkflow, ...examples.workflowList]);
   });
 
   it.skipIf(process.env['CONTRACT_BASE_URL'])('generates records that validate against the schemas for several seeds', async () => {

@@ -43,6 +43,9 @@ export const suites8x8: ContractSuite[] = [
       ctx.check((invalid.body as { code?: number } | undefined)?.code === 1000, 'a non-uuid definition id is error 1000');
       const missing = await ctx.call('listWorkflowInstances', { params: { ...ids(ctx), definitionId: '00000000-0000-4000-8000-000000000000' }, headers: auth(ctx) }, { status: 404 });
       ctx.check((missing.body as { code?: number } | undefined)?.code === 1300, 'an unknown definition is error 1300');
+      const zones = await ctx.call('listTimezones', { params: { accountId: ids(ctx).accountId }, query: { contains: 'europe' }, headers: auth(ctx) }, { status: 200 });
+      ctx.check(Array.isArray(zones.body) && zones.body.every((zone) => JSON.stringify(zone).toLowerCase().includes('europe')), 'contains=europe lists only time zones that say europe');
+      await ctx.call('listFunctions', { params: { accountId: ids(ctx).accountId }, headers: auth(ctx) }, { status: 200 });
       await ctx.call('listWorkflowInstances', { params: ids(ctx), query: { limit: 0 }, headers: auth(ctx) }, { status: 400 });
       await ctx.call('listWorkflowInstances', { params: ids(ctx) }, { status: 401 });
     },
@@ -77,6 +80,8 @@ export const suites8x8: ContractSuite[] = [
       ctx.check((refused.body as { code?: number } | undefined)?.code === 1000, 'a terminated workflow cannot be resumed (error 1000)');
       await snapshot();
       ctx.checkRun(observed, 'the observed run follows the 8x8 lifecycle');
+      const raised = await ctx.call('raiseHttpRequestTrigger', { params: { accountId: ids(ctx).accountId }, body: { event: 'contract tests' }, headers: auth(ctx) }, { status: 200 });
+      ctx.check(raised.body === undefined || raised.body === '', 'the http_request trigger answers 200 with no body');
     },
   },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { targetFor } from '../support/target.ts';
-import { AUTH, definitionsPath, expectError, getWorkflow, listPage, startWorkflow, workflowsPath } from './support.ts';
+import { AUTH, definitionsPath, DOCUMENTED_DEFINITION, expectError, getWorkflow, listPage, startWorkflow, workflowsPath } from './support.ts';
 
 describe('8x8 start a workflow instance', () => {
   it('answers 201 with a Location header and no body', async () => {
@@ -42,13 +42,21 @@ describe('8x8 start a workflow instance', () => {
     expect(after.map((w) => w.workflowId)).toEqual(before.map((w) => w.workflowId));
   });
 
-  it('starts the first step of the definition and leaves the rest pending', async () => {
+  it('shows no step log until a step has run: the running first step has no completion time yet', async () => {
     const target = targetFor('8x8');
     const id = await startWorkflow(target);
     const res = await target.get(`${workflowsPath()}/${id}`).query({ includeLogs: true }).set(AUTH);
-    const statuses = (res.body.logs as { status: string }[]).map((log) => log.status);
-    expect(statuses[0]).toBe('Running');
-    expect(statuses.slice(1).every((s) => s === 'Pending')).toBe(true);
+    expect(res.status).toBe(200);
+    expect(res.body.logs).toEqual([]);
+  });
+
+  it('starts a chosen older version with ?version and refuses an unknown one with 404 code 1300', async () => {
+    const target = targetFor('8x8');
+    await target.put(`${definitionsPath()}/${DOCUMENTED_DEFINITION}`).set(AUTH).send({ trigger: 'inbound_sms', status: 'enabled', definition: { name: 'Auto reply v2', steps: [] } });
+    const res = await target.post(workflowsPath()).query({ version: 1 }).set(AUTH).send({});
+    expect(res.status).toBe(201);
+    expect((await getWorkflow(target, String(res.headers['location']).split('/').at(-1) ?? '')).version).toBe(1);
+    expectError(await target.post(workflowsPath()).query({ version: 7 }).set(AUTH).send({}), 404, 1300, `Definition ${DOCUMENTED_DEFINITION} version 7 not found.`);
   });
 
   it('accepts a start with no body and records an empty payload', async () => {
@@ -61,7 +69,7 @@ describe('8x8 start a workflow instance', () => {
 
   it('refuses to start from a disabled definition with 400 code 1000', async () => {
     const target = targetFor('8x8');
-    const created = await target.post(definitionsPath()).set(AUTH).send({ trigger: 'http_request', status: 'disabled', definition: { name: 'Off', steps: [{ id: 's1', stepType: 'Wait' }] } });
+    const created = await target.post(definitionsPath()).set(AUTH).send({ trigger: 'http_request', status: 'disabled', definition: { name: 'Off', steps: [{ id: 's1', stepType: 'Wait', inputs: { duration: '00:01:00' } }] } });
     expect(created.status).toBe(201);
     expectError(await target.post(workflowsPath(created.body.id)).set(AUTH).send({}), 400, 1000, `Definition ${created.body.id} is disabled.`);
   });

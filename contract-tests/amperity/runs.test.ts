@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectSchema } from '../support/schemas.ts';
 import { targetFor } from '../support/target.ts';
-import { ACME, EXAMPLE, expectAmperityError, headersFor, listPage, RUNS, schemaId, SOCKTOWN, start, traverse, unlimited, type Run } from './support.ts';
+import { ACME, EXAMPLE, expectAmperityError, headersFor, listPage, RUNS, schemaId, SOCKTOWN, start, traverse, unlimited, type Run, type Task } from './support.ts';
 
 describe('Amperity get, start and stop', () => {
   it('shows only created_at, ended_at, id, name, state, tenant and type by default', async () => {
@@ -20,7 +20,7 @@ describe('Amperity get, start and stop', () => {
     expectSchema(schemaId('run.json#/$defs/Verbose'), res.body);
     expect(res.body).toMatchObject(EXAMPLE);
     expect(res.body.task_instances.length).toBeGreaterThan(0);
-    expect(res.body.task_instances.every((task: { run_id: string }) => task.run_id === EXAMPLE.id)).toBe(true);
+    expect(res.body.task_instances.every((task: Task) => task.workflow_id === EXAMPLE.id && task.tenant === EXAMPLE.tenant)).toBe(true);
   });
 
   it('refuses an unknown view and answers unknown ids with 404', async () => {
@@ -36,20 +36,33 @@ describe('Amperity get, start and stop', () => {
     for (const run of failed) expect(run.error).toMatchObject({ attribution: expect.stringMatching(/^(customer|platform)$/), type: expect.any(String), message: expect.any(String) });
   });
 
-  it('starts a run: 201, scheduled, listed first for its tenant only', async () => {
+  it('starts a run: 201, scheduled, no ended_at, listed first for its tenant only', async () => {
     const target = unlimited();
-    const run = await start(target, SOCKTOWN, { config_id: 'cfg-loyalty-membership', run_mode: 'full', range_from: '2024-01-01', range_to: '2024-02-01T00:00:00Z' });
-    expect(run).toMatchObject({ state: 'scheduled', ended_at: null, tenant: 'socktown', name: 'Loyalty Membership' });
+    const run = await start(target, SOCKTOWN, { config_id: 'og-2LoyaltyM', run_mode: 'full', range_from: '2024-01-01', range_to: '2024-02-01T00:00:00Z' });
+    expect(run).toMatchObject({ state: 'scheduled', tenant: 'socktown', name: 'Loyalty Membership', type: 'amperity.orchestration.orchestration/run' });
+    expect(run).not.toHaveProperty('ended_at');
     expect(run.id).toMatch(/^wf-\d{8}-\d{5}-\w{5}$/);
+    expect(run.launched_version).toMatch(/^etv-\d{8}-\d{5}-\w{6}$/);
+    expect(run.task_instances.every((task) => task.state === 'scheduled' && task.tenant === 'socktown' && task.workflow_id === run.id)).toBe(true);
     expect((await listPage(target, { limit: 1 })).data[0]?.id).toBe(run.id);
     expect((await listPage(target, { limit: 1 }, ACME)).data[0]?.id).not.toBe(run.id);
     const verbose = await target.get(`${RUNS}/${run.id}`).query({ view: 'verbose' }).set(SOCKTOWN);
-    expect(verbose.body.task_instances.every((task: { state: string }) => task.state === 'scheduled')).toBe(true);
+    expect(verbose.body).toEqual(run);
   });
 
-  it.each([[{}], [{ config_id: '' }], [{ config_id: 'cfg', run_mode: 'partial' }], [{ config_id: 'cfg', extra: 1 }]])('refuses the start body %j with 400', async (body) => {
+  it.each([
+    ['cg-123ABc4DE', 'courier.group/run'], ['cc-123ABc4DE', 'campaign.send'], ['og-123ABc4DE', 'amperity.orchestration.orchestration/run'], ['', 'amperity.orchestration.orchestration/run'],
+  ])('starts any config id, %j, as the workflow kind its prefix names', async (configId, type) => {
+    expect((await start(unlimited(), SOCKTOWN, { config_id: configId })).type).toBe(type);
+  });
+
+  it.each([[{}], [{ config_id: 7 }], [{ config_id: 'cfg', run_mode: 'partial' }], [{ config_id: 'cfg', extra: 1 }], [{ config_id: 'cfg', range_from: 'last week' }]])('refuses the start body %j with 400', async (body) => {
     const target = unlimited();
     expectAmperityError(await target.post(RUNS).set(SOCKTOWN).send(body), 400);
+  });
+
+  it('accepts range_to without range_from, as the document\'s schema does', async () => {
+    expect((await start(unlimited(), SOCKTOWN, { config_id: 'cg-123ABc4DE', range_to: '2026-10-07T00:00:00Z' })).state).toBe('scheduled');
   });
 
   it('stops an active run: 200, canceled, ended_at set, tasks canceled or skipped', async () => {
@@ -57,13 +70,14 @@ describe('Amperity get, start and stop', () => {
     const run = await start(target);
     const res = await target.post(`${RUNS}/${run.id}/stop`).set(SOCKTOWN);
     expect(res.status).toBe(200);
-    expectSchema(schemaId('run.json#/$defs/ListItem'), res.body);
+    expectSchema(schemaId('run.json#/$defs/Verbose'), res.body);
     expect(res.body.state).toBe('canceled');
     expect(Date.parse(res.body.ended_at)).toBeGreaterThanOrEqual(Date.parse(run.created_at));
     const verbose = await target.get(`${RUNS}/${run.id}`).query({ view: 'verbose' }).set(SOCKTOWN);
-    const states = verbose.body.task_instances.map((task: { state: string }) => task.state);
-    expect(states[0]).toBe('canceled');
-    expect(states.slice(1).every((state: string) => state === 'skipped')).toBe(true);
+    expect(verbose.body).toEqual(res.body);
+    const [first, ...rest] = verbose.body.task_instances as Task[];
+    expect(first).toMatchObject({ state: 'canceled', created_at: res.body.ended_at, ended_at: res.body.ended_at });
+    expect(rest.every((task) => task.state === 'skipped' && task.created_at === undefined && task.ended_at === undefined)).toBe(true);
     expect((await traverse(target, { state: 'canceled', limit: 1000 })).runs.map((r: Run) => r.id)).toContain(run.id);
   });
 

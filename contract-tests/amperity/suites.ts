@@ -52,7 +52,7 @@ export const suitesAmperity: ContractSuite[] = [
     name: 'start and stop a run',
     writes: true,
     async run(ctx) {
-      const started = await ctx.call('startWorkflowRun', { body: { config_id: ctx.param('configId', 'cfg-stitch-refresh'), run_mode: 'refresh' }, headers: headers(ctx) }, { status: 201 });
+      const started = await ctx.call('startWorkflowRun', { body: { config_id: ctx.param('configId', 'cg-2efo5X8vo'), run_mode: 'refresh' }, headers: headers(ctx) }, { status: 201 });
       const run = started.body as Run | undefined;
       if (!ctx.check(run?.state === 'scheduled', 'a started run is scheduled') || !run) return;
       const first = await ctx.call('listWorkflowRuns', { query: { limit: 1 }, headers: headers(ctx) }, { status: 200 });

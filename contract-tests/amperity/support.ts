@@ -16,7 +16,9 @@ export const ACME = headersFor('acme');
 /** Most contracts run without the vendor's 10 requests/second limit; the rate-limit contract turns it on. */
 export const unlimited = (): Target => targetFor('amperity', { rateLimits: false });
 
-export type Run = { id: string; name: string; type: string; state: string; tenant: string; created_at: string; ended_at: string | null; error?: unknown };
+export type Run = { id: string; name: string; type: string; state: string; tenant: string; created_at: string; ended_at?: string; error?: unknown };
+export type Task = { id: string; state: string; tenant: string; workflow_id: string; created_at?: string; ended_at?: string; error?: unknown };
+export type VerboseRun = Run & { launched_version: string; current_version: string; task_instances: Task[] };
 export type Page = { data: Run[]; next_token?: string; total?: number };
 
 export async function listPage(target: Target, query: Record<string, string | number | boolean>, headers = SOCKTOWN): Promise<Page> {
@@ -41,11 +43,20 @@ export async function traverse(target: Target, query: Record<string, string | nu
   return { runs: pages.flatMap((p) => p.data), pages };
 }
 
-export async function start(target: Target, headers = SOCKTOWN, body: object = { config_id: 'cfg-stitch-refresh', run_mode: 'refresh' }): Promise<Run> {
+/** Starts a run; the 201 body is the verbose representation (the reference page's 201 example). */
+export async function start(target: Target, headers = SOCKTOWN, body: object = { config_id: 'cg-2efo5X8vo', run_mode: 'refresh' }): Promise<VerboseRun> {
   const res = await target.post(RUNS).set(headers).send(body);
   expect(res.status, JSON.stringify(res.body).slice(0, 600)).toBe(201);
-  expectSchema(schemaId('run.json#/$defs/ListItem'), res.body);
-  return res.body as Run;
+  expectSchema(schemaId('run.json#/$defs/Verbose'), res.body);
+  return res.body as VerboseRun;
+}
+
+/** Every place in a JSON value that holds null, as JSON pointers (the vendor's document makes no property nullable). */
+export function nullsIn(value: unknown, pointer = ''): string[] {
+  if (value === null) return [pointer || '/'];
+  if (Array.isArray(value)) return value.flatMap((item, index) => nullsIn(item, `${pointer}/${index}`));
+  if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => nullsIn(item, `${pointer}/${key}`));
+  return [];
 }
 
 export function expectAmperityError(res: Response, status: number, message?: string | RegExp): void {

@@ -37,9 +37,12 @@ describe('typed clients against the mock', () => {
     expect((await api.getWorkflow(workflow)).data?.workflowId).toBe(workflowId);
     expect((await api.sendCommand(workflow, 'suspend')).response.status).toBe(200);
     expect((await api.sendCommand(workflow, 'suspend')).error).toMatchObject({ code: 1000 });
+    expect((await api.raiseTrigger('test_account_id', { event: 'new sign up' }, 'test_subaccount_id')).response.status).toBe(200);
+    expect((await api.listTimezones('test_account_id', 'europe')).data?.map((zone) => zone.id)).toContain('W. Europe Standard Time');
+    expect((await api.listFunctions('test_account_id')).data?.map((fn) => fn.name)).toContain('isDayOfWeek');
   });
 
-  it('NERM: the flat and deepObject list forms, create, get and update', async () => {
+  it('NERM: the flat and deepObject list forms, create, get, update and an attachment', async () => {
     const api = createNermClient({ baseUrl: `${base}/nerm`, token: 'demo' });
     const flat = await api.listSessions({ limit: 3, offset: 1 });
     const deep = await api.listSessions({ limit: 3, offset: 1 }, 'deepObject');
@@ -51,6 +54,11 @@ describe('typed clients against the mock', () => {
     const id = created.data?.workflow_session.id ?? '';
     expect((await api.getSession(id)).data?.workflow_session.status).toBe('new');
     expect((await api.updateSession(id, { attributes: { note: 'x' } })).data?.workflow_session.attributes).toMatchObject({ note: 'x' });
+    const attribute = '1246d8b3-ac29-4015-8154-dea4434a73fa';
+    const uploaded = await api.uploadAttachment(id, attribute, new Blob(['a,b\r\n'], { type: 'text/csv' }), 'ab.csv');
+    expect(uploaded.response.status, JSON.stringify(uploaded.error)).toBe(200);
+    const url = (await api.attachmentUrl(id, attribute)).data?.url ?? '';
+    expect(await (await fetch(url)).text()).toBe('a,b\r\n');
   });
 
   it('Twinit: list, get, create and set status, with the client namespace', async () => {

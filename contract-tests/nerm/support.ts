@@ -15,15 +15,15 @@ export type Session = {
   uid: string;
   workflow_id: string;
   requester_id: string;
-  requester_type: string;
-  profile_id: string | null;
+  requester_type?: string;
+  profile_id?: string;
   profile_ids: string[];
   status: string;
   attributes: Record<string, string>;
   created_at?: string;
   updated_at?: string;
 };
-export type Metadata = { limit: number; offset: number; total: number; next: string | null; previous: string | null };
+export type Metadata = { limit: number; offset: number; total: number; next?: string; previous?: string };
 export type ListBody = { workflow_sessions: Session[]; _metadata?: Metadata };
 
 export async function list(target: Target, query: Record<string, string | number | boolean> | string = {}): Promise<ListBody> {
@@ -76,3 +76,6 @@ export async function create(target: Target, fields: object = newSession, query:
 export async function patch(target: Target, id: string, fields: object, query: Record<string, string> = {}): Promise<Response> {
   return target.patch(`${SESSIONS}/${id}`).query(query).set(AUTH).send({ workflow_session: fields });
 }
+
+/** The statuses that end a session in the usual flow. */
+export const ENDED = ['completed', 'rejected', 'failed', 'closed'];

@@ -1,4 +1,5 @@
 import model from '../../fixtures/longjump/model.json' with { type: 'json' };
+import settings from '../../fixtures/nerm/generation.json' with { type: 'json' };
 import type { Json, JsonObject } from '../../src/core/json.ts';
 import type { PlainRequest } from '../../src/core/request.ts';
 import type { Engine } from '../../src/engine/engine.ts';
@@ -46,10 +47,20 @@ export async function packContexts(engine: Engine): Promise<Record<string, PackC
   if (workflows.status !== 200 || sessions.status !== 200 || twinitRuns.status !== 200 || runs.status !== 200 || !cookie) {
     throw new Error('could not gather the ids the robustness tests need');
   }
+  // Seeded batch sessions carry an attachment: their download tokens let valid download requests succeed. They come
+  // from sessions past the ids the other operations use, so a generated upload never replaces (and unsigns) them.
+  const sessionIds = idsOf(sessions.payload && (sessions.payload as JsonObject)['workflow_sessions'], 'id');
+  const later = await call(engine, 'nerm', 'GET', '/api/workflow_sessions', [['limit', '20'], ['offset', '20']]);
+  const attachmentTokens: string[] = [];
+  for (const id of idsOf(later.payload && (later.payload as JsonObject)['workflow_sessions'], 'id')) {
+    const found = await call(engine, 'nerm', 'GET', `/api/workflow_sessions/${id}/upload/${settings.attachment.attributeId}`);
+    if (found.status === 200) attachmentTokens.push(String((found.payload as JsonObject)['url']).split('/').at(-1) ?? '');
+  }
+  if (attachmentTokens.length === 0) throw new Error('no seeded NERM attachment among the first sessions');
   const twinitIds = [...idsOf((twinitRuns.payload as JsonObject)['_list'], '_id'), ...idsOf((twinitDefs.payload as JsonObject)['_list'], '_id')];
   return {
     '8x8': { headers: BEARER, query: {}, pathValues: { accountId: ['test_account_id'], definitionId: [definition], workflowId: idsOf(workflows.payload, 'workflowId') } },
-    nerm: { headers: BEARER, query: {}, pathValues: { id: idsOf(sessions.payload && (sessions.payload as JsonObject)['workflow_sessions'], 'id') } },
+    nerm: { headers: BEARER, query: {}, pathValues: { id: sessionIds, attribute_id: [settings.attachment.attributeId], session: ['default'], token: attachmentTokens } },
     twinit: {
       headers: BEARER,
       query: { nsfilter: 'first_tchgt1VU' },

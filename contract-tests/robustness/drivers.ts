@@ -84,7 +84,8 @@ export const nerm: ModelDriver = {
     const items = list(body['workflow_sessions']).map((item) => ({ id: String(item['id']), state: String(item['status']) }));
     const metadata = object(body['_metadata']);
     const offset = param(request, 'offset');
-    const next = metadata['next'] === null ? undefined : { ...request, query: [['limit', String(limit)], ['offset', String(offset + limit)], ['metadata', 'true']] as [string, string][] };
+    // The last page has no next link (left out, never null).
+    const next = typeof metadata['next'] !== 'string' ? undefined : { ...request, query: [['limit', String(limit)], ['offset', String(offset + limit)], ['metadata', 'true']] as [string, string][] };
     return { items, total: Number(metadata['total']), ...(next ? { next } : {}) };
   },
 };

@@ -71,10 +71,30 @@ function validParts(registry: SchemaRegistry, operation: Operation, ctx: PackCon
       params: p as Record<string, string>,
       query: toQueryPairs(queryObject),
       headers: headerObject,
-      ...(b ? { body: { bytes: encoder.encode(JSON.stringify(b.value)), contentType: 'application/json' } } : {}),
+      ...(b ? { body: operation.accepts?.includes('multipart') ? formBody(b.value) : { bytes: encoder.encode(JSON.stringify(b.value)), contentType: 'application/json' } } : {}),
       valid,
     };
   });
+}
+
+const BOUNDARY = 'robustnessBoundary';
+/** A header parameter value with nothing that could end it early (quotes, line breaks). */
+const headerSafe = (value: Json | undefined) => asText(value ?? '').replace(/["\r\n\\]/g, '_');
+
+/**
+ * The multipart form a form operation's generated body stands for (the engine reads a form into that JSON): a file
+ * part for each `{filename, contentType, content}` object, its content base64-decoded, and a text part for anything else.
+ */
+function formBody(value: Json): { bytes: Uint8Array; contentType: string } {
+  const chunks: Buffer[] = [];
+  for (const [name, part] of Object.entries(isJsonObject(value) ? value : {})) {
+    const file = isJsonObject(part) && typeof part['content'] === 'string' ? part : undefined;
+    const disposition = `Content-Disposition: form-data; name="${headerSafe(name)}"${file ? `; filename="${headerSafe(file['filename'])}"` : ''}`;
+    const type = file && headerSafe(file['contentType']).trim() ? `\r\nContent-Type: ${headerSafe(file['contentType'])}` : '';
+    chunks.push(Buffer.from(`--${BOUNDARY}\r\n${disposition}${type}\r\n\r\n`), file ? Buffer.from(String(file['content']), 'base64') : Buffer.from(asText(part)), Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
+  return { bytes: new Uint8Array(Buffer.concat(chunks)), contentType: `multipart/form-data; boundary=${BOUNDARY}` };
 }
 
 /** Percent-encodes a path segment; a lone surrogate, which no UTF-8 can carry, goes as the invalid bytes a client could send. */
@@ -214,6 +234,12 @@ export const MUTATIONS: readonly Mutation[] = [
   { name: 'body: invalid UTF-8', apply: (parts) => withBytes(parts, new Uint8Array([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x3a, 0xff, 0x7d]), 'application/json') },
   { name: 'body: UTF-16 with BOM', apply: (parts) => withBytes(parts, new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]), 'application/json; charset=utf-16') },
   { name: 'body: wrong content type', apply: (parts, pick) => withBody(parts, 'a=1&b=2', ['text/plain', 'application/x-www-form-urlencoded', 'image/png', 'application/json; charset=latin1', ';;;'][pick % 5]) },
+  { name: 'body: multipart form cut short', apply: (parts) => withBytes(parts, encoder.encode(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc`), `multipart/form-data; boundary=${BOUNDARY}`) },
+  {
+    name: 'body: multipart form with hostile parts',
+    // JSON.parse makes "__proto__" an own key, so the form carries a part of that name.
+    apply: (parts, _pick, hostile) => withBytes(parts, formBody(JSON.parse(JSON.stringify({ proto: asText(hostile), file: { filename: asText(hostile), contentType: asText(hostile), content: 'AA==' }, constructor: 'x' }).replace('"proto"', '"__proto__"')) as Json).bytes, `multipart/form-data; boundary=${BOUNDARY}`),
+  },
   { name: 'body: XML with entities', apply: (parts) => withBody(parts, '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><platform>&e;</platform>', 'application/xml') },
   {
     name: 'query: hostile value',

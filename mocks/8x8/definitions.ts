@@ -9,7 +9,7 @@ import { workflowMachine } from './machine.ts';
 import { schemaId } from './schema-ids.ts';
 
 /**
- * 8x8 workflow definitions (vendor-facts 001): the record holds the latest version in `data` and older versions,
+ * 8x8 workflow definitions (automation_api.json, tag "Workflow Definition Management"): the record holds the latest version in `data` and older versions,
  * newest first, in `meta.history`. Updating adds a version; deleting removes one version or all of them and
  * terminates the workflows still active on what was removed.
  */
@@ -22,24 +22,37 @@ const definitionOf: RecordTarget = {
   notFound: (input) => mockError('notFound', `Definition ${text(input.params['definitionId'])} not found.`),
 };
 
-const historyOf = (record: StoredRecord): JsonObject[] =>
+export const historyOf = (record: StoredRecord): JsonObject[] =>
   (Array.isArray(record.meta['history']) ? record.meta['history'] : []).map((version) => objectOr(version));
 
 const definitionUrl = (input: OperationInput, id: string) => `${input.base}/api/v1/accounts/${encodeURIComponent(text(input.params['accountId']))}/definitions/${id}`;
 
-function versionFrom(body: Json | undefined, fields: { accountId: string; id: string; version: number; createdAt: string }): JsonObject {
+/**
+ * A stored version from a create or update body (components/schemas/definitionInput): the path's account wins over a
+ * body `accountId`; `subaccountId` (the documents' examples' spelling) stands for `subAccountId` when that is absent;
+ * other unknown top-level fields are accepted and not kept; `definition` is kept exactly as sent; `status` defaults to
+ * disabled (components/schemas/status). Absent or null subaccount: omitted, the definition listens on every one.
+ */
+export function versionFrom(body: Json | undefined, fields: { accountId: string; id: string; version: number; createdAt: string }): JsonObject {
   const input = objectOr(body);
+  const subAccountId = input['subAccountId'] ?? input['subaccountId'];
   return {
     accountId: fields.accountId,
     id: fields.id,
     version: fields.version,
     createdAt: fields.createdAt,
-    subAccountId: (input['subAccountId'] as string | null | undefined) ?? null,
+    ...(typeof subAccountId === 'string' ? { subAccountId } : {}),
     trigger: input['trigger'] ?? null,
-    // The create reference defaults a new definition to disabled.
     status: input['status'] ?? 'disabled',
     definition: input['definition'] ?? null,
   };
+}
+
+/** get-specific-definition's limit and offset over the version history (newest first). */
+function versionsPage(record: StoredRecord, input: OperationInput): JsonObject[] {
+  const offset = typeof input.query['offset'] === 'number' ? input.query['offset'] : 0;
+  const limit = typeof input.query['limit'] === 'number' ? input.query['limit'] : 100;
+  return [record.data, ...historyOf(record)].slice(offset, offset + limit);
 }
 
 /** Removes `version` (or every version) from a definition: what remains, or 'remove' when nothing does. */
@@ -60,7 +73,7 @@ export function definitionOperations(): Operation[] {
       id: 'listDefinitions',
       method: 'GET',
       path: DEFINITIONS,
-      summary: 'The latest version of each definition not deleted, newest first (vendor-facts 001).',
+      summary: 'The latest version of each definition not deleted, newest first, paged by limit and offset (get-all-definitions).',
       request: { params: schemaId('parameters.json#/$defs/AccountPath'), query: schemaId('parameters.json#/$defs/ListDefinitionsQuery') },
       responses: { 200: schemaId('definition-list.json') },
       action: {
@@ -75,7 +88,7 @@ export function definitionOperations(): Operation[] {
       id: 'createDefinition',
       method: 'POST',
       path: DEFINITIONS,
-      summary: 'Create a definition: 201 + Location + body (vendor-facts 001).',
+      summary: 'Create a definition from a definitionInput body: 201 + Location + the stored version 1 (create-definition).',
       request: { params: schemaId('parameters.json#/$defs/AccountPath'), body: schemaId('definition.json#/$defs/Input') },
       responses: { 201: schemaId('definition.json') },
       action: {
@@ -93,16 +106,17 @@ export function definitionOperations(): Operation[] {
       id: 'getDefinitionVersions',
       method: 'GET',
       path: `${DEFINITIONS}/{definitionId}`,
-      summary: "A definition's version history, newest first (vendor-facts 001).",
-      request: { params: schemaId('parameters.json#/$defs/DefinitionPath') },
+      summary: "A definition's version history, newest first, paged by limit and offset (get-specific-definition).",
+      request: { params: schemaId('parameters.json#/$defs/DefinitionPath'), query: schemaId('parameters.json#/$defs/DefinitionVersionsQuery') },
       responses: { 200: schemaId('definition-list.json') },
-      action: { kind: 'get', ...definitionOf, view: (record) => [record.data, ...historyOf(record)] },
+      // "If there are no definitions by the specified definition id, an empty list is returned." (get-specific-definition)
+      action: { kind: 'get', ...definitionOf, view: versionsPage, absent: () => [] },
     },
     {
       id: 'updateDefinition',
       method: 'PUT',
       path: `${DEFINITIONS}/{definitionId}`,
-      summary: 'Register a new version; running workflows finish on the old one (vendor-facts 001).',
+      summary: 'Register a new version; running workflows finish on the old one (update-existing-definition).',
       request: { params: schemaId('parameters.json#/$defs/DefinitionPath'), body: schemaId('definition.json#/$defs/Input') },
       responses: { 200: schemaId('definition.json') },
       action: {
@@ -119,7 +133,7 @@ export function definitionOperations(): Operation[] {
       id: 'deleteDefinition',
       method: 'DELETE',
       path: `${DEFINITIONS}/{definitionId}`,
-      summary: 'Delete one version (?version=) or the whole definition: 202, and its active workflows are terminated (vendor-facts 001).',
+      summary: 'Delete one version (?version=) or the whole definition: 202, and its active workflows are terminated (delete-definitions).',
       request: { params: schemaId('parameters.json#/$defs/DefinitionPath'), query: schemaId('parameters.json#/$defs/DeleteDefinitionQuery') },
       responses: { 202: null },
       action: {

@@ -4,15 +4,16 @@ import examples from '../../fixtures/8x8/examples.json' with { type: 'json' };
 import settings from '../../fixtures/8x8/generation.json' with { type: 'json' };
 
 /**
- * How 8x8 workflows run on their own (seed 001 status meanings): a Runnable workflow completes, or faults and is
- * Terminated with an entry in /errors. Suspended ones wait for resume. The seed's two examples never move.
+ * How 8x8 workflows run on their own (components/schemas/workflowInstance status meanings): a Runnable workflow
+ * completes, or faults and is Terminated with an entry in /errors. Suspended ones wait for resume. The documents'
+ * example workflows never move.
  */
 export const workflowProgress: Progress = {
   collection: 'workflows',
   states: {
     Runnable: { afterMs: [60_000, 240_000], next: [{ to: 'Complete', weight: 85 }, { to: 'Terminated', weight: 15 }] },
   },
-  fixed: examples.workflowList.map((example) => example.workflowId),
+  fixed: [...examples.workflowList.map((example) => example.workflowId), examples.erroredWorkflow.workflowId],
   onMove(record, move) {
     const logs = (Array.isArray(record.meta['logs']) ? record.meta['logs'] : []) as JsonObject[];
     const current = logs.findIndex((log) => log['status'] !== 'Complete');

@@ -10,5 +10,5 @@ export const consoleAmperity: ConsoleView = {
   fields: { id: 'id', status: 'state', title: 'name', since: ['ended_at', 'created_at'] },
   detail: { operation: 'getWorkflowRun', params: { id: { field: 'id' } }, query: { view: 'verbose' } },
   commands: { kind: 'machine', operation: 'stopWorkflowRun', params: { id: { field: 'id' } }, body: null },
-  create: { operation: 'startWorkflowRun', example: () => ({ config_id: 'cfg-loyalty-membership', run_mode: 'full' }) },
+  create: { operation: 'startWorkflowRun', example: () => ({ config_id: 'og-2LoyaltyM', run_mode: 'full' }) },
 };

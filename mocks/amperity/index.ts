@@ -1,5 +1,4 @@
 import { mockError } from '../../src/core/errors.ts';
-import type { JsonObject } from '../../src/core/json.ts';
 import { ok } from '../../src/core/result.ts';
 import { allConditions, equalIfGiven, objectOr, principalId, text, timeBound } from '../../src/engine/helpers.ts';
 import type { ApiPack, OperationInput, RecordTarget } from '../../src/engine/pack.ts';
@@ -7,12 +6,15 @@ import { cursorToken } from '../../src/pagination/dialects.ts';
 import type { Condition } from '../../src/store/query.ts';
 import type { StoredRecord } from '../../src/store/store.ts';
 import { runProgress } from './lifecycle.ts';
-import { listView, overviewView, runMachine } from './runs.ts';
+import { listView, overviewView, runMachine, stateFilter } from './runs.ts';
 import { schemaId } from './schema-ids.ts';
-import { runId, scheduledTasks, seedAmperity, workflowForConfig } from './seed.ts';
+import { seedAmperity, startedRun } from './seed.ts';
 import { consoleAmperity } from './console.ts';
 
-/** Amperity workflow runs, API version 2024-04-01 (seed 003, vendor-facts 003). */
+/**
+ * Amperity workflow runs, API version 2024-04-01 (the vendor's OpenAPI document, control-plane-2024-04-01: paths
+ * /workflow/runs...; its reference pages; seed 003). Choices: schemas/amperity/PROVENANCE.md.
+ */
 const RUNS = '/api/workflow/runs';
 const TENANT_HEADER = 'amperity-tenant';
 
@@ -33,7 +35,8 @@ export const packAmperity: ApiPack = {
   id: 'amperity',
   title: 'Amperity workflow runs',
   vendorBaseUrl: 'https://{tenant-id}.amperity.com',
-  media: { accepts: ['json'], produces: ['json'] },
+  // The start page's curl examples send JSON with `--data` and no Content-Type: curl labels it a form (PROVENANCE.md).
+  media: { accepts: ['json'], produces: ['json'], readAnyway: ['application/x-www-form-urlencoded'] },
   auth: { kind: 'authorization', schemes: [/^Bearer\s+(\S.*)$/i], message: 'Unauthorized: a valid Bearer token is required.' },
   // seed 003: at most 10 requests per second; a token bucket per tenant.
   rateLimit: {
@@ -73,7 +76,7 @@ export const packAmperity: ApiPack = {
       id: 'listWorkflowRuns',
       method: 'GET',
       path: RUNS,
-      summary: 'Runs of the tenant, newest first, with opaque next_token paging and filters (seed 003).',
+      summary: 'Runs of the tenant, newest first, with opaque next_token paging and filters (OpenAPI list-workflows).',
       request: { headers, query: schemaId('parameters.json#/$defs/ListQuery') },
       responses: { 200: schemaId('run-list.json') },
       action: {
@@ -81,7 +84,7 @@ export const packAmperity: ApiPack = {
         collection: 'runs',
         where: (input) => allConditions(
           ownTenant(input),
-          equalIfGiven('state', input.query['state']),
+          stateFilter(input.query['state']),
           equalIfGiven('type', input.query['type']),
           timeBound('created_at', 'gte', input.query['created_from'], 'created_from'),
           timeBound('created_at', 'lt', input.query['created_to'], 'created_to'),
@@ -89,7 +92,8 @@ export const packAmperity: ApiPack = {
           timeBound('ended_at', 'lt', input.query['ended_to'], 'ended_to'),
         ),
         orderBy: () => ok([{ field: 'created_at', dir: 'desc', as: 'time' }]),
-        pagination: cursorToken({ items: 'data', token: 'next_token', limit: 'limit', defaultLimit: 25, totalFlag: 'with_total' }),
+        // The document bounds no limit: any integer is held within 1..1000 (PROVENANCE.md).
+        pagination: cursorToken({ items: 'data', token: 'next_token', limit: 'limit', defaultLimit: 25, totalFlag: 'with_total', clamp: [1, 1000] }),
         view: (record) => listView(record.data),
       },
     },
@@ -97,7 +101,7 @@ export const packAmperity: ApiPack = {
       id: 'getWorkflowRun',
       method: 'GET',
       path: `${RUNS}/{id}`,
-      summary: 'One run: view=overview (default) or verbose (vendor-facts 003).',
+      summary: 'One run: view=overview (default) or verbose (OpenAPI get-workflow).',
       request: { headers, params: schemaId('parameters.json#/$defs/IdPath'), query: schemaId('parameters.json#/$defs/GetQuery') },
       responses: { 200: schemaId('run.json#/$defs/View') },
       action: {
@@ -110,52 +114,43 @@ export const packAmperity: ApiPack = {
       id: 'startWorkflowRun',
       method: 'POST',
       path: RUNS,
-      summary: 'Start a run of a config: 201 with the run, state scheduled (vendor-facts 003).',
+      summary: 'Start a run of a config: 201 with the run, state scheduled (OpenAPI run-workflow).',
       request: { headers, query: schemaId('parameters.json#/$defs/VersionQuery'), body: schemaId('parameters.json#/$defs/StartBody') },
-      responses: { 201: schemaId('run.json#/$defs/ListItem') },
+      responses: { 201: schemaId('run.json#/$defs/Verbose') },
       action: {
         kind: 'create',
         collection: 'runs',
         build(input, ctx) {
           const body = objectOr(input.body);
-          const workflow = workflowForConfig(text(body['config_id']));
-          const id = runId(Date.parse(ctx.now), String(Math.floor(ctx.ids.next() * 100_000)).padStart(5, '0'), ctx.ids.hex(5));
-          const caller = principalId(input.caller.credential);
-          const data: JsonObject = {
-            id,
-            ended_at: null,
-            name: workflow.name,
-            principal_name: 'API client',
-            principal_id: `api-key|${caller.slice(0, 8)}`,
-            type: workflow.type,
-            principal_email: null,
-            state: 'scheduled',
-            created_at: ctx.now,
+          const data = startedRun({
+            configId: text(body['config_id']),
             tenant: tenantOf(input),
-            launched_version: ctx.now.slice(0, 10).replaceAll('-', '.'),
-            current_version: ctx.now.slice(0, 10).replaceAll('-', '.'),
-            warn_after_ms: null,
-            task_instances: scheduledTasks(id, workflow.tasks, ctx.now, () => `ti-${ctx.ids.hex(10)}`),
-          };
-          return ok({ id, data, meta: { run_mode: body['run_mode'] ?? 'full', config_id: body['config_id'] ?? null } });
+            principalId: `api-key|${principalId(input.caller.credential).slice(0, 8)}`,
+            now: ctx.now,
+            digits: () => String(Math.floor(ctx.ids.next() * 100_000)).padStart(5, '0'),
+            letters: (length) => ctx.ids.hex(length),
+          });
+          return ok({ id: text(data['id']), data, meta: { run_mode: body['run_mode'] ?? 'full', config_id: body['config_id'] ?? null } });
         },
-        reply: (record) => ({ status: 201, body: listView(record.data) }),
+        // The reference page's 201 example is the verbose representation (task_instances, versions, principal).
+        reply: (record) => ({ status: 201, body: record.data }),
       },
     },
     {
       id: 'stopWorkflowRun',
       method: 'POST',
       path: `${RUNS}/{id}/stop`,
-      summary: 'Stop a run: 200 with the run canceled; a finished run is 409 (vendor-facts 003).',
+      summary: 'Stop a run: 200 with the run canceled; a finished run is 409 (OpenAPI stop-workflow; info section Responses).',
       request: { headers, params: schemaId('parameters.json#/$defs/IdPath'), query: schemaId('parameters.json#/$defs/VersionQuery') },
-      responses: { 200: schemaId('run.json#/$defs/ListItem') },
+      responses: { 200: schemaId('run.json#/$defs/Verbose') },
       action: {
         kind: 'transition',
         ...runOf,
         machine: runMachine,
         command: () => 'stop',
         refuse: (refusal, record) => mockError('illegalTransition', `Workflow run ${record.id} cannot be stopped: it is ${refusal.from}.`),
-        reply: (record) => ({ status: 200, body: listView(record.data) }),
+        // The reference page's 200 example carries task_instances: the verbose representation.
+        reply: (record) => ({ status: 200, body: record.data }),
       },
     },
   ],

@@ -1,11 +1,12 @@
 import type { Progress } from '../../src/lifecycle/progress.ts';
 import examples from '../../fixtures/amperity/examples.json' with { type: 'json' };
 import settings from '../../fixtures/amperity/generation.json' with { type: 'json' };
+import { withTaskError } from './seed.ts';
 
 /**
- * The orchestrator moves runs by itself (vendor-facts 003 states): scheduled -> started -> in progress -> running ->
- * succeeded or failed (with an `error`), sometimes through running with failures; canceling and stopping settle.
- * Paused runs wait. The machine stamps ended_at and moves the tasks.
+ * The orchestrator moves runs by itself (reference pages, state): scheduled -> started -> in progress -> running ->
+ * succeeded or failed (with an `error`, on the run and its failed task), sometimes through running with failures;
+ * canceling and stopping settle. Paused runs wait. The machine stamps ended_at and moves the tasks.
  */
 const MINUTE = 60_000;
 
@@ -24,6 +25,6 @@ export const runProgress: Progress = {
   onMove(record, move) {
     if (move.to !== 'failed') return record;
     const error = settings.errors[Math.floor(move.random() * settings.errors.length)] ?? settings.errors[0];
-    return error ? { data: { error, ...record.data }, meta: record.meta } : record;
+    return error ? { data: { error, ...record.data, task_instances: withTaskError(record.data['task_instances'], error) }, meta: record.meta } : record;
   },
 };

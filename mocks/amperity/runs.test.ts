@@ -18,4 +18,12 @@ describe('Amperity run machine', () => {
     expect(tasksFollowing(tasks, 'paused', 't').map((t) => t['state'])).toEqual(['succeeded', 'paused', 'scheduled']);
     expect(tasksFollowing(tasks, 'succeeded', 't').map((t) => t['state'])).toEqual(['succeeded', 'succeeded', 'succeeded']);
   });
+
+  it('stamps created_at when a task starts and ended_at when it ends, never on tasks that wait or are skipped', () => {
+    const tasks = [{ state: 'scheduled' }, { state: 'scheduled' }];
+    const running = tasksFollowing(tasks, 'running', 't1');
+    expect(running).toEqual([{ state: 'running', state_changed_at: 't1', created_at: 't1' }, { state: 'scheduled' }]);
+    const failed = tasksFollowing(running, 'failed', 't2');
+    expect(failed).toEqual([{ state: 'failed', state_changed_at: 't2', created_at: 't1', ended_at: 't2' }, { state: 'skipped', state_changed_at: 't2' }]);
+  });
 });

@@ -4,39 +4,55 @@ import { fail, ok } from '../../src/core/result.ts';
 import { equalIfGiven, objectOr, text } from '../../src/engine/helpers.ts';
 import { moveRecord } from '../../src/engine/moves.ts';
 import { orderFromParameter } from '../../src/engine/order.ts';
-import type { ActionContext, ApiPack, OperationInput, RecordTarget, Replacement } from '../../src/engine/pack.ts';
+import type { ActionContext, ApiPack, OperationInput, ParentLookup, RecordTarget, Replacement } from '../../src/engine/pack.ts';
 import { offsetWithMetadata } from '../../src/pagination/dialects.ts';
-import type { Comparison } from '../../src/store/query.ts';
+import type { Comparison, SortKey } from '../../src/store/query.ts';
 import type { StoredRecord } from '../../src/store/store.ts';
+import { attachmentId, DOWNLOAD_PATH, downloadHeaders, downloadUrl, linkProblem, readToken } from './attachments.ts';
+import { consoleNerm } from './console.ts';
 import { sessionProgress } from './lifecycle.ts';
 import { sessionMachine, statusFromFilter } from './machine.ts';
 import { schemaId } from './schema-ids.ts';
 import { seedNerm } from './seed.ts';
-import { consoleNerm } from './console.ts';
+import { askedStatus, changed, newSession, sessionFields, withFields } from './session.ts';
 
-/** SailPoint NERM workflow sessions (seed 000, vendor-facts 000). */
+/** SailPoint NERM workflow sessions (NERM OpenAPI document, seed 000, vendor-facts 000). */
 const SESSIONS = '/api/workflow_sessions';
+const UPLOAD = `${SESSIONS}/{id}/upload/{attribute_id}`;
 
-/** Top-level fields `order` may name (seed 000: any field but attributes); created_at/updated_at compare as times. */
+/** Top-level fields `order` may name (seed 000: not attributes); created_at/updated_at compare as times. */
 export const ORDERABLE: Readonly<Record<string, Comparison>> = {
   id: 'text', uid: 'text', workflow_id: 'text', requester_id: 'text', requester_type: 'text', profile_id: 'text', status: 'text',
   created_at: 'time', updated_at: 'time',
 };
+const DEFAULT_ORDER: readonly SortKey[] = [{ field: 'id', dir: 'asc' }];
+
+/**
+ * The document lets `order` be any string: the keys the mock can sort by are used in turn, any other (an attribute,
+ * an unknown field, a form it cannot read) is ignored, and with none left the documented default, id, applies.
+ */
+export function sessionOrder(value: string | undefined): SortKey[] {
+  const keys = (value ?? '').split(',').flatMap((part) => {
+    const read = orderFromParameter(part, ORDERABLE, []);
+    return read.ok ? read.value : [];
+  });
+  return keys.length > 0 ? keys : [...DEFAULT_ORDER];
+}
 
 const sessionOf: RecordTarget = {
   collection: 'sessions',
   id: (input) => text(input.params['id']),
   notFound: (input) => mockError('notFound', `Workflow session ${text(input.params['id'])} not found`),
 };
+const sessionExists: ParentLookup = { name: 'session', ...sessionOf };
 
 const wrapped = (record: StoredRecord) => ({ workflow_session: record.data });
-const sessionFields = (input: OperationInput): JsonObject => objectOr(objectOr(input.body)['workflow_session']);
 
-/** `?run=true`: a session still in `new` starts processing at once (vendor-facts 000). */
+/** `?run=true`: a session still in `new` starts processing at once (NERM OpenAPI parameters.run). */
 function runIfAsked(value: Replacement, input: OperationInput, ctx: ActionContext): Replacement {
   if (input.query['run'] !== true || value.data['status'] !== 'new') return value;
   const moved = moveRecord(sessionMachine, value, 'processing', ctx.now);
-  return moved.ok ? { data: { ...moved.value.data, updated_at: ctx.now }, meta: moved.value.meta } : value;
+  return moved.ok ? { data: moved.value.data, meta: moved.value.meta } : value;
 }
 
 export const packNerm: ApiPack = {
@@ -47,7 +63,7 @@ export const packNerm: ApiPack = {
   media: { accepts: ['json'], produces: ['json'] },
   auth: {
     kind: 'authorization',
-    // Bearer tokens, and the older `Token token=<key>` form (vendor-facts 000).
+    // Bearer tokens (SailPoint's Postman collection), and `Token token=<key>` (SecZetta's scripts, vendor-facts 000).
     schemes: [/^Bearer\s+(\S.*)$/i, /^Token\s+token="?([^"\s]+)"?$/i],
     message: 'Not authorized: send Authorization: Bearer <token> or Token token=<key>',
   },
@@ -73,13 +89,13 @@ export const packNerm: ApiPack = {
   },
   seed: seedNerm,
   lifecycle: { machine: sessionMachine, progress: sessionProgress, ordered: [['created_at', 'updated_at']], monotonic: ['updated_at'] },
-  collections: { sessions: { schema: schemaId('workflow-session.json') } },
+  collections: { sessions: { schema: schemaId('workflow-session.json') }, attachments: { schema: schemaId('attachment.json') } },
   operations: [
     {
       id: 'listWorkflowSessions',
       method: 'GET',
       path: SESSIONS,
-      summary: 'Get workflow sessions: filters, order, limit/offset in both forms, metadata=true for _metadata (seed 000).',
+      summary: 'Get workflow sessions: filters, order, limit/offset in both forms, metadata=true for _metadata (NERM OpenAPI getWorkflowSessions).',
       request: { query: schemaId('parameters.json#/$defs/ListQuery') },
       responses: { 200: schemaId('workflow-session-list.json') },
       action: {
@@ -92,7 +108,7 @@ export const packNerm: ApiPack = {
           ...equalIfGiven('requester_id', input.query['requester_id']),
           ...equalIfGiven('status', input.query['status'] === undefined ? undefined : statusFromFilter(text(input.query['status']))),
         ]),
-        orderBy: (input) => orderFromParameter(input.query['order'] === undefined ? undefined : text(input.query['order']), ORDERABLE, [{ field: 'id', dir: 'asc' }]),
+        orderBy: (input) => ok(sessionOrder(input.query['order'] === undefined ? undefined : text(input.query['order']))),
         pagination: offsetWithMetadata({ items: 'workflow_sessions', offset: 'offset', limit: 'limit', defaultLimit: 100, flag: 'metadata' }),
       },
     },
@@ -100,7 +116,7 @@ export const packNerm: ApiPack = {
       id: 'createWorkflowSession',
       method: 'POST',
       path: SESSIONS,
-      summary: 'Create a workflow session (wrapped body); 200 with the wrapped session; ?run=true starts it (vendor-facts 000).',
+      summary: 'Create a workflow session (wrapped body); 200 with the wrapped session; ?run=true starts it (NERM OpenAPI submitWorkflowSession).',
       request: { query: schemaId('parameters.json#/$defs/RunQuery'), body: schemaId('parameters.json#/$defs/CreateBody') },
       invalidBodyMessage: 'The workflow session failed to create',
       responses: { 200: schemaId('workflow-session.json#/$defs/Wrapped') },
@@ -108,22 +124,9 @@ export const packNerm: ApiPack = {
         kind: 'create',
         collection: 'sessions',
         build(input, ctx) {
-          const fields = sessionFields(input);
           const id = ctx.ids.uuid();
-          const data: JsonObject = {
-            id,
-            uid: ctx.ids.hex(32),
-            workflow_id: fields['workflow_id'] ?? null,
-            requester_id: fields['requester_id'] ?? null,
-            requester_type: fields['requester_type'] ?? null,
-            profile_id: fields['profile_id'] ?? null,
-            profile_ids: fields['profile_ids'] ?? [],
-            status: 'new',
-            attributes: fields['attributes'] ?? {},
-            created_at: ctx.now,
-            updated_at: ctx.now,
-          };
-          return ok({ id, ...runIfAsked({ data, meta: {} }, input, ctx) });
+          const created = newSession(sessionFields(input), { id, uid: ctx.ids.hex(32) }, ctx.now);
+          return ok({ id, ...runIfAsked(created, input, ctx) });
         },
         reply: (record) => ({ status: 200, body: wrapped(record) }),
       },
@@ -132,7 +135,7 @@ export const packNerm: ApiPack = {
       id: 'getWorkflowSession',
       method: 'GET',
       path: `${SESSIONS}/{id}`,
-      summary: 'Get one workflow session, wrapped (vendor-facts 000).',
+      summary: 'Find a workflow session by id, wrapped (NERM OpenAPI getWorkflowSession).',
       request: { params: schemaId('parameters.json#/$defs/IdPath') },
       responses: { 200: schemaId('workflow-session.json#/$defs/Wrapped') },
       action: { kind: 'get', ...sessionOf, view: wrapped },
@@ -141,7 +144,7 @@ export const packNerm: ApiPack = {
       id: 'updateWorkflowSession',
       method: 'PATCH',
       path: `${SESSIONS}/{id}`,
-      summary: 'Update a session: fields, attributes (merged) and status along the session machine; ?run=true (vendor-facts 000).',
+      summary: 'Update a session: fields, attributes (merged), status (or status_uid) to any listed status; ?run=true (NERM OpenAPI patchWorkflowSession).',
       request: { params: schemaId('parameters.json#/$defs/IdPath'), query: schemaId('parameters.json#/$defs/RunQuery'), body: schemaId('parameters.json#/$defs/UpdateBody') },
       invalidBodyMessage: 'The workflow session failed to update',
       responses: { 200: schemaId('workflow-session.json#/$defs/Wrapped') },
@@ -149,22 +152,95 @@ export const packNerm: ApiPack = {
         kind: 'update',
         ...sessionOf,
         apply(record, input, ctx) {
-          const { status, attributes, ...fields } = sessionFields(input);
-          let next: Replacement = {
-            data: { ...record.data, ...fields, attributes: { ...objectOr(record.data['attributes']), ...objectOr(attributes) }, updated_at: ctx.now },
-            meta: record.meta,
-          };
-          if (typeof status === 'string' && status !== record.data['status']) {
+          const fields = sessionFields(input);
+          const edited = withFields(record, fields);
+          let next: Replacement = changed(record.data, edited.data) ? { data: { ...edited.data, updated_at: ctx.now }, meta: edited.meta } : { data: record.data, meta: edited.meta };
+          const status = askedStatus(fields);
+          if (status !== undefined && status !== record.data['status']) {
             const moved = moveRecord(sessionMachine, next, status, ctx.now);
-            if (!moved.ok) {
-              const message = `cannot change from ${moved.error.from} to ${status}`;
-              return fail(mockError('illegalTransition', 'The workflow session failed to update', { fields: { status: [message] } }));
-            }
-            next = moved.value;
+            if (!moved.ok) return fail(mockError('illegalTransition', 'The workflow session failed to update', { fields: { status: [`cannot change from ${moved.error.from} to ${status}`] } }));
+            next = { data: moved.value.data, meta: moved.value.meta };
           }
           return ok(runIfAsked(next, input, ctx));
         },
         reply: (record) => ({ status: 200, body: wrapped(record) }),
+      },
+    },
+    {
+      id: 'getWorkflowSessionUpload',
+      method: 'GET',
+      path: UPLOAD,
+      summary: 'The URL of a session\'s attachment attribute value: {url}, downloadable without credentials for an hour (NERM OpenAPI getWorkflowSessionUpload).',
+      request: { params: schemaId('parameters.json#/$defs/UploadPath') },
+      requires: [sessionExists],
+      responses: { 200: schemaId('attachment.json#/$defs/Url') },
+      action: {
+        kind: 'get',
+        collection: 'attachments',
+        id: (input) => attachmentId(text(input.params['id']), text(input.params['attribute_id'])),
+        notFound: (input) => mockError('notFound', `Workflow session ${text(input.params['id'])} has no attachment for attribute ${text(input.params['attribute_id'])}`),
+        reply: (record, input, ctx) => ok({ status: 200, body: { url: downloadUrl(input, record.data, Date.parse(ctx.now)) } }),
+      },
+    },
+    {
+      id: 'submitWorkflowSessionUpload',
+      method: 'POST',
+      path: UPLOAD,
+      summary: 'Upload a session\'s attachment attribute value as the multipart form field `file`; answers {url} (NERM OpenAPI submitWorkflowSessionUpload).',
+      accepts: ['multipart'],
+      request: { params: schemaId('parameters.json#/$defs/UploadPath'), body: schemaId('parameters.json#/$defs/UploadBody') },
+      invalidBodyMessage: 'The workflow session failed to update',
+      requires: [sessionExists],
+      responses: { 200: schemaId('attachment.json#/$defs/Url') },
+      action: {
+        kind: 'create',
+        collection: 'attachments',
+        replace: true,
+        build(input, ctx) {
+          const file = objectOr(objectOr(input.body)['file']);
+          const sessionId = text(input.params['id']);
+          const attributeId = text(input.params['attribute_id']);
+          const data: JsonObject = {
+            session_id: sessionId,
+            attribute_id: attributeId,
+            filename: text(file['filename']) || 'file',
+            content_type: text(file['contentType']) || 'application/octet-stream',
+            size: file['size'] ?? 0,
+            content: file['content'] ?? '',
+            uploaded_at: ctx.now,
+            key: ctx.ids.hex(32),
+          };
+          return ok({ id: attachmentId(sessionId, attributeId), data });
+        },
+        reply: (record, input) => ({ status: 200, body: { url: downloadUrl(input, record.data, Date.parse(text(record.data['uploaded_at']))) } }),
+      },
+    },
+    {
+      id: 'downloadWorkflowSessionAttachment',
+      method: 'GET',
+      path: DOWNLOAD_PATH,
+      summary: 'The mock\'s own download link behind an attachment URL: the file\'s bytes in its content type, no credentials needed while the link is valid.',
+      public: true,
+      mockOnly: true,
+      sessionParam: 'session',
+      request: { params: schemaId('parameters.json#/$defs/DownloadPath') },
+      responses: { 200: null },
+      action: {
+        kind: 'get',
+        collection: 'attachments',
+        id: (input) => {
+          const link = readToken(text(input.params['token']));
+          return link ? attachmentId(link.sessionId, link.attributeId) : '';
+        },
+        notFound: () => mockError('notFound', 'No such attachment: the link is not valid, or the attachment is gone'),
+        reply(record, input, ctx) {
+          const link = readToken(text(input.params['token']));
+          const problem = link ? linkProblem(link, record.data, input.session, Date.parse(ctx.now)) : 'forged';
+          if (problem === 'expired') return fail(mockError('forbidden', 'The attachment link has expired; ask for its URL again'));
+          if (problem === 'forged') return fail(mockError('forbidden', 'The attachment link is not valid'));
+          const bytes = new Uint8Array(Buffer.from(text(record.data['content']), 'base64'));
+          return ok({ status: 200, raw: { bytes, contentType: text(record.data['content_type']) }, headers: downloadHeaders(text(record.data['filename'])) });
+        },
       },
     },
   ],

@@ -2,24 +2,36 @@ import type { Command, StateMachine } from '../../src/state/machine.ts';
 import sessionSchema from '../../schemas/nerm/workflow-session.json' with { type: 'json' };
 
 /**
- * NERM workflow-session statuses as a state machine, derived from the seed's status list (seed 000). PATCH names
- * the status to move to, so each command is named after its target status. The reasons, rule by rule:
+ * NERM workflow-session statuses. Two tables, for two jobs:
  *
- * - `new` is where every session starts; nothing moves back to it.
- * - A step's outcome is reached only from the status that waits for it: `approved` only from `pending_approval`,
- *   `reviewed` from `pending_review`, `fulfilled` from `pending_fulfillment`, and so on for each `pending_X` the
- *   seed pairs with an outcome (table below).
- * - `rejected` ends a session that waited for a decision (`pending_approval` or `pending_review`).
- * - `completed` ends a session that ran (any active status but `new`); `failed` and `closed` may end any session
- *   that has not ended.
- * - `completed`, `rejected`, `failed` and `closed` are terminal.
- * - Every other status is a workflow step: reachable from `new` or any active status.
- * - `AUTH-STATUS1..9` appear in the seed's response enum without any step that produces them: valid on the
- *   wire, never entered.
+ * `sessionMachine` is what PATCH accepts: any status the NERM OpenAPI document lists for PATCH
+ * (components.schemas.WorkflowSession-3 `status`), from any status. The document states no rule between statuses,
+ * SecZetta's own cancelSessions.rb closes sessions whatever their status, and SailPoint's Postman example sets
+ * `completed` on an arbitrary session; no vendor source says a status may not follow another, or that a finished
+ * session cannot be changed again, so the mock refuses no move (schemas/nerm/PROVENANCE.md). Every move is still a
+ * move: it is written to the session's history, and the lifecycle (lifecycle.ts) takes a session on from where it is.
  *
- * `?run=true` is the `processing` command from `new` (the session leaves `new` at once).
+ * `commonMoves` is what the QA console offers as buttons: 60 statuses from every status would be a wall of buttons,
+ * so it offers the usual next steps of a session instead (the flow below), and closing or failing any open one.
+ * - `new` starts processing or any workflow step; nothing offers a way back to `new`.
+ * - A step's outcome follows the status that waits for it: `approved` after `pending_approval`, `reviewed` after
+ *   `pending_review`, `fulfilled` after `pending_fulfillment`, and so on for each `pending_X` paired with an outcome.
+ * - `rejected` ends a session that waited for a decision; `completed` one that ran; `failed` and `closed` any open one.
+ * - `AUTH-STATUS1..9` are listed by the document without any step that produces them: never offered.
  */
 const statuses: readonly string[] = sessionSchema.$defs.Status.enum;
+
+/** The statuses that end a session in the usual flow. */
+export const ENDED: readonly string[] = ['completed', 'rejected', 'failed', 'closed'];
+
+export const sessionMachine: StateMachine = {
+  field: 'status',
+  states: statuses,
+  // No vendor evidence that any status is final (see above).
+  terminal: [],
+  touch: ['updated_at'],
+  commands: Object.fromEntries(statuses.map((to): [string, Command] => [to, { from: statuses.filter((from) => from !== to), to }])),
+};
 
 const OUTCOME_OF: Readonly<Record<string, string>> = {
   pending_approval: 'approved',
@@ -39,31 +51,27 @@ const OUTCOME_OF: Readonly<Record<string, string>> = {
   pending_courion_extend: 'courion_extend',
   pending_courion_terminate: 'courion_terminate',
 };
-const ENDS = ['completed', 'rejected', 'failed', 'closed'];
-const NEVER_ENTERED = statuses.filter((status) => status.startsWith('AUTH-STATUS'));
-const ACTIVE = statuses.filter((status) => status !== 'new' && !ENDS.includes(status) && !NEVER_ENTERED.includes(status));
+const NEVER_OFFERED = statuses.filter((status) => status.startsWith('AUTH-STATUS'));
+const ACTIVE = statuses.filter((status) => status !== 'new' && !ENDED.includes(status) && !NEVER_OFFERED.includes(status));
 const OUTCOMES = Object.values(OUTCOME_OF);
 
-function commandTo(target: string): Command | undefined {
-  if (target === 'new' || NEVER_ENTERED.includes(target)) return undefined;
-  const waitingFor = Object.entries(OUTCOME_OF).filter(([, outcome]) => outcome === target).map(([pending]) => pending);
-  if (OUTCOMES.includes(target)) return { from: waitingFor, to: target };
+function commonMoveTo(target: string): Command | undefined {
+  if (target === 'new' || NEVER_OFFERED.includes(target)) return undefined;
+  if (OUTCOMES.includes(target)) return { from: Object.entries(OUTCOME_OF).filter(([, outcome]) => outcome === target).map(([pending]) => pending), to: target };
   if (target === 'rejected') return { from: ['pending_approval', 'pending_review'], to: target };
   if (target === 'completed') return { from: ACTIVE, to: target };
   if (target === 'failed' || target === 'closed') return { from: ['new', ...ACTIVE], to: target };
   return { from: ['new', ...ACTIVE.filter((status) => status !== target)], to: target };
 }
 
-export const sessionMachine: StateMachine = {
-  field: 'status',
-  states: statuses,
-  terminal: ENDS,
-  touch: ['updated_at'],
+export const commonMoves: StateMachine = {
+  ...sessionMachine,
+  terminal: ENDED,
   commands: Object.fromEntries(statuses.flatMap((target) => {
-    const command = commandTo(target);
+    const command = commonMoveTo(target);
     return command ? [[target, command]] : [];
   })),
 };
 
-/** The spaced status filter value as it appears on the wire (seed 000: `pending approval` -> `pending_approval`). */
+/** The spaced status filter value as it appears on the wire (NERM OpenAPI: `pending approval` -> `pending_approval`). */
 export const statusFromFilter = (value: string): string => value.replaceAll(' ', '_');

@@ -2,11 +2,15 @@ import type { JsonObject } from '../../src/core/json.ts';
 import { isoAt } from '../../src/core/time.ts';
 import type { SeedContext } from '../../src/engine/pack.ts';
 import type { SeededFaker } from '../../src/generation/seeded-faker.ts';
+import { seededEnd, seededStart, type Timeline } from '../../src/generation/timeline.ts';
 import type { NewRecord, SeedData } from '../../src/store/store.ts';
 import examples from '../../fixtures/nerm/examples.json' with { type: 'json' };
 import settings from '../../fixtures/nerm/generation.json' with { type: 'json' };
+import { attachmentId, csv } from './attachments.ts';
+import { ENDED } from './machine.ts';
 
-const DAY = 86_400_000;
+const MINUTE = 60_000;
+const DAY = 1440 * MINUTE;
 type Kind = 'create' | 'update' | 'batch';
 
 interface Workflow {
@@ -14,45 +18,77 @@ interface Workflow {
   readonly kind: Kind;
 }
 
+interface Profile {
+  readonly id: string;
+  readonly name: string;
+}
+
 /**
  * The NERM seed: the seed document's example session verbatim, then generated sessions across workflows of the
- * three kinds NERM documents (create a profile, update one: profile_id; batch: profile_ids), with attributes of
- * the seed's kinds: text, date (MM/DD/YYYY), profile select, contributor select and their comma-joined multiples.
+ * three kinds NERM documents (create a profile; update one: profile_id; batch: profile_ids), with attributes of the
+ * document's kinds (text, date as MM/DD/YYYY, profile and contributor selects, comma-joined multiples). The timeline
+ * ends at the anchor: open sessions started minutes to hours before it, finished ones over the weeks before.
+ * Batch sessions carry the CSV of their profiles as an attachment (what SecZetta's NEPAPIUtil.rb downloads).
  */
 export function seedNerm(ctx: SeedContext): SeedData {
   const f = ctx.faker;
+  const timeline: Timeline = { anchor: ctx.anchor, ...settings.timeline };
   const workflows: Workflow[] = Array.from({ length: settings.workflows }, (_, i) => ({ id: f.string.uuid(), kind: (['create', 'update', 'batch'] as const)[i % 3] ?? 'create' }));
   const requesters = Array.from({ length: settings.requesters }, () => ({ id: f.string.uuid(), type: weighted(f, settings.requesterTypeWeights) }));
-  const profiles = Array.from({ length: settings.profiles }, () => ({ id: f.string.uuid(), name: `${f.person.firstName()} ${f.person.lastName()}` }));
+  const profiles: Profile[] = Array.from({ length: settings.profiles }, () => ({ id: f.string.uuid(), name: `${f.person.firstName()} ${f.person.lastName()}` }));
   const contributors = Array.from({ length: 30 }, () => f.person.fullName());
 
   const sessions: NewRecord[] = examples.list.workflow_sessions.map((example) => ({ id: example.id, data: example as unknown as JsonObject }));
+  const attachments: NewRecord[] = [];
   const count = ctx.records ?? settings.sessions;
-  const from = Date.parse(settings.window.from);
-  const to = Date.parse(settings.window.to);
   for (let i = 0; i < count; i++) {
     const workflow = f.helpers.arrayElement(workflows);
     const requester = f.helpers.arrayElement(requesters);
     const status = weighted(f, settings.statusWeights);
-    const created = f.number.int({ min: from, max: to - DAY });
-    const updated = Math.min(to, created + f.number.int({ min: 0, max: (status === 'new' ? 0 : 6) * DAY }));
+    const open = !ENDED.includes(status);
+    const created = seededStart(f, timeline, open);
+    const updated = status === 'new' ? created
+      : open ? f.number.int({ min: created, max: ctx.anchor })
+        : seededEnd(created, f.number.int({ min: 5 * MINUTE, max: 6 * DAY }), ctx.anchor);
     const id = f.string.uuid();
+    const batch = workflow.kind === 'batch' ? f.helpers.arrayElements(profiles, { min: 2, max: 5 }) : [];
     const data: JsonObject = {
       id,
       uid: f.string.hexadecimal({ length: 32, casing: 'lower', prefix: '' }),
       workflow_id: workflow.id,
       requester_id: requester.id,
       requester_type: requester.type,
-      profile_id: workflow.kind === 'update' ? f.helpers.arrayElement(profiles).id : null,
-      profile_ids: workflow.kind === 'batch' ? f.helpers.arrayElements(profiles, { min: 2, max: 5 }).map((p) => p.id) : [],
+      // Omitted, not null, when the session has none (NERM OpenAPI: a uuid string).
+      ...(workflow.kind === 'update' ? { profile_id: f.helpers.arrayElement(profiles).id } : {}),
+      profile_ids: batch.map((p) => p.id),
       status,
       attributes: attributesFor(f, workflow.kind, profiles.map((p) => p.name), contributors, created),
       created_at: isoAt(created),
       updated_at: isoAt(updated),
     };
     sessions.push({ id, data });
+    if (batch.length > 0 && attachments.length < settings.attachment.max) attachments.push(profileList(f, id, batch, created));
   }
-  return { sessions };
+  return { sessions, attachments };
+}
+
+/** A batch session's attachment: the CSV of the profiles it works on, uploaded when the session was created. */
+function profileList(f: SeededFaker, sessionId: string, profiles: readonly Profile[], createdMs: number): NewRecord {
+  const content = Buffer.from(csv(['profile_id', 'name'], profiles.map((p) => [p.id, p.name])), 'utf8');
+  const attributeId = settings.attachment.attributeId;
+  return {
+    id: attachmentId(sessionId, attributeId),
+    data: {
+      session_id: sessionId,
+      attribute_id: attributeId,
+      filename: `profiles-${isoAt(createdMs).slice(0, 10)}.csv`,
+      content_type: 'text/csv',
+      size: content.length,
+      content: content.toString('base64'),
+      uploaded_at: isoAt(createdMs),
+      key: f.string.hexadecimal({ length: 32, casing: 'lower', prefix: '' }),
+    },
+  };
 }
 
 function attributesFor(f: SeededFaker, kind: Kind, profileNames: readonly string[], contributors: readonly string[], createdMs: number): JsonObject {

@@ -2,12 +2,14 @@ import createClient, { type ClientOptions } from 'openapi-fetch';
 import type { components, operations, paths } from './generated/8x8.ts';
 
 /**
- * A typed client for the 8x8 Automation API's workflow instances, from openapi/8x8.json. Each call returns
+ * A typed client for the 8x8 Automation API's workflow instances, the http_request trigger and the steps' lists,
+ * from openapi/8x8.json. Each call returns
  * openapi-fetch's `{data, error, response}`: `data` typed by the 2xx schema, `error` by 8x8's error body.
  */
 export type WorkflowInstance = components['schemas']['WorkflowInstance'];
 export type WorkflowStatus = components['schemas']['WorkflowInstanceStatus'];
-export type WorkflowCommand = components['schemas']['ParametersWorkflowCommand']['status'];
+export type WorkflowCommand = NonNullable<components['schemas']['ParametersWorkflowCommand']['status']>;
+export type Timezone = components['schemas']['TimezoneListTimezone'];
 export type DefinitionPath = operations['listWorkflowInstances']['parameters']['path'];
 export type WorkflowPath = operations['getWorkflowInstance']['parameters']['path'];
 export type ListWorkflowsQuery = NonNullable<operations['listWorkflowInstances']['parameters']['query']>;
@@ -42,5 +44,11 @@ export function create8x8Client(options: Options8x8) {
       return { ...result, workflowId };
     },
     sendCommand: (path: WorkflowPath, status: WorkflowCommand) => client.PATCH(WORKFLOW, { params: { path }, body: { status } }),
+    /** Raises the http_request trigger: every enabled http_request definition listening on `subAccountId` starts a workflow with `data` as its context. */
+    raiseTrigger: (accountId: string, data: Record<string, unknown>, subAccountId?: string) =>
+      client.POST('/api/v1/accounts/{accountId}/triggers/http_request', { params: { path: { accountId }, query: subAccountId === undefined ? {} : { subAccountId } }, body: data }),
+    listTimezones: (accountId: string, contains?: string) =>
+      client.GET('/api/v1/accounts/{accountId}/steps/timezones', { params: { path: { accountId }, query: contains === undefined ? {} : { contains } } }),
+    listFunctions: (accountId: string) => client.GET('/api/v1/accounts/{accountId}/steps/functions', { params: { path: { accountId } } }),
   };
 }

@@ -8,6 +8,8 @@ import type { components, operations, paths } from './generated/amperity.ts';
  */
 export type Run = components['schemas']['RunListItem'];
 export type RunView = components['schemas']['RunView'];
+/** The verbose representation: what view=verbose, start and stop answer. */
+export type RunVerbose = components['schemas']['RunVerbose'];
 export type StartRun = components['schemas']['ParametersStartBody'];
 export type ListRunsQuery = Omit<NonNullable<operations['listWorkflowRuns']['parameters']['query']>, 'next_token'>;
 type Headers = operations['listWorkflowRuns']['parameters']['header'];
@@ -39,9 +41,9 @@ export function createAmperityClient(options: AmperityOptions) {
     client,
     listRuns,
     getRun: (id: string, view: 'overview' | 'verbose' = 'overview') => client.GET(`${RUNS}/{id}`, { params: { header, path: { id }, query: { view } } }),
-    /** Schedules a run of a config: 201 with the run, `scheduled`. */
+    /** Schedules a run of a config: 201 with the run (verbose), `scheduled`. */
     startRun: (body: StartRun) => client.POST(RUNS, { params: { header }, body }),
-    /** 200 with the run `canceled`; 409 for a run already finished. */
+    /** 200 with the run (verbose) `canceled`; 409 for a run that has ended or is already stopping. */
     stopRun: (id: string) => client.POST(`${RUNS}/{id}/stop`, { params: { header, path: { id } } }),
     /** Every run matching `query`, newest first, following next_token until the last page. */
     async *runs(query: ListRunsQuery = {}): AsyncGenerator<Run, void, undefined> {

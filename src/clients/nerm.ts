@@ -22,6 +22,7 @@ export interface NermOptions {
 
 const SESSIONS = '/api/workflow_sessions';
 const SESSION = '/api/workflow_sessions/{id}';
+const UPLOAD = '/api/workflow_sessions/{id}/upload/{attribute_id}';
 
 /** `limit`, `offset` and `order` as `query[limit]`... (the form NERM's own examples use). */
 function deepObject(query: ListSessionsQuery): ListQuery {
@@ -49,5 +50,19 @@ export function createNermClient(options: NermOptions) {
     getSession: (id: string) => client.GET(SESSION, { params: { path: { id } } }),
     updateSession: (id: string, changes: UpdateSession, query: RunOption = {}) =>
       client.PATCH(SESSION, { params: { path: { id }, query }, body: { workflow_session: changes } }),
+    /** `{url}` of an attachment attribute value; the URL downloads the file with no credentials for a while. */
+    attachmentUrl: (id: string, attributeId: string) => client.GET(UPLOAD, { params: { path: { id, attribute_id: attributeId } } }),
+    /** Uploads `file` as the form field `file`, as NERM requires; answers `{url}` like attachmentUrl. */
+    uploadAttachment: (id: string, attributeId: string, file: Blob, filename: string) =>
+      client.POST(UPLOAD, {
+        params: { path: { id, attribute_id: attributeId } },
+        // The generated type says a binary string; the form part is the Blob itself, under its filename.
+        body: { file: '' },
+        bodySerializer: () => {
+          const form = new FormData();
+          form.append('file', file, filename);
+          return form;
+        },
+      }),
   };
 }

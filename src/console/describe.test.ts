@@ -22,9 +22,21 @@ describe('the console description', () => {
     expect(nerm.list.filters.find((filter) => filter.name === 'workflow_id')?.values).toBeNull();
   });
 
+  it('offers the examples of a free-text filter that lists them', () => {
+    const amperity = described.apis.find((api) => api['id'] === 'amperity') as { list: { filters: { name: string; values: string[] | null }[] } };
+    expect(amperity.list.filters.find((filter) => filter.name === 'state')?.values).toContain('in progress');
+    expect(amperity.list.filters.find((filter) => filter.name === 'type')?.values).toBeNull();
+  });
+
   it('gives each machine-driven API its commands with the states they leave from', () => {
     const eight = described.apis.find((api) => api['id'] === '8x8') as { commands: { machine: { commands: Record<string, { from: string[]; to: string }> } } };
     expect(eight.commands.machine.commands['suspend']).toEqual({ from: ['Runnable'], to: 'Suspended' });
+  });
+
+  it('offers the pack\'s own moves when its API allows more than buttons can show (NERM: the usual next steps)', () => {
+    const nerm = described.apis.find((api) => api['id'] === 'nerm') as { commands: { machine: { terminal: string[]; commands: Record<string, { from: string[] }> } } };
+    expect(nerm.commands.machine.commands['approved']?.from).toEqual(['pending_approval']);
+    expect(nerm.commands.machine.terminal).toEqual(['completed', 'rejected', 'failed', 'closed']);
   });
 
   it('makes example bodies that the create operation accepts', async () => {

@@ -26,8 +26,9 @@ function describePack(pack: ApiPack, registry: SchemaRegistry, seed: SeedData): 
   const call = (declared: ConsoleCall): Json => describeCall(pack, declared) as unknown as Json;
   const listOperation = view.list ? operationOf(pack, view.list.operation) : undefined;
   const listAction = listOperation?.action.kind === 'list' ? listOperation.action : undefined;
-  const machine = pack.lifecycle?.machine;
   const commands = view.commands;
+  // The moves offered as buttons: the pack's own choice when its API allows more than a console can show.
+  const machine = (commands?.kind === 'machine' ? commands.moves : undefined) ?? pack.lifecycle?.machine;
   return {
     id: pack.id,
     title: pack.title,
@@ -85,6 +86,7 @@ function allowedValues(registry: SchemaRegistry, querySchemaId: string | undefin
     return resolve(registry.schema(target), target);
   };
   const schema = resolve(property, querySchemaId);
-  const values = schema?.['enum'] ?? resolve(schema?.['items'], querySchemaId)?.['enum'];
+  // A free-text parameter that lists typical values in `examples` (Amperity's state) is offered those.
+  const values = schema?.['enum'] ?? schema?.['examples'] ?? resolve(schema?.['items'], querySchemaId)?.['enum'];
   return Array.isArray(values) ? values : null;
 }

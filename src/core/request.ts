@@ -1,6 +1,8 @@
 import type { Json } from './json.ts';
 
 export type MediaKind = 'json' | 'xml';
+/** What a request body may be: a JSON or XML document, or an HTML form upload (`multipart/form-data`). */
+export type BodyKind = MediaKind | 'multipart';
 
 /**
  * An HTTP request as plain data: what the express adapter hands the engine, and all the engine ever sees.
@@ -24,10 +26,17 @@ export interface PlainResponse {
   readonly headers: Readonly<Record<string, string>>;
   /** The body as a JSON tree, or absent. */
   readonly payload?: Json;
+  /** A body of raw bytes with its own content type (a file download), written as it is instead of `payload`. */
+  readonly raw?: RawBody;
   /** How the payload is to be written, chosen by negotiation. */
   readonly media: MediaKind;
   /** Close the connection without answering (an injected fault). */
   readonly drop?: boolean;
+}
+
+export interface RawBody {
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
 }
 
 /**

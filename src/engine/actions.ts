@@ -1,14 +1,14 @@
 import { mockError } from '../core/errors.ts';
 import { markStored } from '../core/stored.ts';
 import type { Json, JsonObject } from '../core/json.ts';
-import { fail, ok } from '../core/result.ts';
+import { fail, ok, type Result } from '../core/result.ts';
 import type { PageContext } from '../pagination/dialects.ts';
 import type { StateMachine } from '../state/machine.ts';
 import { matchesAll, positionOf, type Condition, type SortKey } from '../store/query.ts';
-import type { Store, StoredRecord } from '../store/store.ts';
+import type { NewRecord, Store, StoredRecord } from '../store/store.ts';
 import { moveRecord } from './moves.ts';
 import type {
-  Action, ActionContext, Cascade, CreateAction, GetAction, ListAction, OperationInput, Outcome, RecordTarget, Reply,
+  Action, ActionContext, Cascade, CreateAction, CreateEachAction, GetAction, ListAction, OperationInput, Outcome, RecordTarget, Reply,
   TransitionAction, UpdateAction,
 } from './pack.ts';
 
@@ -38,6 +38,8 @@ export function runAction(action: Action, input: OperationInput, env: ActionEnv)
       return runGet(action, input, env);
     case 'create':
       return runCreate(action, input, env);
+    case 'createEach':
+      return runCreateEach(action, input, env);
     case 'update':
       return runUpdate(action, input, env);
     case 'transition':
@@ -63,17 +65,50 @@ async function runList(action: ListAction, input: OperationInput, env: ActionEnv
 
 async function runGet(action: GetAction, input: OperationInput, env: ActionEnv): Promise<Outcome<Reply>> {
   const record = await findTarget(action, input, env);
-  if (!record.ok) return record;
+  if (!record.ok) return action.absent ? ok({ status: 200, body: action.absent(input) }) : record;
+  if (action.reply) return action.reply(record.value, input, env.ctx);
   return ok({ status: 200, body: view(action.view, record.value, input) });
 }
 
 async function runCreate(action: CreateAction, input: OperationInput, env: ActionEnv): Promise<Outcome<Reply>> {
   const built = action.build(input, env.ctx);
   if (!built.ok) return built;
-  const inserted = await env.store.insert(env.space, action.collection, built.value);
+  const inserted = action.replace ? await upsert(action.collection, built.value, env) : await env.store.insert(env.space, action.collection, built.value);
   if (!inserted.ok) return fail(mockError('conflict', `A record with id ${built.value.id} already exists.`));
   await env.afterWrite?.(action.collection, inserted.value.id, inserted.value);
   return ok(action.reply(inserted.value, input));
+}
+
+/** Inserts a record, or replaces the one with its id (keeping that one's meta), retrying when another writer wins. */
+async function upsert(collection: string, record: NewRecord, env: ActionEnv): Promise<Result<StoredRecord, 'exists'>> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    await backoff(attempt);
+    const existing = await env.store.get(env.space, collection, record.id);
+    if (!existing) {
+      const inserted = await env.store.insert(env.space, collection, record);
+      if (inserted.ok) return inserted;
+      continue;
+    }
+    const written = await env.store.replace(env.space, collection, record.id, existing.version, { data: record.data, meta: { ...existing.meta, ...record.meta } });
+    if (written.ok) return written;
+  }
+  return fail('exists');
+}
+
+async function runCreateEach(action: CreateEachAction, input: OperationInput, env: ActionEnv): Promise<Outcome<Reply>> {
+  const where = action.from.where(input);
+  if (!where.ok) return where;
+  const sources = await env.store.list(env.space, action.from.collection, { where: where.value, orderBy: [], page: { kind: 'offset', offset: 0, limit: Number.MAX_SAFE_INTEGER } });
+  const created: StoredRecord[] = [];
+  for (const source of sources.items) {
+    const built = action.build(source, input, env.ctx);
+    if (!built) continue;
+    const inserted = await env.store.insert(env.space, action.collection, built);
+    if (!inserted.ok) return fail(mockError('conflict', `A record with id ${built.id} already exists.`));
+    await env.afterWrite?.(action.collection, inserted.value.id, inserted.value);
+    created.push(inserted.value);
+  }
+  return ok(action.reply(created, input));
 }
 
 async function runUpdate(action: UpdateAction, input: OperationInput, env: ActionEnv): Promise<Outcome<Reply>> {
@@ -101,6 +136,10 @@ async function runUpdate(action: UpdateAction, input: OperationInput, env: Actio
 
 async function runTransition(action: TransitionAction, input: OperationInput, env: ActionEnv): Promise<Outcome<Reply>> {
   const command = action.command(input);
+  if (command === undefined) {
+    const record = await findTarget(action, input, env);
+    return record.ok ? ok(action.reply(record.value, input)) : record;
+  }
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     await backoff(attempt);
     const record = await findTarget(action, input, env);

@@ -51,7 +51,7 @@ function emptied(body: Json, itemsKey: string | null): Json {
   return isJsonObject(body) ? { ...body, [itemsKey]: [] } : body;
 }
 
-/** The largest page size the operation's query schema allows, for the max-page variant. */
+/** The largest page size the operation's query schema allows (or its dialect clamps to), for the max-page variant. */
 export function maxPageSize(operation: Operation, registry: SchemaRegistry): { param: string; size: number } | undefined {
   if (operation.action.kind !== 'list' || !operation.request?.query) return undefined;
   const param = operation.action.pagination.limitParam;
@@ -62,5 +62,8 @@ export function maxPageSize(operation: Operation, registry: SchemaRegistry): { p
     const target = registry.schema(new URL(limit['$ref'], operation.request.query).toString());
     maximum = target?.['maximum'];
   }
-  return typeof maximum === 'number' ? { param, size: maximum } : undefined;
+  if (typeof maximum === 'number') return { param, size: maximum };
+  // A dialect that clamps any integer limit (the vendor bounds none) says its own largest page.
+  const clamped = operation.action.pagination.maxLimit;
+  return clamped === undefined ? undefined : { param, size: clamped };
 }

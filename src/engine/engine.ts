@@ -29,6 +29,11 @@ export interface EngineOptions {
   readonly clock: Clock;
   /** Seed for generated data and runtime ids. */
   readonly seed: number;
+  /**
+   * Mixed into the seed of runtime ids. Replicas sharing one store pass distinct salts: with the seed alone every
+   * replica draws the same id sequence, and the records they create collide.
+   */
+  readonly runtimeSalt?: string;
   /** Generated records per pack, when the user overrides the packs' defaults. */
   readonly records?: number;
   /** Where seeded timelines end (ms); the clock's time at creation, to the minute, by default (see seedAnchor). */
@@ -100,7 +105,7 @@ export interface Engine {
 
 export function createEngine(options: EngineOptions): Engine {
   const compiled = new Map(options.packs.map((pack) => [pack.id, compilePack(pack, options.registry)]));
-  const ids = createIdSource(deriveSeed(options.seed, 'runtime'));
+  const ids = createIdSource(deriveSeed(options.seed, `runtime${options.runtimeSalt ?? ''}`));
   const journal = options.journal ?? createJournal();
   const faults = options.faults ?? createFaultBook();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));

@@ -1,10 +1,11 @@
 import { mockError, type MockError } from '../core/errors.ts';
 import type { Json, JsonObject } from '../core/json.ts';
-import { queryObject, type PlainRequest } from '../core/request.ts';
+import { queryObject, type BodyKind, type PlainRequest } from '../core/request.ts';
 import { fail, ok } from '../core/result.ts';
 import type { RequestViolation } from '../journal/journal.ts';
-import { mediaKindOf } from '../serialization/media.ts';
+import { BODY_MEDIA_TYPE, bodyKindOf } from '../serialization/media.ts';
 import { parseBody } from '../serialization/parse-body.ts';
+import { parseMultipart } from '../serialization/parse-multipart.ts';
 import { describeIssue, type IssueLocation } from '../validation/describe.ts';
 import type { SchemaIssue, SchemaRegistry } from '../validation/registry.ts';
 import type { ApiPack, Caller, ErrorEnvelope, Operation, OperationInput, Outcome } from './pack.ts';
@@ -20,7 +21,7 @@ export interface ReadInput {
 }
 
 /** Everything about a request an action may read, checked against the operation's request schemas. */
-export function readInput(pack: ApiPack, operation: Operation, request: PlainRequest, pathParams: Readonly<Record<string, string>>, caller: Caller, deps: InputDeps): ReadInput {
+export async function readInput(pack: ApiPack, operation: Operation, request: PlainRequest, pathParams: Readonly<Record<string, string>>, caller: Caller, session: string, deps: InputDeps): Promise<ReadInput> {
   const schemas = operation.request ?? {};
   const violations: RequestViolation[] = [];
   const check = (schemaId: string | undefined, raw: JsonObject, location: IssueLocation): Outcome<JsonObject> => {
@@ -39,30 +40,35 @@ export function readInput(pack: ApiPack, operation: Operation, request: PlainReq
   if (!query.ok) return done(query);
   const headers = check(schemas.headers, { ...request.headers }, 'header');
   if (!headers.ok) return done(headers);
-  const body = schemas.body ? readBody(pack, operation, request, schemas.body, deps, violations) : ok(undefined);
+  const body = schemas.body ? await readBody(pack, operation, request, schemas.body, deps, violations) : ok(undefined);
   if (!body.ok) return done(body);
-  return done(ok({ params: params.value, query: query.value, headers: headers.value, body: body.value, parents: {}, caller, base: request.base }));
+  const input = { params: params.value, query: query.value, headers: headers.value, body: body.value, parents: {}, caller, base: request.base };
+  return done(ok({ ...input, origin: originOf(request.headers['host']), session }));
 }
 
-function readBody(pack: ApiPack, operation: Operation, request: PlainRequest, schemaId: string, deps: InputDeps, violations: RequestViolation[]): Outcome<Json | undefined> {
+async function readBody(pack: ApiPack, operation: Operation, request: PlainRequest, schemaId: string, deps: InputDeps, violations: RequestViolation[]): Promise<Outcome<Json | undefined>> {
   let body: Json | undefined;
   if (request.body && request.body.length > 0) {
     const contentType = request.headers['content-type'];
-    // A body without a Content-Type is read as the pack's first format, as lenient servers do.
-    const kind = contentType ? mediaKindOf(contentType) : pack.media.accepts[0];
+    const accepts = operation.accepts ?? pack.media.accepts;
     const essence = contentType?.split(';')[0]?.trim().toLowerCase();
-    const listed = !pack.media.contentTypes || essence === undefined || pack.media.contentTypes.includes(essence);
-    if (!kind || !pack.media.accepts.includes(kind) || !listed) {
-      const accepted = pack.media.accepts.map((k) => `application/${k}`).join(' or ');
+    // A body without a Content-Type, or with one the pack reads anyway, is read as the operation's first format.
+    const lenient = essence !== undefined && (pack.media.readAnyway ?? []).includes(essence);
+    const kind = contentType && !lenient ? bodyKindOf(contentType) : accepts[0];
+    const listed = operation.accepts !== undefined || !pack.media.contentTypes || essence === undefined || pack.media.contentTypes.includes(essence);
+    if (!kind || !accepts.includes(kind) || !listed) {
+      const accepted = accepts.map((k) => BODY_MEDIA_TYPE[k]).join(' or ');
       const message = `Content-Type '${contentType ?? ''}' is not supported; send ${accepted}.`;
       violations.push({ location: 'header', field: 'content-type', rule: 'contentType', message });
-      return fail(mockError('unsupportedMediaType', pack.errors.messages?.unsupportedMediaType ?? message));
+      // The pack's wording names its usual format; an operation that reads another says its own.
+      const vendorMessage = operation.accepts ? undefined : pack.errors.messages?.unsupportedMediaType;
+      return fail(mockError('unsupportedMediaType', vendorMessage ?? message));
     }
-    const parsed = parseBody(request.body, kind);
+    const parsed = kind === 'multipart' ? await parseMultipart(request.body, contentType ?? '') : parseBody(request.body, kind);
     if (!parsed.ok) {
       const message = parsed.error === 'forbiddenDeclaration'
         ? 'XML document type and entity declarations are not allowed.'
-        : pack.errors.messages?.malformedBody ?? `The request body is not valid ${kind.toUpperCase()}.`;
+        : malformedMessage(pack, kind);
       violations.push({ location: 'body', field: '', rule: parsed.error, message });
       return fail(mockError('malformedBody', message));
     }
@@ -73,6 +79,24 @@ function readBody(pack: ApiPack, operation: Operation, request: PlainRequest, sc
   violations.push(...toViolations(issues, 'body'));
   const error = invalid(pack.errors, issues, 'body');
   return fail(operation.invalidBodyMessage ? { ...error, message: operation.invalidBodyMessage } : error);
+}
+
+function malformedMessage(pack: ApiPack, kind: BodyKind): string {
+  return pack.errors.messages?.malformedBody ?? (kind === 'multipart' ? 'The request body is not a valid multipart/form-data form.' : `The request body is not valid ${kind.toUpperCase()}.`);
+}
+
+/**
+ * `http://host[:port]` from a Host header, for absolute links back to this server. A header that is not a plain host
+ * and port (no Host at all, or one with a path or credentials in it) gives the loopback name instead.
+ */
+export function originOf(host: string | undefined): string {
+  const fallback = 'http://localhost';
+  if (!host || /[\s/?#@\\]/.test(host)) return fallback;
+  try {
+    return `http://${new URL(`http://${host}`).host}`;
+  } catch {
+    return fallback;
+  }
 }
 
 /** Query parameters the operation does not define: accepted, as servers ignore them, but a client should know. */

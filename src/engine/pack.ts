@@ -1,6 +1,6 @@
 import type { ErrorKind, MockError } from '../core/errors.ts';
 import type { Json, JsonObject } from '../core/json.ts';
-import type { MediaKind } from '../core/request.ts';
+import type { BodyKind, MediaKind, RawBody } from '../core/request.ts';
 import type { Result } from '../core/result.ts';
 import type { IdSource } from '../generation/ids.ts';
 import type { SeededFaker } from '../generation/seeded-faker.ts';
@@ -30,6 +30,9 @@ export interface ApiPack {
     readonly produces: readonly MediaKind[];
     /** Exact request Content-Types accepted, when the vendor is stricter than "any JSON or XML type". */
     readonly contentTypes?: readonly string[];
+    /** Content-Types whose bodies are read as the first accepted format all the same (curl's `--data` default, which
+     *  a vendor's own examples send with a JSON body). */
+    readonly readAnyway?: readonly string[];
     /** A query parameter that picks the response format over Accept (`?alt=json`). */
     readonly formatParameter?: string;
   };
@@ -90,7 +93,12 @@ export interface ConsoleView {
   readonly detail: ConsoleCall;
   /** Moves: the state machine's commands sent through one operation (`{command}` in the body), or the vendor's actions. */
   readonly commands?:
-    | (ConsoleCall & { readonly kind: 'machine'; readonly body: Json | null })
+    | (ConsoleCall & {
+      readonly kind: 'machine';
+      readonly body: Json | null;
+      /** The moves offered as buttons, when the API allows more than a console can show (by default the lifecycle's machine). */
+      readonly moves?: StateMachine;
+    })
     | { readonly kind: 'actions'; readonly list: ConsoleCall; readonly take: ConsoleCall & { readonly body: Json }; readonly login: ConsoleCall & { readonly users: readonly string[]; readonly body: Json } };
   readonly create?: ConsoleCall & { readonly example: (seed: SeedData) => Json };
   /** Display names of states whose stored value is an id (LongJump). */
@@ -170,6 +178,10 @@ export interface OperationInput {
   readonly caller: Caller;
   /** Where the API is mounted on this server (`/8x8` or ``), for Location headers and links. */
   readonly base: string;
+  /** `http://host:port` as the caller reached this server (its Host header), for absolute links such as a download URL. */
+  readonly origin: string;
+  /** The X-Mock-Session the request is served in (`default` without one), for links that must carry it. */
+  readonly session: string;
 }
 
 export interface ActionContext {
@@ -197,6 +209,10 @@ export interface Operation {
    * URL): the conformance check does not count it as missing from the vendor's document.
    */
   readonly mockOnly?: boolean;
+  /** A path parameter naming the X-Mock-Session to serve the request in, over the header (a link that works without headers). */
+  readonly sessionParam?: string;
+  /** Request body kinds the operation reads when they differ from the pack's `media.accepts` (an upload's multipart form). */
+  readonly accepts?: readonly BodyKind[];
   readonly request?: RequestSchemas;
   /** Status -> response body schema `$id`; null for a response with no body. */
   readonly responses: Readonly<Record<number, string | null>>;
@@ -218,6 +234,8 @@ export interface ParentLookup {
 export interface Reply {
   readonly status: number;
   readonly body?: Json;
+  /** Raw bytes with their content type instead of a JSON body (a file download); declare the status with `null`. */
+  readonly raw?: RawBody;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -229,7 +247,7 @@ export interface RecordTarget {
   readonly notFound: (input: OperationInput) => MockError;
 }
 
-export type Action = ListAction | GetAction | CreateAction | UpdateAction | TransitionAction;
+export type Action = ListAction | GetAction | CreateAction | CreateEachAction | UpdateAction | TransitionAction;
 
 export interface ListAction {
   readonly kind: 'list';
@@ -243,13 +261,31 @@ export interface ListAction {
 export interface GetAction extends RecordTarget {
   readonly kind: 'get';
   readonly view?: (record: StoredRecord, input: OperationInput) => Json;
+  /** The whole reply instead of a view, when it depends on the clock or may refuse (a signed, expiring link). */
+  readonly reply?: (record: StoredRecord, input: OperationInput, ctx: ActionContext) => Outcome<Reply>;
+  /** The 200 body when the record is not there, for vendors that answer a missing record with an empty result. */
+  readonly absent?: (input: OperationInput) => Json;
 }
 
 export interface CreateAction {
   readonly kind: 'create';
   readonly collection: string;
+  /** A record that already has the built id is replaced (its meta kept) instead of refused: an upload over an earlier one. */
+  readonly replace?: boolean;
   readonly build: (input: OperationInput, ctx: ActionContext) => Outcome<NewRecord>;
   readonly reply: (record: StoredRecord, input: OperationInput) => Reply;
+}
+
+/**
+ * One new record for each record of another collection that matches: an event that starts a run of every definition
+ * listening for it. A source record `build` leaves out (undefined) starts nothing.
+ */
+export interface CreateEachAction {
+  readonly kind: 'createEach';
+  readonly from: { readonly collection: string; readonly where: (input: OperationInput) => Outcome<readonly Condition[]> };
+  readonly collection: string;
+  readonly build: (source: StoredRecord, input: OperationInput, ctx: ActionContext) => NewRecord | undefined;
+  readonly reply: (created: readonly StoredRecord[], input: OperationInput) => Reply;
 }
 
 export interface UpdateAction extends RecordTarget {
@@ -263,7 +299,8 @@ export interface UpdateAction extends RecordTarget {
 export interface TransitionAction extends RecordTarget {
   readonly kind: 'transition';
   readonly machine: StateMachine;
-  readonly command: (input: OperationInput) => string;
+  /** The command to apply; undefined when the request names none, which leaves the record as it is. */
+  readonly command: (input: OperationInput) => string | undefined;
   /** Fields the move also sets from the request (e.g. who made it: `_updatedBy`). */
   readonly patch?: (input: OperationInput, ctx: ActionContext) => JsonObject;
   readonly refuse: (refusal: TransitionRefusal, record: StoredRecord, input: OperationInput) => MockError;

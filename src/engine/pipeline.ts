@@ -66,7 +66,8 @@ export async function runPipeline(deps: PipelineDeps, entry: CompiledPack, reque
 
   const limited = await overRateLimit(deps, pack, request);
   if (limited) return refuse(limited);
-  const session = request.headers['x-mock-session'] ?? DEFAULT_SESSION;
+  // A link that must work without headers (a download URL) names its session in its path.
+  const session = (operation.sessionParam ? route.params[operation.sessionParam] : undefined) ?? request.headers['x-mock-session'] ?? DEFAULT_SESSION;
   if (!isSessionName(session)) {
     const message = "X-Mock-Session must be 1 to 64 letters, digits, '.', '_' or '-'.";
     return refuse(mockError('invalidRequest', message), [{ location: 'header', field: 'x-mock-session', rule: 'pattern', message }]);
@@ -75,7 +76,7 @@ export async function runPipeline(deps: PipelineDeps, entry: CompiledPack, reque
   await deps.spaces.ensure(pack, space);
   const caller = operation.public ? ok({ credential: '' }) : await authenticate(pack.auth, request.headers, (collection, id) => deps.store.get(space, collection, id));
   if (!caller.ok) return refuse(caller.error, [{ location: 'header', field: 'authorization', rule: 'auth', message: caller.error.message }]);
-  const read = readInput(pack, operation, request, route.params, caller.value, { registry: deps.registry });
+  const read = await readInput(pack, operation, request, route.params, caller.value, session, { registry: deps.registry });
   if (!read.input.ok) return refuse(read.input.error, read.violations);
   const refused = operation.public ? undefined : pack.guard?.(read.input.value);
   if (refused) return refuse(refused, [...read.violations, { location: 'header', field: '', rule: 'guard', message: refused.message }]);

@@ -33,7 +33,7 @@ export function respond(deps: RespondDeps, pack: ApiPack, request: PlainRequest,
     deps.onViolation?.(violation);
     if (deps.strictResponses) return { status: 500, headers: {}, payload: { mockViolation: violation as unknown as Json }, media: 'json' };
   }
-  return { status: reply.status, headers: reply.headers ?? {}, ...(reply.body === undefined ? {} : { payload: reply.body }), media };
+  return { status: reply.status, headers: reply.headers ?? {}, ...(reply.body === undefined ? {} : { payload: reply.body }), ...(reply.raw ? { raw: reply.raw } : {}), media };
 }
 
 /** The response format: the pack's format parameter (`?alt=json`) when given, else `Accept` negotiation. */

@@ -111,6 +111,11 @@ function writeResponse(res: Response, response: PlainResponse): void {
   }
   res.status(response.status);
   for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+  if (response.raw) {
+    res.setHeader('content-type', response.raw.contentType);
+    res.end(Buffer.from(response.raw.bytes.buffer, response.raw.bytes.byteOffset, response.raw.bytes.byteLength));
+    return;
+  }
   if (response.payload === undefined) {
     res.end();
     return;

@@ -25,7 +25,8 @@ export interface ApiCoverage {
 
 export function coverageOf(packs: readonly ApiPack[], registry: SchemaRegistry, entries: readonly JournalEntry[]): ApiCoverage[] {
   return packs.map((pack) => {
-    const operations = pack.operations.map((operation): OperationCoverage => {
+    // Mock-only operations (a download link's target) are not the vendor's API a client is measured against.
+    const operations = pack.operations.filter((operation) => !operation.mockOnly).map((operation): OperationCoverage => {
       const calls = entries.filter((entry) => entry.api === pack.id && entry.operation === operation.id);
       const seen = [...new Set(calls.map((call) => call.status))].sort((a, b) => a - b);
       const declared = Object.keys(operation.responses).map(Number);

@@ -64,6 +64,8 @@ function probes(schemaId: string, seed: number): Json[] {
 
 describe.each(allPacks.map((pack): [string, ApiPack] => [pack.id, pack]))('OpenAPI for %s', (apiId, pack) => {
   const document = buildOpenApi(pack, schemas);
+  // Mock-only operations (a download link's target) are left out of the document.
+  const operations = pack.operations.filter((op) => !op.mockOnly);
   const components = (document['components'] as JsonObject)['schemas'] as JsonObject;
 
   it('is a valid OpenAPI 3.1 document', async () => {
@@ -75,11 +77,11 @@ describe.each(allPacks.map((pack): [string, ApiPack] => [pack.id, pack]))('OpenA
   it('has every operation of the pack, by operationId, under its path and method', () => {
     const declared = Object.entries(document['paths'] as JsonObject).flatMap(([path, item]) =>
       Object.entries(item as JsonObject).filter(([method]) => METHODS.includes(method)).map(([method, op]) => `${method.toUpperCase()} ${path} ${String((op as JsonObject)['operationId'])}`));
-    expect(declared.sort()).toEqual(pack.operations.map((op) => `${op.method} ${op.path} ${op.id}`).sort());
+    expect(declared.sort()).toEqual(operations.map((op) => `${op.method} ${op.path} ${op.id}`).sort());
   });
 
   it('declares exactly the path parameters its path templates name', () => {
-    for (const op of pack.operations) {
+    for (const op of operations) {
       const parameters = (operationIn(document, op.path, op.method)['parameters'] ?? []) as JsonObject[];
       const declared = parameters.filter((p) => p['in'] === 'path').map((p) => p['name']);
       const templated = [...op.path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]);
@@ -114,9 +116,10 @@ describe.each(allPacks.map((pack): [string, ApiPack] => [pack.id, pack]))('OpenA
   it('accepts and refuses the same bodies as the source schemas', () => {
     const ajv = documentAjv(document, `https://openapi.test/${apiId}`);
     let seed = 0;
-    for (const op of pack.operations) {
+    for (const op of operations) {
       const bodies = Object.entries(op.responses).flatMap(([status, id]) => (id === null ? [] : [{ id, at: ['responses', status] }]));
-      if (op.request?.body) bodies.push({ id: op.request.body, at: ['requestBody'] });
+      // A form upload is described as a form (a binary file part), not as the JSON the engine reads it into.
+      if (op.request?.body && !op.accepts?.includes('multipart')) bodies.push({ id: op.request.body, at: ['requestBody'] });
       bodies.push({ id: pack.errors.schema, at: ['responses', 'default'] });
       for (const { id, at } of bodies) {
         // Every pack speaks JSON; LongJump's XML entries carry the same schema.
@@ -155,6 +158,15 @@ describe('OpenAPI details', () => {
     expect((longjump['components'] as JsonObject)['securitySchemes']).toMatchObject({ sessionCookie: { type: 'apiKey', in: 'cookie', name: 'JSESSIONID' } });
     expect(Object.keys((operationIn(longjump, '/networking/rest/login', 'POST')['requestBody'] as JsonObject)['content'] as JsonObject))
       .toEqual(['application/xml', 'application/json']);
+  });
+
+  it("describes NERM's attachment upload as a form with a binary file part, and leaves the mock's download link out", () => {
+    const nerm = byId('nerm');
+    const upload = operationIn(nerm, '/api/workflow_sessions/{id}/upload/{attribute_id}', 'POST');
+    expect((upload['requestBody'] as JsonObject)['content']).toEqual({
+      'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: expect.objectContaining({ type: 'string', format: 'binary' }) } } },
+    });
+    expect(Object.keys(nerm['paths'] as JsonObject).some((path) => path.includes('__attachments'))).toBe(false);
   });
 
   it('marks required query parameters and headers from the schema', () => {

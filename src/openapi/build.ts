@@ -15,7 +15,9 @@ export function buildOpenApi(pack: ApiPack, schemas: readonly JsonObject[]): Jso
   const bundle = bundleSchemas(pack.id, schemas);
   const scheme = securityScheme(pack.auth);
   const paths: Record<string, JsonObject> = {};
-  for (const operation of pack.operations) {
+  // Mock-only operations (the download behind an attachment URL) are not part of the vendor's API: a client follows the
+  // links the API hands out and never calls them by path.
+  for (const operation of pack.operations.filter((op) => !op.mockOnly)) {
     const item = (paths[operation.path] ??= {});
     item[operation.method.toLowerCase()] = operationObject(pack, operation, bundle, scheme !== undefined);
   }
@@ -67,7 +69,7 @@ function operationObject(pack: ApiPack, operation: Operation, bundle: SchemaBund
     operationId: operation.id,
     summary: operation.summary,
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(request.body ? { requestBody: requestBody(pack, bundle, request.body) } : {}),
+    ...(request.body ? { requestBody: requestBody(pack, operation, bundle, request.body) } : {}),
     responses,
     // Public operations (login) are the ones that work before any credential exists.
     ...(operation.public && secured ? { security: [] } : {}),
@@ -108,7 +110,10 @@ function withAliases(query: readonly JsonObject[], aliases: Readonly<Record<stri
   });
 }
 
-function requestBody(pack: ApiPack, bundle: SchemaBundle, schemaId: string): JsonObject {
+function requestBody(pack: ApiPack, operation: Operation, bundle: SchemaBundle, schemaId: string): JsonObject {
+  if (operation.accepts?.includes('multipart')) {
+    return { required: !acceptsNull(bundle.resolve(schemaId)), content: { 'multipart/form-data': { schema: formSchema(bundle, schemaId) } } };
+  }
   const types = pack.media.contentTypes ?? pack.media.accepts.map((kind) => MEDIA_TYPE[kind]);
   const schema = bundle.use(schemaId);
   return {
@@ -116,6 +121,23 @@ function requestBody(pack: ApiPack, bundle: SchemaBundle, schemaId: string): Jso
     required: !acceptsNull(bundle.resolve(schemaId)),
     content: Object.fromEntries(types.map((type) => [type, { schema }])),
   };
+}
+
+/**
+ * A multipart body as a form: the engine reads each file part into `{filename, contentType, size, content}` (content
+ * base64) for its schemas, but on the wire that part is the file's bytes, which OpenAPI writes as a binary string.
+ */
+function formSchema(bundle: SchemaBundle, schemaId: string): JsonObject {
+  const schema = bundle.resolve(schemaId);
+  const properties = isJsonObject(schema['properties']) ? schema['properties'] : {};
+  const form = Object.fromEntries(Object.entries(properties).map(([name, property]): [string, Json] => {
+    const ref = isJsonObject(property) ? property['$ref'] : undefined;
+    const resolved = typeof ref === 'string' ? bundle.components[ref.split('/').at(-1) ?? ''] : property;
+    const content = isJsonObject(resolved) && isJsonObject(resolved['properties']) ? resolved['properties']['content'] : undefined;
+    const isFile = isJsonObject(content) && content['contentEncoding'] === 'base64';
+    return [name, isFile ? { type: 'string', format: 'binary', description: 'A file: the part\'s bytes, with its filename and Content-Type.' } : property];
+  }));
+  return { type: 'object', ...(Array.isArray(schema['required']) ? { required: schema['required'] } : {}), properties: form };
 }
 
 /** Conservative: a schema with no type and nothing else constraining it (8x8's "any JSON payload") takes null. */

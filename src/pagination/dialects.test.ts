@@ -33,10 +33,15 @@ describe('pagination dialects', () => {
     });
   });
 
-  it('offsetWithMetadata has null links at both ends of a single page', () => {
+  it('offsetWithMetadata leaves the links out at both ends of a single page', () => {
     const dialect = offsetWithMetadata({ items: 'sessions', offset: 'offset', limit: 'limit', defaultLimit: 100, flag: 'metadata' });
     const body = dialect.envelope({ spec: { kind: 'offset', offset: 0, limit: 100 }, items: [], total: 3, hasMore: false }, context({ metadata: true })) as JsonObject;
-    expect(body['_metadata']).toMatchObject({ next: null, previous: null, total: 3 });
+    expect(body['_metadata']).toEqual({ limit: 100, offset: 0, total: 3 });
+  });
+
+  it('offsetWithMetadata makes a page the last by dropping its next link', () => {
+    const dialect = offsetWithMetadata({ items: 'sessions', offset: 'offset', limit: 'limit', defaultLimit: 100, flag: 'metadata' });
+    expect(dialect.lastPage({ sessions: [], _metadata: { limit: 1, offset: 1, total: 9, next: '/n', previous: '/p' } })).toEqual({ sessions: [], _metadata: { limit: 1, offset: 1, total: 9, previous: '/p' } });
   });
 
   it('offsetEnvelope reports offset, page size and total around the list', () => {
@@ -57,5 +62,14 @@ describe('pagination dialects', () => {
     expect(dialect.read(context({ next_token: 'T3', limit: 4 }))).toEqual(ok({ kind: 'keyset', limit: 4, after: { values: [], seq: 3 } }));
     expect(dialect.read(context({ next_token: '' }))).toEqual(ok({ kind: 'keyset', limit: 25 }));
     expect(dialect.read(context({ next_token: 'forged' }))).toMatchObject({ ok: false, error: { message: 'bad token' } });
+  });
+
+  it('cursorToken with clamp holds any integer limit within its range and says the largest', () => {
+    const dialect = cursorToken({ items: 'data', token: 'next_token', limit: 'limit', defaultLimit: 25, totalFlag: 'with_total', clamp: [1, 1000] });
+    expect(dialect.maxLimit).toBe(1000);
+    expect(dialect.read(context({ limit: 0 }))).toEqual(ok({ kind: 'keyset', limit: 1 }));
+    expect(dialect.read(context({ limit: -7 }))).toEqual(ok({ kind: 'keyset', limit: 1 }));
+    expect(dialect.read(context({ limit: 1e20 }))).toEqual(ok({ kind: 'keyset', limit: 1000 }));
+    expect(dialect.read(context({ limit: 40 }))).toEqual(ok({ kind: 'keyset', limit: 40 }));
   });
 });

@@ -34,6 +34,8 @@ export interface PaginationDialect {
   readonly itemsKey: string | null;
   /** The query parameter that sets the page size. */
   readonly limitParam: string;
+  /** The largest page a request gets, when the dialect clamps the page size instead of the schema bounding it. */
+  readonly maxLimit?: number;
   /** How a client asks for the next page: an offset parameter, or a cursor parameter it copies from the response. */
   readonly paging: { readonly kind: 'offset'; readonly param: string } | { readonly kind: 'cursor'; readonly param: string; readonly responseKey: string };
   /** Makes a page say it is the last one (no next link or token, totals that end here). */
@@ -66,7 +68,8 @@ export function offsetArray(names: { offset: string; limit: string; defaultLimit
 
 /**
  * `{<items>: [...], _metadata?: {limit, offset, total, next, previous}}` (NERM). Metadata appears only when the
- * flag parameter is true; its links are null at either end and keep every other query parameter.
+ * flag parameter is true; its links keep every other query parameter and are left out at either end (NERM's
+ * document types them as strings, never null).
  */
 export function offsetWithMetadata(names: { items: string; offset: string; limit: string; defaultLimit: number; flag: string }): PaginationDialect {
   return {
@@ -76,15 +79,16 @@ export function offsetWithMetadata(names: { items: string; offset: string; limit
     paging: { kind: 'offset', param: names.offset },
     lastPage: (body) => {
       if (!isJsonObject(body) || !isJsonObject(body['_metadata'])) return body;
-      return { ...body, _metadata: { ...body['_metadata'], next: null } };
+      const { next: _next, ...metadata } = body['_metadata'];
+      return { ...body, _metadata: metadata };
     },
     read: (ctx) => readOffset(ctx, names.offset, names.limit, names.defaultLimit),
     envelope(outcome, ctx) {
       const body: JsonObject = { [names.items]: [...outcome.items] };
       if (ctx.query[names.flag] !== true || outcome.spec.kind !== 'offset') return body;
       const window = offsetWindow(outcome.spec.offset, outcome.spec.limit, outcome.total);
-      const linkTo = (offset: number | null) => (offset === null ? null : ctx.link({ [names.limit]: window.limit, [names.offset]: offset }));
-      body['_metadata'] = { limit: window.limit, offset: window.offset, total: window.total, next: linkTo(window.nextOffset), previous: linkTo(window.previousOffset) };
+      const linkTo = (name: string, offset: number | null): JsonObject => (offset === null ? {} : { [name]: ctx.link({ [names.limit]: window.limit, [names.offset]: offset }) });
+      body['_metadata'] = { limit: window.limit, offset: window.offset, total: window.total, ...linkTo('next', window.nextOffset), ...linkTo('previous', window.previousOffset) };
       return body;
     },
   };
@@ -113,13 +117,16 @@ export function offsetEnvelope(names: { offset: string; pageSize: string; total:
 
 /**
  * `{<items>: [...], next_token?, total?}` with opaque keyset cursors (Amperity). The last page has no token;
- * the total appears only when asked for.
+ * the total appears only when asked for. With `clamp`, any integer limit is accepted and held within [min, max]
+ * (for vendors whose documents bound no page size).
  */
-export function cursorToken(names: { items: string; token: string; limit: string; defaultLimit: number; totalFlag: string }): PaginationDialect {
+export function cursorToken(names: { items: string; token: string; limit: string; defaultLimit: number; totalFlag: string; clamp?: readonly [number, number] }): PaginationDialect {
+  const clamp = names.clamp;
   return {
     name: 'cursor-token',
     itemsKey: names.items,
     limitParam: names.limit,
+    ...(clamp ? { maxLimit: clamp[1] } : {}),
     paging: { kind: 'cursor', param: names.token, responseKey: names.token },
     lastPage: (body) => {
       if (!isJsonObject(body)) return body;
@@ -127,7 +134,8 @@ export function cursorToken(names: { items: string; token: string; limit: string
       return rest;
     },
     read(ctx) {
-      const limit = numberParam(ctx.query, names.limit, names.defaultLimit);
+      const asked = numberParam(ctx.query, names.limit, names.defaultLimit);
+      const limit = clamp ? Math.min(clamp[1], Math.max(clamp[0], asked)) : asked;
       const token = ctx.query[names.token];
       if (typeof token !== 'string' || token === '') return ok({ kind: 'keyset', limit });
       const position = ctx.cursor.decode(token);

@@ -1,5 +1,5 @@
 import Negotiator from 'negotiator';
-import type { MediaKind } from '../core/request.ts';
+import type { BodyKind, MediaKind } from '../core/request.ts';
 
 const MEDIA_TYPES: Record<MediaKind, readonly string[]> = {
   json: ['application/json'],
@@ -17,6 +17,15 @@ export function mediaKindOf(contentType: string | undefined): MediaKind | undefi
   if (essence === 'application/json' || essence.endsWith('+json')) return 'json';
   if (essence === 'application/xml' || essence === 'text/xml' || essence.endsWith('+xml')) return 'xml';
   return undefined;
+}
+
+/** The request body kinds by the media type a client names for each, for messages and documents. */
+export const BODY_MEDIA_TYPE: Record<BodyKind, string> = { json: 'application/json', xml: 'application/xml', multipart: 'multipart/form-data' };
+
+/** The body kind a request's Content-Type names: JSON, XML or a multipart form; undefined for anything else. */
+export function bodyKindOf(contentType: string | undefined): BodyKind | undefined {
+  const essence = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return essence === 'multipart/form-data' ? 'multipart' : mediaKindOf(contentType);
 }
 
 /**

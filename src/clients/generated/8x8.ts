@@ -8,10 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve a list of workflow instances, newest first (seed 001). */
+        /** Retrieve a list of workflow instances, newest first (get-workflow-instances). */
         get: operations["listWorkflowInstances"];
         put?: never;
-        /** Start a workflow from the definition with the body as its event payload: 201 + Location, no body (vendor-facts 001). */
+        /** Test a definition: start a workflow of its latest version (or ?version=) with the body as its event payload: 201 + Location, no body (start-workflow-instance). */
         post: operations["startWorkflowInstance"];
         delete?: never;
         options?: never;
@@ -26,14 +26,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retrieve workflow instance status; ?includeLogs=true adds step logs (vendor-facts 001). */
+        /** Retrieve workflow instance status; ?includeLogs=true adds the logs of the steps that have run (get-instance-status). */
         get: operations["getWorkflowInstance"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** suspend | resume | terminate a workflow instance: 200 with no body; illegal moves 400 (vendor-facts 001). */
+        /** suspend | resume | terminate a workflow instance: 200 with no body; illegal moves 400; no command changes nothing (patch-workflow-instance). */
         patch: operations["updateWorkflowInstanceStatus"];
         trace?: never;
     };
@@ -44,7 +44,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Errors of a workflow instance, e.g. why it faulted (vendor-facts 001). */
+        /** Errors of a workflow instance, e.g. why it faulted: an array of workflowErrors (get-instance-errors). */
         get: operations["listWorkflowErrors"];
         put?: never;
         post?: never;
@@ -61,10 +61,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The latest version of each definition not deleted, newest first (vendor-facts 001). */
+        /** The latest version of each definition not deleted, newest first, paged by limit and offset (get-all-definitions). */
         get: operations["listDefinitions"];
         put?: never;
-        /** Create a definition: 201 + Location + body (vendor-facts 001). */
+        /** Create a definition from a definitionInput body: 201 + Location + the stored version 1 (create-definition). */
         post: operations["createDefinition"];
         delete?: never;
         options?: never;
@@ -79,13 +79,64 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A definition's version history, newest first (vendor-facts 001). */
+        /** A definition's version history, newest first, paged by limit and offset (get-specific-definition). */
         get: operations["getDefinitionVersions"];
-        /** Register a new version; running workflows finish on the old one (vendor-facts 001). */
+        /** Register a new version; running workflows finish on the old one (update-existing-definition). */
         put: operations["updateDefinition"];
         post?: never;
-        /** Delete one version (?version=) or the whole definition: 202, and its active workflows are terminated (vendor-facts 001). */
+        /** Delete one version (?version=) or the whole definition: 202, and its active workflows are terminated (delete-definitions). */
         delete: operations["deleteDefinition"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{accountId}/triggers/http_request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trigger workflows from an external system: starts a workflow of every enabled http_request definition of the account (http_request_trigger). */
+        post: operations["raiseHttpRequestTrigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{accountId}/steps/timezones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Supported time zones, for the time helpers; ?contains= filters by id or name, case-insensitive (get-timezones). */
+        get: operations["listTimezones"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{accountId}/steps/functions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The custom JavaScript functions available in inputs, outputs and selectNextStep (get-functions). */
+        get: operations["listFunctions"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -102,61 +153,195 @@ export interface components {
         DefinitionList: components["schemas"]["Definition"][];
         /**
          * 8x8 workflow definition (one version)
-         * @description A workflow definition version: {accountId, id, version, createdAt, subAccountId, trigger, status, definition: {name, steps[]}} (vendor-facts 001, Definitions).
+         * @description One version of a workflow definition as the mock answers it: automation_api.json components/schemas/definition (allOf definitionInput plus required accountId, id, version, createdAt). Top-level fields are the documented ones only; `definition` is stored as the client sent it.
          */
         Definition: {
+            /** @description 8x8 account id (components/schemas/definition): the account in the request path. */
             accountId: string;
             /**
              * Format: uuid
-             * @description Definition ids are uuids: seed 001 answers a non-uuid id with 1000 'Invalid definition id.'.
+             * @description Unique definition id (components/schemas/definition). Uuids: a definition id that is not one is answered 400 'Invalid definition id.' (paths ... {definitionId}, 400).
              */
             id: string;
+            /** @description components/schemas/definition: incremented on every update. */
             version: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When this version was created (components/schemas/definition: string, minLength 1).
+             */
             createdAt: string;
-            /** @description Subaccount the trigger listens on; null for any (vendor-facts 001). */
-            subAccountId?: string | null;
+            /** @description 8x8 subaccount id (components/schemas/definitionInput: a string). Omitted when the definition listens on every subaccount. */
+            subAccountId?: string;
             trigger: components["schemas"]["DefinitionTrigger"];
             status: components["schemas"]["DefinitionDefinitionStatus"];
             definition: components["schemas"]["DefinitionBody"];
         };
         /**
-         * @description vendor-facts 001.
+         * @description components/schemas/trigger: the external event that starts workflows.
          * @enum {string}
          */
         DefinitionTrigger: "inbound_sms" | "inbound_chat_apps" | "http_request";
         /**
-         * @description vendor-facts 001. A disabled definition does not start workflows.
+         * @description components/schemas/status (default disabled): a disabled definition does not start, regardless of the trigger.
+         * @default disabled
          * @enum {string}
          */
         DefinitionDefinitionStatus: "enabled" | "disabled";
+        /** @description The `definition` property of components/schemas/definitionInput: a name and the steps. Stored and answered exactly as the client sent it, unknown properties included. */
         DefinitionBody: {
+            /** @description Descriptive name, not unique (definitionInput). A missing or blank name is the documented 400 code 5001 (components/examples/invalidDefinitionError). */
             name: string;
             steps: components["schemas"]["DefinitionStep"][];
-        } & {
-            [key: string]: unknown;
         };
-        /** @description A step: an id unique within the definition and a step type; inputs and outputs are step-specific, so any other properties are allowed. */
-        DefinitionStep: {
+        /** @description A step of a definition (definitionInput.definition.steps). One of the eight documented step types, or a step of another type, which the vendor accepts too (components/examples/definitionInput sends an `If` step with `do`) and the mock keeps as the client's own data. Generated definitions use only the documented types (see DocumentedStep). */
+        DefinitionStep: components["schemas"]["DefinitionDocumentedStep"] | components["schemas"]["DefinitionOtherStep"];
+        /** @description The eight step types of definitionInput.definition.steps (anyOf smsStep ... waitForDTMFStep), with their required properties and inputs. `outputs` is only required to be an object: in a definition it maps context names to expressions (every step of components/examples/definitionInput does), which the documented output schemas (required reply, response, dtmfData) do not describe. */
+        DefinitionDocumentedStep: components["schemas"]["DefinitionSmsStep"] | components["schemas"]["DefinitionChatAppsMessageStep"] | components["schemas"]["DefinitionHttpRequestStep"] | components["schemas"]["DefinitionBranchStep"] | components["schemas"]["DefinitionWaitStep"] | components["schemas"]["DefinitionWaitForReplyStep"] | components["schemas"]["DefinitionVoiceMessageStep"] | components["schemas"]["DefinitionWaitForDtmfStep"];
+        /** @description A step whose stepType is none of the eight documented ones (components/examples/definitionInput: `If` with `do`). Its content is the client's. */
+        DefinitionOtherStep: {
             id: string;
-            /**
-             * @example SMS
-             * @example ChatAppsMessage
-             * @example HttpRequest
-             * @example Wait
-             * @example If
-             * @example WaitForReply
-             */
             stepType: string;
-            nextStepId?: string | null;
-            inputs?: Record<string, unknown>;
-            outputs?: Record<string, unknown>;
-        } & {
-            [key: string]: unknown;
         };
-        /** @description Request body of POST /definitions and PUT /definitions/{id}: what a client sets; the server adds accountId, id, version and createdAt (vendor-facts 001). `status` defaults to disabled as in 8x8's create reference. */
+        /** @description components/schemas/step: unique within the definition. */
+        DefinitionStepId: string;
+        /** @description Step to run after this one; when absent the workflow ends after this step (e.g. components/schemas/smsStep). */
+        DefinitionNextStepId: string;
+        /** @description Step output values to save to the workflow context: context name -> expression (components/examples/definitionInput, e.g. {"http_request_response_code": "{{step.responseCode}}"}). */
+        DefinitionOutputs: Record<string, unknown>;
+        /** @description Step id -> JavaScript expression choosing the next steps; null for the default branch (components/schemas/branchStep). */
+        DefinitionSelectNextStep: Record<string, unknown>;
+        /** @description components/schemas/smsStep: requires only `id` (stepType defaults to SMS); inputs, when given, require subAccountId, destination and text. */
+        DefinitionSmsStep: {
+            id: components["schemas"]["DefinitionStepId"];
+            /** @enum {string} */
+            stepType?: "SMS";
+            inputs?: {
+                subAccountId: string;
+                destination: string;
+                text: string;
+                country?: string;
+                source?: string;
+                clientMessageId?: string;
+                encoding?: string;
+                scheduled?: string;
+                expiry?: string;
+                dlrCallbackUrl?: string;
+            };
+            outputs?: components["schemas"]["DefinitionOutputs"];
+            nextStepId?: components["schemas"]["DefinitionNextStepId"];
+        };
+        /** @description components/schemas/chatAppsMessageStep. */
+        DefinitionChatAppsMessageStep: {
+            id: components["schemas"]["DefinitionStepId"];
+            /** @enum {string} */
+            stepType: "ChatAppsMessage";
+            inputs: {
+                subAccountId: string;
+                user: Record<string, unknown>;
+                type: string;
+                content: Record<string, unknown>;
+                clientMessageId?: string;
+            };
+            outputs?: components["schemas"]["DefinitionOutputs"];
+            nextStepId?: components["schemas"]["DefinitionNextStepId"];
+        };
+        /** @description components/schemas/httpRequestStep. */
+        DefinitionHttpRequestStep: {
+            id: components["schemas"]["DefinitionStepId"];
+            /** @enum {string} */
+            stepType: "HttpRequest";
+            inputs: {
+                url: string;
+                method: string;
+                headers?: {
+                    Authorization?: string;
+                    Accept?: string;
+                };
+                parameters?: {
+                    query_param1?: string;
+                };
+                body?: Record<string, unknown>;
+                timeoutSeconds?: number;
+            };
+            outputs?: components["schemas"]["DefinitionOutputs"];
+            nextStepId?: components["schemas"]["DefinitionNextStepId"];
+        };
+        /** @description components/schemas/branchStep. `selectNextStep` has `default: null` there, so null is admitted (the project's OpenAPI 3.0 rule). */
+        DefinitionBranchStep: {
+            id: components["schemas"]["DefinitionStepId"];
+            /** @enum {string} */
+            stepType: "Branch";
+            /** @description Step id -> JavaScript expression (null for the default branch). */
+            selectNextStep: Record<string, unknown> | null;
+        };
+        /** @description components/schemas/waitStep. */
+        DefinitionWaitStep: {
+            id: components["schemas"]["DefinitionStepId"];
+            /** @enum {string} */
+            stepType: "Wait";
+            inputs: {
+                /** @description Timespan "d.HH:mm:ss"; a whole number alone is days (waitStep). */
+                duration: string;
+            };
+            nextStepId?: components["schemas"]["DefinitionNextStepId"];
+        };
+        /** @description components/schemas/waitForReplyStep. */
+        DefinitionWaitForReplyStep: {
+            id: components["schemas"]["DefinitionStepId"];
+            /** @enum {string} */
+            stepType: "WaitForReply";
+            inputs: {
+                from: string;
+                channel: string;
+                /**
+                 * @description "d.HH:mm:ss".
+                 * @default 1.00:00:00
+                 */
+                timeout?: string;
+            };
+            outputs: components["schemas"]["DefinitionOutputs"];
+            selectNextStep?: components["schemas"]["DefinitionSelectNextStep"];
+            nextStepId?: components["schemas"]["DefinitionNextStepId"];
+        };
+        /** @description components/schemas/voiceMessageStep. */
+        DefinitionVoiceMessageStep: {
+            id: components["schemas"]["DefinitionStepId"];
+            /** @enum {string} */
+            stepType: "VoiceMessage";
+            inputs: {
+                subAccountId?: string;
+                clientRequestId?: string;
+                /**
+                 * @default say
+                 * @enum {string}
+                 */
+                action: "say" | "say&capture" | "playFile";
+                params: Record<string, unknown>;
+            };
+            outputs?: components["schemas"]["DefinitionOutputs"];
+            nextStepId?: components["schemas"]["DefinitionNextStepId"];
+        };
+        /** @description components/schemas/waitForDTMFStep. */
+        DefinitionWaitForDtmfStep: {
+            id: components["schemas"]["DefinitionStepId"];
+            /** @enum {string} */
+            stepType: "WaitForDTMF";
+            inputs: {
+                dtmfRequestId?: string;
+                /** @default 1.00:00:00 */
+                timeout?: string;
+            };
+            outputs: components["schemas"]["DefinitionOutputs"];
+            selectNextStep?: components["schemas"]["DefinitionSelectNextStep"];
+        };
+        /** @description Request body of POST /definitions and PUT /definitions/{id}: components/schemas/definitionInput. Not stricter than it: `accountId` is optional (components/examples/definitionInput omits it; the path names the account and wins), unknown properties are accepted (and not stored), `subaccountId` is read as `subAccountId` (the documents' examples spell it so), and steps of other types are accepted (see Step). */
         DefinitionInput: {
+            /** @description definitionInput (required there). Ignored: the account in the path is the one addressed. */
+            accountId?: string;
+            /** @description definitionInput: a string; null or absent means every subaccount (its description: 'If the subaccount id is null ...'). */
             subAccountId?: string | null;
+            /** @description The spelling of components/examples/definitionInput; read as subAccountId when that is absent. */
+            subaccountId?: string | null;
             trigger: components["schemas"]["DefinitionTrigger"];
             status?: components["schemas"]["DefinitionDefinitionStatus"];
             definition: components["schemas"]["DefinitionBody"];
@@ -178,19 +363,44 @@ export interface components {
             timestamp: string;
         };
         /**
+         * 8x8 custom JavaScript functions
+         * @description GET /api/v1/accounts/{accountId}/steps/functions (get-functions): an array of components/schemas/function, the helpers 8x8 adds to the scripting in inputs, outputs and selectNextStep.
+         */
+        FunctionList: components["schemas"]["FunctionListFunction"][];
+        /** @description components/schemas/function. */
+        FunctionListFunction: {
+            name: string;
+            description: string;
+            /** @description Example usage, e.g. isDayOfWeek('2021-05-25', 'Tuesday'). */
+            example: string;
+            parameters: components["schemas"]["FunctionListParameter"][];
+        };
+        /** @description components/schemas/function, parameters items. `default` and `example` are typed `object` there (components/examples/functions shows a string and null instead; the schema is followed, see PROVENANCE.md). */
+        FunctionListParameter: {
+            name: string;
+            /** @description Data type of the parameter. */
+            type: string;
+            required: boolean;
+            /** @description Default value of an optional parameter. */
+            default?: Record<string, unknown>;
+            description: string;
+            /** @description Example value of the parameter. */
+            example: Record<string, unknown>;
+        };
+        /**
          * 8x8 request parameters
-         * @description Path and query parameters of each 8x8 operation. Query values arrive as strings and are coerced to these types; defaults are filled in.
+         * @description Path, query and body parameters of each 8x8 operation, from automation_api.json (components/parameters and each operation's parameters). Query values arrive as strings and are coerced to these types; defaults are filled in.
          */
         Parameters: unknown;
         ParametersAccountPath: {
-            /** @description Account id (seed 001, path). */
+            /** @description Account id (components/parameters/accountId). */
             accountId: string;
         };
         ParametersDefinitionPath: {
             accountId: string;
             /**
              * Format: uuid
-             * @description Workflow definition id (seed 001, path). Not a uuid -> 400 code 1000 'Invalid definition id.' (seed 001, 400 example).
+             * @description Workflow definition id (components/parameters/definitionId: a string). Not a uuid -> 400 code 1000 'Invalid definition id.': the operations' 400 responses say 'Definition id is invalid (not a valid uuid).' (components/examples/invalidDefinitionIdError).
              */
             definitionId: string;
         };
@@ -198,37 +408,41 @@ export interface components {
             accountId: string;
             /**
              * Format: uuid
-             * @description Workflow definition id (seed 001, path). Not a uuid -> 400 code 1000 'Invalid definition id.' (seed 001, 400 example).
+             * @description Workflow definition id (components/parameters/definitionId: a string). Not a uuid -> 400 code 1000 'Invalid definition id.': the operations' 400 responses say 'Definition id is invalid (not a valid uuid).' (components/examples/invalidDefinitionIdError).
              */
             definitionId: string;
+            /** @description Workflow instance id (components/parameters/workflowId: a string). */
             workflowId: string;
         };
         /**
-         * @description seed 001: >= 1 and <= 500, default 100.
+         * @description components/parameters/limit: 1..500, default 100.
          * @default 100
          */
         ParametersLimit: number;
         /**
-         * @description seed 001: >= 0, default 0.
+         * @description components/parameters/offset: >= 0, default 0.
          * @default 0
          */
         ParametersOffset: number;
-        /** @description An ISO 8601 timestamp (seed 001). A date alone means midnight UTC, a timestamp without zone is UTC. */
+        /** @description components/parameters/version: >= 1. */
+        ParametersVersion: number;
+        /** @description An ISO 8601 timestamp: the parameter is a string 'in ISO 8601 format' (get-workflow-instances, startTimeFrom/startTimeTo descriptions), the evidence for refusing other strings. A date alone means midnight UTC, a timestamp without zone is UTC. */
         ParametersInstant: string;
         ParametersListWorkflowsQuery: {
             limit?: components["schemas"]["ParametersLimit"];
             offset?: components["schemas"]["ParametersOffset"];
-            /** @description seed 001: >= 1; without it the latest version's workflows are listed. */
-            version?: number;
+            /** @description components/parameters/version; without it the latest version's workflows are listed (get-workflow-instances). */
+            version?: components["schemas"]["ParametersVersion"];
+            /** @description get-workflow-instances, query status (enum Runnable, Suspended, Complete, Terminated). */
             status?: components["schemas"]["WorkflowInstanceStatus"];
-            /** @description Minimum start time, inclusive (seed 001). */
+            /** @description Minimum start time, inclusive (get-workflow-instances). */
             startTimeFrom?: components["schemas"]["ParametersInstant"];
-            /** @description Maximum start time, inclusive (seed 001). */
+            /** @description Maximum start time, inclusive (get-workflow-instances). */
             startTimeTo?: components["schemas"]["ParametersInstant"];
         };
         ParametersGetWorkflowQuery: {
             /**
-             * @description vendor-facts 001.
+             * @description get-instance-status, query includeLogs (boolean, default false).
              * @default false
              */
             includeLogs?: boolean;
@@ -237,17 +451,51 @@ export interface components {
             limit?: components["schemas"]["ParametersLimit"];
             offset?: components["schemas"]["ParametersOffset"];
         };
-        ParametersDeleteDefinitionQuery: {
-            /** @description vendor-facts 001: DELETE /definitions/{id}?version=. Without it every version goes. */
-            version?: number;
+        /** @description get-specific-definition: limit and offset over the version history. */
+        ParametersDefinitionVersionsQuery: {
+            limit?: components["schemas"]["ParametersLimit"];
+            offset?: components["schemas"]["ParametersOffset"];
         };
-        /** @description PATCH body: the command to apply (8x8 'Update workflow instance status' reference; vendor-facts 001). */
+        ParametersDeleteDefinitionQuery: {
+            /** @description delete-definitions: the version to delete; without it every version goes. */
+            version?: components["schemas"]["ParametersVersion"];
+        };
+        /** @description start-workflow-instance. */
+        ParametersStartWorkflowQuery: {
+            /** @description Version of the definition to test; the latest when absent (start-workflow-instance). */
+            version?: components["schemas"]["ParametersVersion"];
+        };
+        /** @description PATCH body (patch-workflow-instance): the command to apply. The vendor's schema requires nothing, so a body without `status` is accepted and changes nothing. */
         ParametersWorkflowCommand: {
             /** @enum {string} */
-            status: "suspend" | "resume" | "terminate";
+            status?: "suspend" | "resume" | "terminate";
         };
-        /** @description POST .../workflows: the body is the event payload the workflow starts with (vendor-facts 001), any JSON value. */
+        /** @description POST .../workflows (start-workflow-instance): the event payload the workflow starts with, e.g. an inbound webhook; any JSON value (the vendor's schema says an object). */
         ParametersStartPayload: unknown;
+        /** @description http_request_trigger. */
+        ParametersTriggerQuery: {
+            /** @description Only definitions of this subaccount (or of none) are started; the workflows' context carries it (http_request_trigger, data.subAccountId). */
+            subAccountId?: string;
+        };
+        /** @description http_request_trigger body: any JSON object, saved to the workflow context (`data`). The request body is optional (requestBody.required is not set), so no body (null here) is an empty event. */
+        ParametersTriggerPayload: Record<string, unknown> | null;
+        /** @description get-timezones. */
+        ParametersTimezonesQuery: {
+            /** @description Case-insensitive filter: time zones whose id or name contains it (get-timezones). */
+            contains?: string;
+        };
+        /**
+         * 8x8 supported time zones
+         * @description GET /api/v1/accounts/{accountId}/steps/timezones (get-timezones): an array of components/schemas/timezone. The ids are Windows time zone ids, as in components/examples/timezones; they are the values the JavaScript helpers take (e.g. IsTimeOfDayBetween(time, start, end, timeZone)).
+         */
+        TimezoneList: components["schemas"]["TimezoneListTimezone"][];
+        /** @description components/schemas/timezone. */
+        TimezoneListTimezone: {
+            /** @description Time zone id, the value passed to the JavaScript helpers (components/schemas/timezone). */
+            id: string;
+            /** @description Display name (components/schemas/timezone), e.g. 'Chisinau (UTC+02:00)'. */
+            name: string;
+        };
         /**
          * 8x8 workflow errors
          * @description GET .../workflows/{workflowId}/errors: an array of {workflowId, step, message, errorTime} (vendor-facts 001). Seed 001 points here for faulted (Terminated) workflows.
@@ -267,74 +515,75 @@ export interface components {
         WorkflowInstanceList: components["schemas"]["WorkflowInstance"][];
         /**
          * 8x8 workflow instance
-         * @description One workflow instance. Fields, required flags and bounds: seed 001, 'Retrieve a list of workflow instances', Schema section. `logs` only with ?includeLogs=true (vendor-facts 001).
+         * @description One workflow instance: automation_api.json components/schemas/workflowInstance (seed 001 too); with ?includeLogs=true components/schemas/workflowInstanceWithLogs (`logs`).
          */
         WorkflowInstance: {
-            /** @description Unique id of the workflow instance (seed 001). The seed's examples are 24 hex digits (a MongoDB ObjectId: 8 digits of start time in seconds, then 16 more); generated ids follow that form. */
+            /** @description Unique id of the workflow instance (components/schemas/workflowInstance). The documents' examples are 24 hex digits (a MongoDB ObjectId: 8 digits of start time in seconds, then 16 more); generated ids follow that form. */
             workflowId: string;
             data: components["schemas"]["WorkflowInstanceWorkflowContext"];
-            /** @description Id of the workflow definition the instance belongs to (seed 001). */
+            /** @description Id of the workflow definition the instance belongs to (components/schemas/workflowInstance). */
             definitionId: string;
-            /** @description Version of the workflow definition (seed 001: >= 1). */
+            /** @description Version of the workflow definition (components/schemas/workflowInstance: >= 1). */
             version: number;
             status: components["schemas"]["WorkflowInstanceStatus"];
             /**
              * Format: date-time
-             * @description ISO 8601 start time (seed 001).
+             * @description ISO 8601 start time (components/schemas/workflowInstance).
              */
             startedAt: string;
             /**
              * Format: date-time
-             * @description Completion time if the workflow has completed, otherwise null (seed 001: required, default null). The mock also sets it when a workflow is Terminated, the other end state.
+             * @description components/schemas/workflowInstance: required, a string, 'Otherwise, null.' with default null, so null while the workflow is active (the project's rule: a default of null admits null). Set when the workflow is Complete or Terminated.
              */
             completedAt: string | null;
-            /** @description Step execution logs, present only when ?includeLogs=true (vendor-facts 001). */
+            /** @description Step execution logs (components/schemas/workflowInstanceWithLogs), only with ?includeLogs=true: the steps that have run, each with both times (see LogEntry). */
             logs?: components["schemas"]["WorkflowInstanceLogEntry"][];
         };
         /**
-         * @description Last known status (seed 001): Runnable (running, waiting for an event or pausing), Suspended (by the suspend command; resumable), Complete (ran to completion), Terminated (terminated manually or faulted; see /errors).
+         * @description Last known status (components/schemas/workflowInstance; the enum of get-workflow-instances status): Runnable (running, waiting for an event or pausing), Suspended (by the suspend command; resumable), Complete (ran to completion), Terminated (terminated manually or faulted; see /errors).
          * @enum {string}
          */
         WorkflowInstanceStatus: "Runnable" | "Suspended" | "Complete" | "Terminated";
-        /** @description Workflow context (seed 001). The seed's example also carries the trigger's `payload`, so other properties are allowed. */
+        /** @description Workflow context (components/schemas/workflowInstance `data`: accountId and triggeredAt required, subAccountId when the trigger carried one). A message trigger's event is under `payload` (the documents' examples); the http_request trigger's body is saved at the top level of the context (http_request_trigger: 'access that data from the workflow using the `data`'). So other properties are allowed. */
         WorkflowInstanceWorkflowContext: {
-            /** @description Account the workflow definition belongs to (seed 001). */
+            /** @description Account the workflow definition belongs to (components/schemas/workflowInstance). */
             accountId: string;
             /**
              * Format: date-time
-             * @description When the trigger that started the workflow was raised (seed 001).
+             * @description When the trigger that started the workflow was raised (components/schemas/workflowInstance).
              */
             triggeredAt: string;
-            /** @description Subaccount the workflow runs under, when the trigger carried one (seed 001). */
+            /** @description Subaccount the workflow runs under, only when the trigger was raised with one (components/schemas/workflowInstance). */
             subAccountId?: string;
-            /** @description The trigger's event payload (seed 001 example; vendor-facts 001: the POST body becomes the payload). */
+            /** @description The message trigger's event payload (the documents' examples; POST .../workflows: the body). */
             payload?: unknown;
         } & {
             [key: string]: unknown;
         };
-        /** @description One step's execution log (vendor-facts 001: {id, stepName, startedAt, completedAt, status}). */
+        /** @description One step execution (components/schemas/workflowLog): id, stepName, startedAt, completedAt and status are all required strings. A step is listed once it has ended (Complete, Failed or Cancelled); see PROVENANCE.md. */
         WorkflowInstanceLogEntry: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Unique step execution id (a uuid, as in components/examples/workflowInstanceWithLogs).
+             */
             id: string;
+            /** @description Id of the step in the definition (components/schemas/workflowLog). */
             stepName: string;
-            /** Format: date-time */
-            startedAt: string | null;
-            /** Format: date-time */
-            completedAt: string | null;
-            /** @enum {string} */
+            /**
+             * Format: date-time
+             * @description Step start time (components/schemas/workflowLog).
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description Step completion time (components/schemas/workflowLog).
+             */
+            completedAt: string;
+            /**
+             * @description components/schemas/workflowLog: Pending, Running, Complete, Sleeping, WaitingForEvent, Failed, Cancelled. Only the ended ones appear in answers.
+             * @enum {string}
+             */
             status: "Pending" | "Running" | "Complete" | "Sleeping" | "WaitingForEvent" | "Failed" | "Cancelled";
-        };
-        /** @description The payload of an inbound message trigger, shaped as the seed 001 example's `data.payload`. Used to generate realistic payloads; validation accepts any payload. */
-        WorkflowInstanceMessagePayload: {
-            /** Format: uuid */
-            umid: string;
-            user: {
-                channelUserId: string;
-                name: string;
-            };
-            content: {
-                text: string;
-            };
         };
     };
     responses: never;
@@ -350,18 +599,19 @@ export interface operations {
             query?: {
                 limit?: components["schemas"]["ParametersLimit"];
                 offset?: components["schemas"]["ParametersOffset"];
-                /** @description seed 001: >= 1; without it the latest version's workflows are listed. */
-                version?: number;
+                /** @description components/parameters/version; without it the latest version's workflows are listed (get-workflow-instances). */
+                version?: components["schemas"]["ParametersVersion"];
+                /** @description get-workflow-instances, query status (enum Runnable, Suspended, Complete, Terminated). */
                 status?: components["schemas"]["WorkflowInstanceStatus"];
-                /** @description Minimum start time, inclusive (seed 001). */
+                /** @description Minimum start time, inclusive (get-workflow-instances). */
                 startTimeFrom?: components["schemas"]["ParametersInstant"];
-                /** @description Maximum start time, inclusive (seed 001). */
+                /** @description Maximum start time, inclusive (get-workflow-instances). */
                 startTimeTo?: components["schemas"]["ParametersInstant"];
             };
             header?: never;
             path: {
                 accountId: string;
-                /** @description Workflow definition id (seed 001, path). Not a uuid -> 400 code 1000 'Invalid definition id.' (seed 001, 400 example). */
+                /** @description Workflow definition id (components/parameters/definitionId: a string). Not a uuid -> 400 code 1000 'Invalid definition id.': the operations' 400 responses say 'Definition id is invalid (not a valid uuid).' (components/examples/invalidDefinitionIdError). */
                 definitionId: string;
             };
             cookie?: never;
@@ -390,11 +640,14 @@ export interface operations {
     };
     startWorkflowInstance: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Version of the definition to test; the latest when absent (start-workflow-instance). */
+                version?: components["schemas"]["ParametersVersion"];
+            };
             header?: never;
             path: {
                 accountId: string;
-                /** @description Workflow definition id (seed 001, path). Not a uuid -> 400 code 1000 'Invalid definition id.' (seed 001, 400 example). */
+                /** @description Workflow definition id (components/parameters/definitionId: a string). Not a uuid -> 400 code 1000 'Invalid definition id.': the operations' 400 responses say 'Definition id is invalid (not a valid uuid).' (components/examples/invalidDefinitionIdError). */
                 definitionId: string;
             };
             cookie?: never;
@@ -426,14 +679,15 @@ export interface operations {
     getWorkflowInstance: {
         parameters: {
             query?: {
-                /** @description vendor-facts 001. */
+                /** @description get-instance-status, query includeLogs (boolean, default false). */
                 includeLogs?: boolean;
             };
             header?: never;
             path: {
                 accountId: string;
-                /** @description Workflow definition id (seed 001, path). Not a uuid -> 400 code 1000 'Invalid definition id.' (seed 001, 400 example). */
+                /** @description Workflow definition id (components/parameters/definitionId: a string). Not a uuid -> 400 code 1000 'Invalid definition id.': the operations' 400 responses say 'Definition id is invalid (not a valid uuid).' (components/examples/invalidDefinitionIdError). */
                 definitionId: string;
+                /** @description Workflow instance id (components/parameters/workflowId: a string). */
                 workflowId: string;
             };
             cookie?: never;
@@ -466,8 +720,9 @@ export interface operations {
             header?: never;
             path: {
                 accountId: string;
-                /** @description Workflow definition id (seed 001, path). Not a uuid -> 400 code 1000 'Invalid definition id.' (seed 001, 400 example). */
+                /** @description Workflow definition id (components/parameters/definitionId: a string). Not a uuid -> 400 code 1000 'Invalid definition id.': the operations' 400 responses say 'Definition id is invalid (not a valid uuid).' (components/examples/invalidDefinitionIdError). */
                 definitionId: string;
+                /** @description Workflow instance id (components/parameters/workflowId: a string). */
                 workflowId: string;
             };
             cookie?: never;
@@ -502,8 +757,9 @@ export interface operations {
             header?: never;
             path: {
                 accountId: string;
-                /** @description Workflow definition id (seed 001, path). Not a uuid -> 400 code 1000 'Invalid definition id.' (seed 001, 400 example). */
+                /** @description Workflow definition id (components/parameters/definitionId: a string). Not a uuid -> 400 code 1000 'Invalid definition id.': the operations' 400 responses say 'Definition id is invalid (not a valid uuid).' (components/examples/invalidDefinitionIdError). */
                 definitionId: string;
+                /** @description Workflow instance id (components/parameters/workflowId: a string). */
                 workflowId: string;
             };
             cookie?: never;
@@ -538,7 +794,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Account id (seed 001, path). */
+                /** @description Account id (components/parameters/accountId). */
                 accountId: string;
             };
             cookie?: never;
@@ -570,7 +826,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Account id (seed 001, path). */
+                /** @description Account id (components/parameters/accountId). */
                 accountId: string;
             };
             cookie?: never;
@@ -603,11 +859,14 @@ export interface operations {
     };
     getDefinitionVersions: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: components["schemas"]["ParametersLimit"];
+                offset?: components["schemas"]["ParametersOffset"];
+            };
             header?: never;
             path: {
                 accountId: string;
-                /** @description Workflow definition id (seed 001, path). Not a uuid -> 400 code 1000 'Invalid definition id.' (seed 001, 400 example). */
+                /** @description Workflow definition id (components/parameters/definitionId: a string). Not a uuid -> 400 code 1000 'Invalid definition id.': the operations' 400 responses say 'Definition id is invalid (not a valid uuid).' (components/examples/invalidDefinitionIdError). */
                 definitionId: string;
             };
             cookie?: never;
@@ -640,7 +899,7 @@ export interface operations {
             header?: never;
             path: {
                 accountId: string;
-                /** @description Workflow definition id (seed 001, path). Not a uuid -> 400 code 1000 'Invalid definition id.' (seed 001, 400 example). */
+                /** @description Workflow definition id (components/parameters/definitionId: a string). Not a uuid -> 400 code 1000 'Invalid definition id.': the operations' 400 responses say 'Definition id is invalid (not a valid uuid).' (components/examples/invalidDefinitionIdError). */
                 definitionId: string;
             };
             cookie?: never;
@@ -674,13 +933,13 @@ export interface operations {
     deleteDefinition: {
         parameters: {
             query?: {
-                /** @description vendor-facts 001: DELETE /definitions/{id}?version=. Without it every version goes. */
-                version?: number;
+                /** @description delete-definitions: the version to delete; without it every version goes. */
+                version?: components["schemas"]["ParametersVersion"];
             };
             header?: never;
             path: {
                 accountId: string;
-                /** @description Workflow definition id (seed 001, path). Not a uuid -> 400 code 1000 'Invalid definition id.' (seed 001, 400 example). */
+                /** @description Workflow definition id (components/parameters/definitionId: a string). Not a uuid -> 400 code 1000 'Invalid definition id.': the operations' 400 responses say 'Definition id is invalid (not a valid uuid).' (components/examples/invalidDefinitionIdError). */
                 definitionId: string;
             };
             cookie?: never;
@@ -693,6 +952,110 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, in the vendor's error body. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    raiseHttpRequestTrigger: {
+        parameters: {
+            query?: {
+                /** @description Only definitions of this subaccount (or of none) are started; the workflows' context carries it (http_request_trigger, data.subAccountId). */
+                subAccountId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Account id (components/parameters/accountId). */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ParametersTriggerPayload"];
+            };
+        };
+        responses: {
+            /** @description OK, no body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, in the vendor's error body. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTimezones: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive filter: time zones whose id or name contains it (get-timezones). */
+                contains?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Account id (components/parameters/accountId). */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimezoneList"];
+                };
+            };
+            /** @description An error, in the vendor's error body. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listFunctions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account id (components/parameters/accountId). */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunctionList"];
+                };
             };
             /** @description An error, in the vendor's error body. */
             default: {

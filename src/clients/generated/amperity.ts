@@ -8,10 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Runs of the tenant, newest first, with opaque next_token paging and filters (seed 003). */
+        /** Runs of the tenant, newest first, with opaque next_token paging and filters (OpenAPI list-workflows). */
         get: operations["listWorkflowRuns"];
         put?: never;
-        /** Start a run of a config: 201 with the run, state scheduled (vendor-facts 003). */
+        /** Start a run of a config: 201 with the run, state scheduled (OpenAPI run-workflow). */
         post: operations["startWorkflowRun"];
         delete?: never;
         options?: never;
@@ -26,7 +26,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One run: view=overview (default) or verbose (vendor-facts 003). */
+        /** One run: view=overview (default) or verbose (OpenAPI get-workflow). */
         get: operations["getWorkflowRun"];
         put?: never;
         post?: never;
@@ -45,7 +45,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Stop a run: 200 with the run canceled; a finished run is 409 (vendor-facts 003). */
+        /** Stop a run: 200 with the run canceled; a finished run is 409 (OpenAPI stop-workflow; info section Responses). */
         post: operations["stopWorkflowRun"];
         delete?: never;
         options?: never;
@@ -59,204 +59,295 @@ export interface components {
     schemas: {
         /**
          * Amperity error
-         * @description Error body {status, message} (vendor-facts 003); statuses 400, 401, 403, 404, 405, 409, 429, 500, 503.
+         * @description Error body {status, message} (Amperity OpenAPI 2024-04-01, components/schemas/ErrorResponse: required status and message, additionalProperties false; its info section 'Responses' lists 400, 401, 403, 404, 405, 409, 429, 500, 503). 413 and 415 are the mock's own answers to an oversized body and a content type it cannot read (PROVENANCE.md).
          */
         Error: {
-            /** @enum {integer} */
+            /**
+             * @description The HTTP status code (ErrorResponse.status: integer).
+             * @enum {integer}
+             */
             status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500 | 503;
+            /** @description What went wrong (ErrorResponse.message: string). */
             message: string;
         };
-        /** Amperity request parameters */
+        /**
+         * Amperity request parameters
+         * @description Request parameters of the workflow-run operations, no stricter than the vendor's (Amperity OpenAPI 2024-04-01: components/parameters, the parameters of /workflow/runs, /workflow/runs/{workflow-id}, /workflow/runs/{workflow-id}/stop, components/schemas/WorkflowRunRequest) and the reference pages (docs/endpoint_*workflows*.rst).
+         */
         Parameters: unknown;
         ParametersHeaders: {
-            /** @description The tenant whose data the call reads (seed 003). */
+            /** @description The tenant whose data the call reads (Amperity OpenAPI 2024-04-01, components/parameters/AmperityTenant: a required string header). Any value is a tenant; one without seeded data starts empty. */
             "amperity-tenant": string;
             /**
-             * @description seed 003: the api-version header, or the api_version parameter.
+             * @description Amperity OpenAPI 2024-04-01, components/parameters/ApiVersionHeader (enum 2024-04-01). The document marks it required; the reference pages accept the api_version query parameter instead, so the pack's guard asks for one of the two.
              * @enum {string}
              */
             "api-version"?: "2024-04-01";
         };
+        /** @description GET /workflow/runs (Amperity OpenAPI 2024-04-01, operation list-workflows). */
         ParametersListQuery: {
-            /** @enum {string} */
+            /**
+             * @description The version as a query parameter instead of the api-version header (reference pages, request parameters: api_version); the one version the document lists (Amperity OpenAPI 2024-04-01, info: Supported versions).
+             * @enum {string}
+             */
             api_version?: "2024-04-01";
             /**
-             * @description Records per page (seed 003; no default documented: 25 here).
+             * @description Records per page (Amperity OpenAPI 2024-04-01, components/parameters/Limit: any integer, no default, no bounds). The mock accepts every integer and clamps it to 1..1000; absent means 25 (PROVENANCE.md).
              * @default 25
              */
             limit?: number;
-            /** @description Opaque cursor from the previous page (seed 003); never empty or null. */
+            /** @description Opaque cursor from the previous page (Amperity OpenAPI 2024-04-01, components/parameters/NextToken: a string, never null). A token this mock did not issue for this tenant and these filters is a 400 (BadRequest). */
             next_token?: string;
-            state?: components["schemas"]["RunState"];
+            /**
+             * @description Only runs in this state (Amperity OpenAPI 2024-04-01, GET /workflow/runs parameter state: any string; the document lists capitalised names such as 'In progress' while responses carry lowercase ones). Matched case-insensitively; a value that is no state matches nothing. The document's `default` (succeeded) is an example value and is not applied.
+             * @example scheduled
+             * @example started
+             * @example in progress
+             * @example running
+             * @example running with failures
+             * @example stopping
+             * @example stopped
+             * @example succeeded
+             * @example failed
+             * @example canceling
+             * @example canceled
+             * @example paused
+             */
+            state?: string;
+            /** @description Only runs of this workflow type, compared exactly (Amperity OpenAPI 2024-04-01, GET /workflow/runs parameter type: any string). The document's `default` (courier.group/run) is an example value and is not applied. */
             type?: string;
-            /** @description Inclusive start on created_at (seed 003). */
+            /** @description Inclusive start on created_at (Amperity OpenAPI 2024-04-01, GET /workflow/runs parameter created_from: date-time; the reference page allows partial timestamps such as YYYY-MM-DD, read as the start of that period in UTC). The document's `default` is an example value and is not applied (PROVENANCE.md). */
             created_from?: string;
-            /** @description Exclusive end on created_at (seed 003). */
+            /** @description Exclusive end on created_at (Amperity OpenAPI 2024-04-01, GET /workflow/runs parameter created_to: date-time; the reference page allows partial timestamps such as YYYY-MM-DD, read as the start of that period in UTC). The document's `default` is an example value and is not applied (PROVENANCE.md). */
             created_to?: string;
-            /** @description Inclusive start on ended_at (seed 003). */
+            /** @description Inclusive start on ended_at (Amperity OpenAPI 2024-04-01, GET /workflow/runs parameter ended_from: date-time; the reference page allows partial timestamps such as YYYY-MM-DD, read as the start of that period in UTC). The document's `default` is an example value and is not applied (PROVENANCE.md). */
             ended_from?: string;
-            /** @description Exclusive end on ended_at (seed 003). */
+            /** @description Exclusive end on ended_at (Amperity OpenAPI 2024-04-01, GET /workflow/runs parameter ended_to: date-time; the reference page allows partial timestamps such as YYYY-MM-DD, read as the start of that period in UTC). The document's `default` is an example value and is not applied (PROVENANCE.md). */
             ended_to?: string;
             /**
-             * @description Adds total (seed 003).
+             * @description Adds total (Amperity OpenAPI 2024-04-01, components/parameters/WithTotal: boolean, default false).
              * @default false
              */
             with_total?: boolean;
         };
+        /** @description Query of POST /workflow/runs and POST /workflow/runs/{id}/stop: only the version (reference pages, request parameters). */
         ParametersVersionQuery: {
-            /** @enum {string} */
+            /**
+             * @description The version as a query parameter instead of the api-version header (reference pages, request parameters: api_version); the one version the document lists (Amperity OpenAPI 2024-04-01, info: Supported versions).
+             * @enum {string}
+             */
             api_version?: "2024-04-01";
         };
+        /** @description GET /workflow/runs/{id} (Amperity OpenAPI 2024-04-01, operation get-workflow). */
         ParametersGetQuery: {
-            /** @enum {string} */
+            /**
+             * @description The version as a query parameter instead of the api-version header (reference pages, request parameters: api_version); the one version the document lists (Amperity OpenAPI 2024-04-01, info: Supported versions).
+             * @enum {string}
+             */
             api_version?: "2024-04-01";
             /**
-             * @description vendor-facts 003.
+             * @description Amperity OpenAPI 2024-04-01, GET /workflow/runs/{workflow-id} parameter view: enum overview | verbose, default overview.
              * @default overview
              * @enum {string}
              */
             view?: "overview" | "verbose";
         };
         ParametersIdPath: {
+            /** @description The run's id, e.g. wf-20240603-12345-MNabc (Amperity OpenAPI 2024-04-01, path parameter workflow-id: any string; the reference pages call it {id}). An id no run has is a 404. */
             id: string;
         };
-        /** @description POST /workflow/runs (vendor-facts 003). */
+        /** @description POST /workflow/runs (Amperity OpenAPI 2024-04-01, components/schemas/WorkflowRunRequest, additionalProperties false as the vendor's). */
         ParametersStartBody: {
+            /** @description The courier group, orchestration group or campaign to run (Amperity OpenAPI 2024-04-01, WorkflowRunRequest.config_id: a required string, e.g. cg-123ABc4DE, og-123ABc4DE, cc-123ABc4DE). Any id starts a run; the document's `default` is not applied to a body without it. */
             config_id: string;
-            /** @description ISO 8601 in UTC; may be partial, e.g. YYYY-MM-DD (seed 003). */
+            /** @description Start (inclusive) of the window couriers pull files from (Amperity OpenAPI 2024-04-01, WorkflowRunRequest.range_from: date-time; the reference page's examples send partial dates, YYYY-MM-DD, so those are accepted too). */
             range_from?: string;
-            /** @description ISO 8601 in UTC; may be partial, e.g. YYYY-MM-DD (seed 003). */
+            /** @description End (exclusive) of that window (Amperity OpenAPI 2024-04-01, WorkflowRunRequest.range_to: date-time; partial dates as for range_from). */
             range_to?: string;
             /**
+             * @description Amperity OpenAPI 2024-04-01, WorkflowRunRequest.run_mode: enum source | refresh | full, default full.
              * @default full
              * @enum {string}
              */
-            run_mode?: "full" | "refresh" | "source";
+            run_mode?: "source" | "refresh" | "full";
         };
         /**
          * Amperity page of workflow runs
-         * @description GET /workflow/runs: {data, next_token, total?} (vendor-facts 003; seed 003 response parameters). next_token is absent on the last page and never null; total only with with_total=true.
+         * @description GET /workflow/runs: {data, next_token?, total?} (Amperity OpenAPI 2024-04-01, components/schemas/WorkflowList, additionalProperties false). next_token is a string, left out on the last page (info section 'Pagination': 'You have reached the last page when next_token is not returned'), never null; total only with with_total=true.
          */
         RunList: {
+            /** @description The page's runs (WorkflowList.data: Workflow[]). */
             data: components["schemas"]["RunListItem"][];
+            /** @description Cursor for the next page (WorkflowList.next_token: string); absent on the last page. */
             next_token?: string;
+            /** @description Count of every matching run (WorkflowList.total: integer), only when with_total=true. */
             total?: number;
         };
         /**
          * Amperity workflow run
-         * @description Workflow runs (seed 003 response parameters and example; vendor-facts 003 for the views and task instances).
+         * @description Workflow runs as the mock answers them, at least as strict as Amperity OpenAPI 2024-04-01 components/schemas/Workflow, WorkflowTaskInstance and WorkflowError (no property is nullable there: absent values are omitted), with the reference pages (docs/endpoint_get_workflows_fetch.rst) for the views.
          */
         Run: unknown;
         /**
-         * @description Run states, lowercase on the wire (vendor-facts 003).
+         * @description Run states, lowercase on the wire as every response example shows (Amperity OpenAPI 2024-04-01, Workflow.state: string, e.g. succeeded; reference pages list Scheduled, Started, In progress, Running, Running with failures, Stopping, Stopped, Succeeded, Failed, Canceling, Canceled, Paused).
          * @enum {string}
          */
         RunState: "scheduled" | "started" | "in progress" | "running" | "running with failures" | "stopping" | "stopped" | "succeeded" | "failed" | "canceling" | "canceled" | "paused";
         /**
-         * @description Task states add finalizing, skipped, up for retry (vendor-facts 003).
+         * @description Task states, lowercase (Amperity OpenAPI 2024-04-01, WorkflowTaskInstance.state: string, e.g. failed; its list adds Finalizing and Skipped, the stop page adds Up for retry).
          * @enum {string}
          */
         RunTaskState: "scheduled" | "started" | "in progress" | "running" | "running with failures" | "stopping" | "stopped" | "succeeded" | "failed" | "canceling" | "canceled" | "paused" | "finalizing" | "skipped" | "up for retry";
-        /** @description Run error (seed 003; vendor-facts 003: {attribution: customer | platform, type, message, data?}). */
+        /** @description A run's or task's error (Amperity OpenAPI 2024-04-01, components/schemas/WorkflowError: required type and message, additionalProperties false). The mock always says the attribution. */
         RunError: {
-            /** @enum {string} */
+            /**
+             * @description Amperity OpenAPI 2024-04-01, WorkflowError.attribution: customer or platform.
+             * @enum {string}
+             */
             attribution: "customer" | "platform";
+            /** @description Where the error occurred, period-delimited (Amperity OpenAPI 2024-04-01, WorkflowError.type). */
             type: string;
+            /** @description Amperity OpenAPI 2024-04-01, WorkflowError.message. */
             message: string;
+            /** @description Additional data (Amperity OpenAPI 2024-04-01, WorkflowError.data: any value, 'may be absent or null'; the reference pages show "data": NULL). The mock leaves it out. */
             data?: unknown;
         };
-        /** @description A run as GET /workflow/runs lists it: the seed's example fields (with error when the run has one). */
+        /** @description A run as GET /workflow/runs lists it (Amperity OpenAPI 2024-04-01, WorkflowList.data items: Workflow), with the fields of the reference page's example: the overview, the principal and the error when there is one. Also what the edge profile's sparse variant keeps: the Workflow's required properties. */
         RunListItem: {
-            /** @description The workflow's unique identifier (seed 003, e.g. wf-20240603-12345-MNabc). */
+            /** @description The workflow's id, e.g. wf-20240603-12345-MNabc (Amperity OpenAPI 2024-04-01, Workflow.id: string). */
             id: string;
-            /** @description The workflow's name (seed 003). */
+            /** @description The workflow's name (Amperity OpenAPI 2024-04-01, Workflow.name: string). */
             name: string;
-            /** @description The workflow type (seed 003, e.g. amperity.orchestration.orchestration/run). */
+            /** @description The workflow type, e.g. amperity.orchestration.orchestration/run, courier.group/run, campaign.send (Amperity OpenAPI 2024-04-01, Workflow.type: string). */
             type: string;
             state: components["schemas"]["RunState"];
+            /** @description The tenant (Amperity OpenAPI 2024-04-01, Workflow.tenant: string). */
             tenant: string;
             /**
              * Format: date-time
-             * @description When the workflow started (seed 003).
+             * @description When the workflow started (Amperity OpenAPI 2024-04-01, Workflow.created_at: date-time).
              */
             created_at: string;
             /**
              * Format: date-time
-             * @description When it ended (seed 003); null while it runs.
+             * @description When it ended (Amperity OpenAPI 2024-04-01, Workflow.ended_at: date-time, not nullable): absent while the run has not ended.
              */
-            ended_at: string | null;
-            /** @description Who started the workflow (seed 003), e.g. 'Justin Scott' or 'Automated workflow'. */
+            ended_at?: string;
+            /** @description Who started the workflow, e.g. 'Justin Scott' or 'Automated workflow' (Amperity OpenAPI 2024-04-01, Workflow.principal_name: string). */
             principal_name?: string;
+            /** @description Id of who started it, e.g. google-apps|justin.scott@socktown.com (Amperity OpenAPI 2024-04-01, Workflow.principal_id: string). */
             principal_id?: string;
-            principal_email?: string | null;
+            /**
+             * Format: email
+             * @description Email of who started it (Amperity OpenAPI 2024-04-01, Workflow.principal_email: string, not nullable): absent when the principal has none (automated runs, API keys).
+             */
+            principal_email?: string;
             error?: components["schemas"]["RunError"];
         };
-        /** @description view=overview (the default): only created_at, ended_at, id, name, state, tenant, type (vendor-facts 003). */
+        /** @description view=overview, the default: only created_at, ended_at, id, name, state, tenant, type (Amperity OpenAPI 2024-04-01, GET /workflow/runs/{workflow-id} parameter view). */
         RunOverview: {
-            /** @description The workflow's unique identifier (seed 003, e.g. wf-20240603-12345-MNabc). */
+            /** @description The workflow's id, e.g. wf-20240603-12345-MNabc (Amperity OpenAPI 2024-04-01, Workflow.id: string). */
             id: string;
-            /** @description The workflow's name (seed 003). */
+            /** @description The workflow's name (Amperity OpenAPI 2024-04-01, Workflow.name: string). */
             name: string;
-            /** @description The workflow type (seed 003, e.g. amperity.orchestration.orchestration/run). */
+            /** @description The workflow type, e.g. amperity.orchestration.orchestration/run, courier.group/run, campaign.send (Amperity OpenAPI 2024-04-01, Workflow.type: string). */
             type: string;
             state: components["schemas"]["RunState"];
+            /** @description The tenant (Amperity OpenAPI 2024-04-01, Workflow.tenant: string). */
             tenant: string;
             /**
              * Format: date-time
-             * @description When the workflow started (seed 003).
+             * @description When the workflow started (Amperity OpenAPI 2024-04-01, Workflow.created_at: date-time).
              */
             created_at: string;
             /**
              * Format: date-time
-             * @description When it ended (seed 003); null while it runs.
+             * @description When it ended (Amperity OpenAPI 2024-04-01, Workflow.ended_at: date-time, not nullable): absent while the run has not ended.
              */
-            ended_at: string | null;
+            ended_at?: string;
         };
-        /** @description vendor-facts 003. */
+        /** @description Amperity OpenAPI 2024-04-01, components/schemas/WorkflowTaskInstance (required id, state, tenant; no property nullable). The mock always sends the fields the reference pages list for every task. */
         RunTaskInstance: {
+            /** @description The task instance's id, similar to wft-20240619-14574-6kyYdY (Amperity OpenAPI 2024-04-01, WorkflowTaskInstance.id). */
             id: string;
-            label: string;
-            run_id: string;
             state: components["schemas"]["RunTaskState"];
-            /** Format: date-time */
-            state_changed_at: string;
-            task_definition_id: string;
-            task_definition_type: string;
-            execution_type: string;
-            timeout_ms: number | null;
-            workflow_id: string;
-        };
-        /** @description view=verbose: the overview plus launched_version, current_version, warn_after_ms, principal fields and task_instances (vendor-facts 003), and the error when there is one. */
-        RunVerbose: {
-            /** @description The workflow's unique identifier (seed 003, e.g. wf-20240603-12345-MNabc). */
-            id: string;
-            /** @description The workflow's name (seed 003). */
-            name: string;
-            /** @description The workflow type (seed 003, e.g. amperity.orchestration.orchestration/run). */
-            type: string;
-            state: components["schemas"]["RunState"];
+            /** @description The tenant (Amperity OpenAPI 2024-04-01, WorkflowTaskInstance.tenant, required). */
             tenant: string;
             /**
              * Format: date-time
-             * @description When the workflow started (seed 003).
+             * @description When the task started (Amperity OpenAPI 2024-04-01, WorkflowTaskInstance.created_at): absent while it waits.
+             */
+            created_at?: string;
+            /**
+             * Format: date-time
+             * @description When the task ended (Amperity OpenAPI 2024-04-01, WorkflowTaskInstance.ended_at): absent until it ends.
+             */
+            ended_at?: string;
+            /**
+             * @description The service that runs the task (Amperity OpenAPI 2024-04-01, WorkflowTaskInstance.execution_type: the possible values its description lists).
+             * @enum {string}
+             */
+            execution_type: "spark-sql" | "prodigal" | "prodigal-aurora" | "databricks" | "identity" | "task-identity" | "legacy";
+            /** @description The task's name, e.g. Generating database (Amperity OpenAPI 2024-04-01, WorkflowTaskInstance.label; the reference page lists labels). */
+            label: string;
+            /** @description The job id an execution engine could not give, similar to orb-20240619-EDnCxzmhrLN (Amperity OpenAPI 2024-04-01, WorkflowTaskInstance.run_id). */
+            run_id: string;
+            /**
+             * Format: date-time
+             * @description When the task last changed state (Amperity OpenAPI 2024-04-01, WorkflowTaskInstance.state_changed_at; may equal ended_at).
+             */
+            state_changed_at: string;
+            /** @description The task definition, e.g. send/ct-2yrcnb2Hn/ptg-2XsDnXwEu/pd-2ycaK3gfh (Amperity OpenAPI 2024-04-01, WorkflowTaskInstance.task_definition_id). */
+            task_definition_id: string;
+            /** @description The task definition type, e.g. bridge.sync, campaign.append-results, campaign.send (Amperity OpenAPI 2024-04-01, WorkflowTaskInstance.task_definition_type). */
+            task_definition_type: string;
+            /** @description When a running task is forced to stop, ms (Amperity OpenAPI 2024-04-01, WorkflowTaskInstance.timeout_ms: integer, e.g. 172800000). */
+            timeout_ms: number;
+            /** @description The workflow the task belongs to (Amperity OpenAPI 2024-04-01, WorkflowTaskInstance.workflow_id). */
+            workflow_id: string;
+            error?: components["schemas"]["RunError"];
+        };
+        /** @description view=verbose: every Workflow property the run has (Amperity OpenAPI 2024-04-01, components/schemas/Workflow; reference page's verbose example). Also the body of POST /workflow/runs (201) and POST .../stop (200), whose reference examples carry task_instances. */
+        RunVerbose: {
+            /** @description The workflow's id, e.g. wf-20240603-12345-MNabc (Amperity OpenAPI 2024-04-01, Workflow.id: string). */
+            id: string;
+            /** @description The workflow's name (Amperity OpenAPI 2024-04-01, Workflow.name: string). */
+            name: string;
+            /** @description The workflow type, e.g. amperity.orchestration.orchestration/run, courier.group/run, campaign.send (Amperity OpenAPI 2024-04-01, Workflow.type: string). */
+            type: string;
+            state: components["schemas"]["RunState"];
+            /** @description The tenant (Amperity OpenAPI 2024-04-01, Workflow.tenant: string). */
+            tenant: string;
+            /**
+             * Format: date-time
+             * @description When the workflow started (Amperity OpenAPI 2024-04-01, Workflow.created_at: date-time).
              */
             created_at: string;
             /**
              * Format: date-time
-             * @description When it ended (seed 003); null while it runs.
+             * @description When it ended (Amperity OpenAPI 2024-04-01, Workflow.ended_at: date-time, not nullable): absent while the run has not ended.
              */
-            ended_at: string | null;
-            /** @description Who started the workflow (seed 003), e.g. 'Justin Scott' or 'Automated workflow'. */
+            ended_at?: string;
+            /** @description Who started the workflow, e.g. 'Justin Scott' or 'Automated workflow' (Amperity OpenAPI 2024-04-01, Workflow.principal_name: string). */
             principal_name: string;
+            /** @description Id of who started it, e.g. google-apps|justin.scott@socktown.com (Amperity OpenAPI 2024-04-01, Workflow.principal_id: string). */
             principal_id: string;
-            principal_email: string | null;
+            /**
+             * Format: email
+             * @description Email of who started it (Amperity OpenAPI 2024-04-01, Workflow.principal_email: string, not nullable): absent when the principal has none (automated runs, API keys).
+             */
+            principal_email?: string;
+            /** @description Configuration state at the start, similar to etv-20240210-12345-6AbCDE (Amperity OpenAPI 2024-04-01, Workflow.launched_version: string). */
             launched_version: string;
+            /** @description Configuration state at the end or at an error, similar to etv-20240210-12345-6AbCDE (Amperity OpenAPI 2024-04-01, Workflow.current_version: string). */
             current_version: string;
-            warn_after_ms: number | null;
+            /** @description When a long-running warning is sent, ms (Amperity OpenAPI 2024-04-01, Workflow.warn_after_ms: integer, not nullable; only for workflows that write tables with SQL): absent otherwise. */
+            warn_after_ms?: number;
+            /** @description The workflow's tasks (Amperity OpenAPI 2024-04-01, Workflow.task_instances: WorkflowTaskInstance[], only with view=verbose). */
             task_instances: components["schemas"]["RunTaskInstance"][];
             error?: components["schemas"]["RunError"];
         };
-        /** @description GET /workflow/runs/{id}: the overview or, with view=verbose, the verbose representation (vendor-facts 003). */
+        /** @description GET /workflow/runs/{id}: the overview or, with view=verbose, the verbose representation (Amperity OpenAPI 2024-04-01, get-workflow 200: Workflow). */
         RunView: components["schemas"]["RunOverview"] | components["schemas"]["RunVerbose"];
     };
     responses: never;
@@ -270,28 +361,31 @@ export interface operations {
     listWorkflowRuns: {
         parameters: {
             query?: {
+                /** @description The version as a query parameter instead of the api-version header (reference pages, request parameters: api_version); the one version the document lists (Amperity OpenAPI 2024-04-01, info: Supported versions). */
                 api_version?: "2024-04-01";
-                /** @description Records per page (seed 003; no default documented: 25 here). */
+                /** @description Records per page (Amperity OpenAPI 2024-04-01, components/parameters/Limit: any integer, no default, no bounds). The mock accepts every integer and clamps it to 1..1000; absent means 25 (PROVENANCE.md). */
                 limit?: number;
-                /** @description Opaque cursor from the previous page (seed 003); never empty or null. */
+                /** @description Opaque cursor from the previous page (Amperity OpenAPI 2024-04-01, components/parameters/NextToken: a string, never null). A token this mock did not issue for this tenant and these filters is a 400 (BadRequest). */
                 next_token?: string;
-                state?: components["schemas"]["RunState"];
+                /** @description Only runs in this state (Amperity OpenAPI 2024-04-01, GET /workflow/runs parameter state: any string; the document lists capitalised names such as 'In progress' while responses carry lowercase ones). Matched case-insensitively; a value that is no state matches nothing. The document's `default` (succeeded) is an example value and is not applied. */
+                state?: string;
+                /** @description Only runs of this workflow type, compared exactly (Amperity OpenAPI 2024-04-01, GET /workflow/runs parameter type: any string). The document's `default` (courier.group/run) is an example value and is not applied. */
                 type?: string;
-                /** @description Inclusive start on created_at (seed 003). */
+                /** @description Inclusive start on created_at (Amperity OpenAPI 2024-04-01, GET /workflow/runs parameter created_from: date-time; the reference page allows partial timestamps such as YYYY-MM-DD, read as the start of that period in UTC). The document's `default` is an example value and is not applied (PROVENANCE.md). */
                 created_from?: string;
-                /** @description Exclusive end on created_at (seed 003). */
+                /** @description Exclusive end on created_at (Amperity OpenAPI 2024-04-01, GET /workflow/runs parameter created_to: date-time; the reference page allows partial timestamps such as YYYY-MM-DD, read as the start of that period in UTC). The document's `default` is an example value and is not applied (PROVENANCE.md). */
                 created_to?: string;
-                /** @description Inclusive start on ended_at (seed 003). */
+                /** @description Inclusive start on ended_at (Amperity OpenAPI 2024-04-01, GET /workflow/runs parameter ended_from: date-time; the reference page allows partial timestamps such as YYYY-MM-DD, read as the start of that period in UTC). The document's `default` is an example value and is not applied (PROVENANCE.md). */
                 ended_from?: string;
-                /** @description Exclusive end on ended_at (seed 003). */
+                /** @description Exclusive end on ended_at (Amperity OpenAPI 2024-04-01, GET /workflow/runs parameter ended_to: date-time; the reference page allows partial timestamps such as YYYY-MM-DD, read as the start of that period in UTC). The document's `default` is an example value and is not applied (PROVENANCE.md). */
                 ended_to?: string;
-                /** @description Adds total (seed 003). */
+                /** @description Adds total (Amperity OpenAPI 2024-04-01, components/parameters/WithTotal: boolean, default false). */
                 with_total?: boolean;
             };
             header: {
-                /** @description The tenant whose data the call reads (seed 003). */
+                /** @description The tenant whose data the call reads (Amperity OpenAPI 2024-04-01, components/parameters/AmperityTenant: a required string header). Any value is a tenant; one without seeded data starts empty. */
                 "amperity-tenant": string;
-                /** @description seed 003: the api-version header, or the api_version parameter. */
+                /** @description Amperity OpenAPI 2024-04-01, components/parameters/ApiVersionHeader (enum 2024-04-01). The document marks it required; the reference pages accept the api_version query parameter instead, so the pack's guard asks for one of the two. */
                 "api-version"?: "2024-04-01";
             };
             path?: never;
@@ -322,12 +416,13 @@ export interface operations {
     startWorkflowRun: {
         parameters: {
             query?: {
+                /** @description The version as a query parameter instead of the api-version header (reference pages, request parameters: api_version); the one version the document lists (Amperity OpenAPI 2024-04-01, info: Supported versions). */
                 api_version?: "2024-04-01";
             };
             header: {
-                /** @description The tenant whose data the call reads (seed 003). */
+                /** @description The tenant whose data the call reads (Amperity OpenAPI 2024-04-01, components/parameters/AmperityTenant: a required string header). Any value is a tenant; one without seeded data starts empty. */
                 "amperity-tenant": string;
-                /** @description seed 003: the api-version header, or the api_version parameter. */
+                /** @description Amperity OpenAPI 2024-04-01, components/parameters/ApiVersionHeader (enum 2024-04-01). The document marks it required; the reference pages accept the api_version query parameter instead, so the pack's guard asks for one of the two. */
                 "api-version"?: "2024-04-01";
             };
             path?: never;
@@ -345,7 +440,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RunListItem"];
+                    "application/json": components["schemas"]["RunVerbose"];
                 };
             };
             /** @description An error, in the vendor's error body. */
@@ -362,17 +457,19 @@ export interface operations {
     getWorkflowRun: {
         parameters: {
             query?: {
+                /** @description The version as a query parameter instead of the api-version header (reference pages, request parameters: api_version); the one version the document lists (Amperity OpenAPI 2024-04-01, info: Supported versions). */
                 api_version?: "2024-04-01";
-                /** @description vendor-facts 003. */
+                /** @description Amperity OpenAPI 2024-04-01, GET /workflow/runs/{workflow-id} parameter view: enum overview | verbose, default overview. */
                 view?: "overview" | "verbose";
             };
             header: {
-                /** @description The tenant whose data the call reads (seed 003). */
+                /** @description The tenant whose data the call reads (Amperity OpenAPI 2024-04-01, components/parameters/AmperityTenant: a required string header). Any value is a tenant; one without seeded data starts empty. */
                 "amperity-tenant": string;
-                /** @description seed 003: the api-version header, or the api_version parameter. */
+                /** @description Amperity OpenAPI 2024-04-01, components/parameters/ApiVersionHeader (enum 2024-04-01). The document marks it required; the reference pages accept the api_version query parameter instead, so the pack's guard asks for one of the two. */
                 "api-version"?: "2024-04-01";
             };
             path: {
+                /** @description The run's id, e.g. wf-20240603-12345-MNabc (Amperity OpenAPI 2024-04-01, path parameter workflow-id: any string; the reference pages call it {id}). An id no run has is a 404. */
                 id: string;
             };
             cookie?: never;
@@ -402,15 +499,17 @@ export interface operations {
     stopWorkflowRun: {
         parameters: {
             query?: {
+                /** @description The version as a query parameter instead of the api-version header (reference pages, request parameters: api_version); the one version the document lists (Amperity OpenAPI 2024-04-01, info: Supported versions). */
                 api_version?: "2024-04-01";
             };
             header: {
-                /** @description The tenant whose data the call reads (seed 003). */
+                /** @description The tenant whose data the call reads (Amperity OpenAPI 2024-04-01, components/parameters/AmperityTenant: a required string header). Any value is a tenant; one without seeded data starts empty. */
                 "amperity-tenant": string;
-                /** @description seed 003: the api-version header, or the api_version parameter. */
+                /** @description Amperity OpenAPI 2024-04-01, components/parameters/ApiVersionHeader (enum 2024-04-01). The document marks it required; the reference pages accept the api_version query parameter instead, so the pack's guard asks for one of the two. */
                 "api-version"?: "2024-04-01";
             };
             path: {
+                /** @description The run's id, e.g. wf-20240603-12345-MNabc (Amperity OpenAPI 2024-04-01, path parameter workflow-id: any string; the reference pages call it {id}). An id no run has is a 404. */
                 id: string;
             };
             cookie?: never;
@@ -423,7 +522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RunListItem"];
+                    "application/json": components["schemas"]["RunVerbose"];
                 };
             };
             /** @description An error, in the vendor's error body. */

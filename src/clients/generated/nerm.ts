@@ -8,10 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get workflow sessions: filters, order, limit/offset in both forms, metadata=true for _metadata (seed 000). */
+        /** Get workflow sessions: filters, order, limit/offset in both forms, metadata=true for _metadata (NERM OpenAPI getWorkflowSessions). */
         get: operations["listWorkflowSessions"];
         put?: never;
-        /** Create a workflow session (wrapped body); 200 with the wrapped session; ?run=true starts it (vendor-facts 000). */
+        /** Create a workflow session (wrapped body); 200 with the wrapped session; ?run=true starts it (NERM OpenAPI submitWorkflowSession). */
         post: operations["createWorkflowSession"];
         delete?: never;
         options?: never;
@@ -26,15 +26,33 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one workflow session, wrapped (vendor-facts 000). */
+        /** Find a workflow session by id, wrapped (NERM OpenAPI getWorkflowSession). */
         get: operations["getWorkflowSession"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update a session: fields, attributes (merged) and status along the session machine; ?run=true (vendor-facts 000). */
+        /** Update a session: fields, attributes (merged), status (or status_uid) to any listed status; ?run=true (NERM OpenAPI patchWorkflowSession). */
         patch: operations["updateWorkflowSession"];
+        trace?: never;
+    };
+    "/api/workflow_sessions/{id}/upload/{attribute_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The URL of a session's attachment attribute value: {url}, downloadable without credentials for an hour (NERM OpenAPI getWorkflowSessionUpload). */
+        get: operations["getWorkflowSessionUpload"];
+        put?: never;
+        /** Upload a session's attachment attribute value as the multipart form field `file`; answers {url} (NERM OpenAPI submitWorkflowSessionUpload). */
+        post: operations["submitWorkflowSessionUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -42,170 +60,261 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * NERM workflow-session attachment (stored)
+         * @description An attachment attribute value of a workflow session as the mock stores it (collection `attachments`, id `{session id}/{attribute id}`): what POST /workflow_sessions/{id}/upload/{attribute_id} received, served back through the URL that operation and its GET answer. Never sent as JSON to a client; the document describes only the URL (Url).
+         */
+        Attachment: {
+            session_id: string;
+            /** Format: uuid */
+            attribute_id: string;
+            filename: string;
+            content_type: string;
+            size: number;
+            /** @description The file's bytes. */
+            content: string;
+            /** Format: date-time */
+            uploaded_at: string;
+            /** @description Signs this attachment's download links; a new upload gets a new key, so links to the file it replaced stop working. */
+            key: string;
+        };
+        /** @description NERM OpenAPI (deref-sailpoint-api.nerm.json) responses.Url / components.schemas.Url: {url}. The document's format 'url' is no JSON Schema format; the mock's is an absolute URI that downloads the file from this server without credentials until it expires. */
+        AttachmentUrl: {
+            /** Format: uri */
+            url: string;
+        };
+        /**
          * NERM error
-         * @description Error bodies (seed 000 400 and 500 schemas; vendor-facts 000): {error} with a message, plus `errors` (field -> messages) for validation failures.
+         * @description Error bodies: {error} with a message, plus `errors` (field -> messages) for validation failures. NERM OpenAPI (deref-sailpoint-api.nerm.json) responses.400 is oneOf [InvalidJson {error}, ValidationErrors {error, errors}] and responses.500 {error}; the 400's branches overlap, so no body satisfies that oneOf (PROVENANCE.md): the mock answers one body shape for both. `errors` maps each field to an array of messages, as vendor-facts 000's validation example shows (the document's ValidationErrors example has a bare string; its schema leaves the type open).
          */
         Error: {
+            /** @description A message describing the error (responses.500, InvalidJson, ValidationErrors). */
             error: string;
             errors?: {
                 [key: string]: string[];
             };
         };
-        /** NERM request parameters */
+        /**
+         * NERM request parameters
+         * @description Requests of the workflow-session operations, from NERM OpenAPI (deref-sailpoint-api.nerm.json) paths /workflow_sessions, /workflow_sessions/{id} and /workflow_sessions/{id}/upload/{attribute_id}, their parameters and request bodies. No stricter than the document: its bodies allow unknown properties, so these do (the mock ignores them).
+         */
         Parameters: unknown;
-        /** @description Query of GET /workflow_sessions. The deepObject form query[limit]/query[offset]/query[order] (seed 000) and the flat form (vendor-facts 000) both arrive here: the pack maps query[x] to x, and the flat name wins if both are sent. */
+        /** @description Query of GET /workflow_sessions. The flat form (the document) and the deepObject form query[limit]/query[offset]/query[order] (seed 000) both arrive here: the pack maps query[x] to x, and the flat name wins if both are sent. */
         ParametersListQuery: {
             /**
-             * @description Default 100 (seed 000). The seed gives no maximum; the mock caps at 1000 (PROVENANCE.md).
+             * @description The maximum number of items to return (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.limit: int32, minimum 1, no maximum). Default 100 (seed 000). Any int32 is served: a page holds up to that many sessions (PROVENANCE.md).
              * @default 100
              */
             limit?: number;
             /**
-             * @description Records to skip (seed 000, vendor-facts 000).
+             * @description The number of items to skip (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.offset: int32). The document says minimum 1, but SecZetta's own NEPAPIUtil.rb pages from offset=0, so 0 is accepted (PROVENANCE.md).
              * @default 0
              */
             offset?: number;
-            /** @description Sort field, default id (seed 000). '-field' or 'field desc' sorts descending; several keys comma-separated. Not on attributes (seed 000). */
+            /** @description The field to order results by (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.order: any string, example created_at). Default id (seed 000); '-field' or 'field desc' sorts descending, several keys comma-separated. A key the mock cannot sort by is ignored (PROVENANCE.md). */
             order?: string;
             /**
              * Format: uuid
-             * @description seed 000
+             * @description Profile ID to filter by (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.profile_id).
              */
             profile_id?: string;
-            uid?: components["schemas"]["WorkflowSessionUid"];
+            /** @description Workflow session UID to filter by (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.uid-2: any string, example 'some_workflow_session_123'). */
+            uid?: string;
             /**
              * Format: uuid
-             * @description seed 000
+             * @description Workflow ID to filter by (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.workflow_id).
              */
             workflow_id?: string;
             /**
              * Format: uuid
-             * @description seed 000
+             * @description Requester ID to filter by (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.requester_id).
              */
             requester_id?: string;
             status?: components["schemas"]["WorkflowSessionStatusFilter"];
             /**
-             * @description Adds _metadata (seed 000).
+             * @description Adds _metadata (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.metadata).
              * @default false
              */
             metadata?: boolean;
         };
         ParametersIdPath: {
+            /** @description The session's id (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.id: a uuid). Any other value is a session that does not exist (404). */
             id: string;
         };
         ParametersRunQuery: {
             /**
-             * @description Run the workflow session if successful (vendor-facts 000).
+             * @description Run the created/updated workflow session if successful (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.run).
              * @default false
              */
             run?: boolean;
         };
-        /** @description POST body, wrapped (vendor-facts 000): workflow_id, requester_id and requester_type are required. */
+        /** @description POST body (NERM OpenAPI (deref-sailpoint-api.nerm.json) requestBodies.WorkflowSession, the session as WorkflowSession-2). The document does not mark workflow_session itself required, but its fields workflow_id, requester_id and requester_type are, so a body without it is refused as missing them (PROVENANCE.md). */
         ParametersCreateBody: {
             workflow_session: {
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @description NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession-2.workflow_id
+                 */
                 workflow_id: string;
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @description NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession-2.requester_id
+                 */
                 requester_id: string;
-                requester_type: components["schemas"]["WorkflowSessionRequesterType"];
-                /** Format: uuid */
-                profile_id?: string | null;
+                requester_type: components["schemas"]["WorkflowSessionRequestRequesterType"];
+                /**
+                 * Format: uuid
+                 * @description NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession-2.profile_id: only for Update workflows.
+                 */
+                profile_id?: string;
+                /** @description NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession-2.profile_ids: only for Batch workflows. */
                 profile_ids?: string[];
+                /** @description NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession-2.attributes: attribute uid -> string value. An update merges them into the session's. */
                 attributes?: {
                     [key: string]: string;
                 };
             };
         };
-        /** @description PATCH body, wrapped (vendor-facts 000): any of the create fields, plus status (snake_case). */
+        /** @description PATCH body (NERM OpenAPI (deref-sailpoint-api.nerm.json) requestBodies.WorkflowSession-2, the session as WorkflowSession-3): any of the create fields plus status; nothing is required. status_uid is read as status. */
         ParametersUpdateBody: {
-            workflow_session: {
-                /** Format: uuid */
+            workflow_session?: {
+                /**
+                 * Format: uuid
+                 * @description NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession-3.workflow_id
+                 */
                 workflow_id?: string;
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @description NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession-3.requester_id
+                 */
                 requester_id?: string;
-                requester_type?: components["schemas"]["WorkflowSessionRequesterType"];
-                /** Format: uuid */
-                profile_id?: string | null;
+                requester_type?: components["schemas"]["WorkflowSessionRequestRequesterType"];
+                /**
+                 * Format: uuid
+                 * @description NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession-3.profile_id: only for Update workflows.
+                 */
+                profile_id?: string;
+                /** @description NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession-3.profile_ids: only for Batch workflows. */
                 profile_ids?: string[];
+                /** @description NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession-3.attributes: attribute uid -> string value. An update merges them into the session's. */
                 attributes?: {
                     [key: string]: string;
                 };
                 status?: components["schemas"]["WorkflowSessionStatus"];
+                status_uid?: components["schemas"]["WorkflowSessionStatus"];
             };
+        };
+        ParametersUploadPath: {
+            /** @description The session's id (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.id). */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The id of the attachment attribute (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.attribute_id).
+             */
+            attribute_id: string;
+        };
+        /** @description POST /workflow_sessions/{id}/upload/{attribute_id} is a multipart/form-data form (NERM OpenAPI (deref-sailpoint-api.nerm.json) requestBodies.File: a binary 'file' part). The operation's description says the upload 'must include the binary content of the payload under the file named form element', so a form without it is refused. Other form fields are ignored. */
+        ParametersUploadBody: {
+            file: components["schemas"]["ParametersFilePart"];
+        };
+        /** @description A file part of a multipart form as the engine reads it (src/serialization/parse-multipart.ts): its filename, its Content-Type, its size in bytes and its bytes base64-encoded. */
+        ParametersFilePart: {
+            filename: string;
+            contentType: string;
+            size: number;
+            content: string;
+        };
+        /** @description The mock's own download link for an attachment (not a NERM path): the X-Mock-Session it belongs to and a signed, expiring token, like an S3 presigned URL. */
+        ParametersDownloadPath: {
+            session: string;
+            token: string;
         };
         /**
          * NERM list of workflow sessions
-         * @description GET /workflow_sessions: {workflow_sessions: [...], _metadata?} (seed 000 200 Schema and example). _metadata only with metadata=true.
+         * @description GET /workflow_sessions: {workflow_sessions: [...], _metadata?} (NERM OpenAPI (deref-sailpoint-api.nerm.json) responses.WorkflowSessions_Meta). _metadata only with metadata=true.
          */
         WorkflowSessionList: {
             workflow_sessions: components["schemas"]["WorkflowSession"][];
-            /** @description Batching metadata (seed 000). next/previous are links to the neighbouring pages (the seed's example: '/endpoint?limit=10&offset=60'), null at either end. */
+            /** @description Batching metadata (NERM OpenAPI (deref-sailpoint-api.nerm.json) components.schemas.Metadata: limit, offset, total integers; next, previous strings). next/previous link to the neighbouring pages (the document's example: '/endpoint?limit=10&offset=60') and are omitted at either end: Metadata types them as strings, not nullable (PROVENANCE.md on the metadata parameter's 'null if it is the last page'). */
             _metadata?: {
-                /** @description int32 (seed 000) */
+                /** @description The page size asked for (Metadata.limit; int32 as the limit parameter). */
                 limit: number;
+                /** @description Metadata.offset */
                 offset: number;
+                /** @description Sessions matching the filters (Metadata.total). */
                 total: number;
-                next: string | null;
-                previous: string | null;
+                /** @description Metadata.next: path of the following page; omitted on the last page. */
+                next?: string;
+                /** @description Metadata.previous: path of the preceding page; omitted on the first page. */
+                previous?: string;
             };
         };
         /**
          * NERM workflow session
-         * @description One workflow session. Fields and enums: seed 000, 'Get workflow sessions', 200 Schema (workflow_sessions object[]). created_at/updated_at: see $comment.
+         * @description One workflow session as the mock answers it. Fields, types and enums: NERM OpenAPI (deref-sailpoint-api.nerm.json) components.schemas.WorkflowSession (the same fields as seed 000's 200 Schema). At least as strict as that schema: ids are uuids, absent values are omitted (never null). created_at/updated_at: see $comment.
          */
         WorkflowSession: {
             /**
              * Format: uuid
-             * @description The id (seed 000).
+             * @description The object's id (NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession.id, readOnly).
              */
             id: string;
-            uid: components["schemas"]["WorkflowSessionUid"];
+            /** @description The object's UID (NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession.uid: a string, readOnly; its example is 'wsUid'). Generated uids are 32 hex characters (seed 000 said 32 characters); the seed's example carries a uuid. */
+            uid: string;
             /**
              * Format: uuid
-             * @description The workflow id (seed 000).
+             * @description The workflow id (NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession.workflow_id).
              */
             workflow_id: string;
             /**
              * Format: uuid
-             * @description The requester id (seed 000).
+             * @description The requester's id (NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession.requester_id).
              */
             requester_id: string;
-            requester_type: components["schemas"]["WorkflowSessionRequesterType"];
+            requester_type?: components["schemas"]["WorkflowSessionRequesterType"];
             /**
              * Format: uuid
-             * @description The profile this session works with; only for Update workflows (seed 000). Null when the session has none.
+             * @description The profile this session works with; only for Update workflows (NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession.profile_id: a uuid string, not nullable). Omitted when the session has none.
              */
-            profile_id?: string | null;
-            /** @description The profiles a Batch workflow session works with (seed 000: uuid[]). Items are not checked as uuids because the seed's own example carries 'db6f8e8b-65c2-47d5-a0db-90bcc4e9df9t', which is not one. */
-            profile_ids?: string[];
+            profile_id?: string;
+            /** @description The profiles a Batch workflow session works with (NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession.profile_ids: uuid[]). */
+            profile_ids?: (string | "db6f8e8b-65c2-47d5-a0db-90bcc4e9df9t")[];
             status: components["schemas"]["WorkflowSessionStatus"];
-            /** @description The attributes: attribute uid -> string value (seed 000: property name* string). Dates are MM/DD/YYYY, multi-selects comma-joined (seed 000 example). */
+            /** @description Attribute uid -> string value (NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession.attributes). Dates are MM/DD/YYYY, multi-selects comma-joined (the document's example). */
             attributes: {
                 [key: string]: string;
             };
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the session was created (see $comment).
+             */
             created_at?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the session last changed (see $comment).
+             */
             updated_at?: string;
         };
-        /** @description The uid (seed 000: exactly 32 characters). The seed's own example is a 36-character uuid, so both are accepted; generated uids are 32 hex characters. */
-        WorkflowSessionUid: string;
         /**
-         * @description seed 000: User, NeprofileUser, NeaccessUser; vendor-facts 000: create/update also allow NeaccessRegistrant, so a session can carry it.
+         * @description The requester type in responses (NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession.requester_type). Create and update also accept NeaccessRegistrant (RequestRequesterType), which this enum lacks: such a session is answered without requester_type (PROVENANCE.md).
          * @enum {string}
          */
-        WorkflowSessionRequesterType: "User" | "NeprofileUser" | "NeaccessUser" | "NeaccessRegistrant";
+        WorkflowSessionRequesterType: "User" | "NeprofileUser" | "NeaccessUser";
         /**
-         * @description The status, snake_case on the wire (seed 000 response enum).
+         * @description The requester type create and update accept (NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession-2 and WorkflowSession-3 requester_type).
+         * @enum {string}
+         */
+        WorkflowSessionRequestRequesterType: "User" | "NeprofileUser" | "NeaccessUser" | "NeaccessRegistrant";
+        /**
+         * @description The status, snake_case on the wire (NERM OpenAPI (deref-sailpoint-api.nerm.json) WorkflowSession.status and WorkflowSession-3.status: the same 61 values).
          * @enum {string}
          */
         WorkflowSessionStatus: "api_request_sent" | "approved" | "assigned" | "attempting_to_start_workflow" | "AUTH-STATUS1" | "AUTH-STATUS2" | "AUTH-STATUS3" | "AUTH-STATUS4" | "AUTH-STATUS5" | "AUTH-STATUS6" | "AUTH-STATUS7" | "AUTH-STATUS8" | "AUTH-STATUS9" | "auto_assigned" | "batch_completed" | "checking_for_duplicates" | "closed" | "completed" | "courion_add" | "courion_extend" | "courion_terminate" | "courion_update" | "duplicates_resolved" | "failed" | "fulfilled" | "invitation_sent" | "ldap_provided" | "new" | "non_employee_created" | "non_employee_updated" | "notified" | "pending_approval" | "pending_assignment" | "pending_courion_add" | "pending_courion_extend" | "pending_courion_terminate" | "pending_courion_update" | "pending_creation" | "pending_fulfillment" | "pending_ldap" | "pending_notification" | "pending_profile_select" | "pending_request" | "pending_review" | "pending_status_change" | "pending_stored_procedure" | "pending_trigger" | "pending_update" | "processing" | "profile_check_complete" | "profiles_selected" | "rejected" | "requested" | "reviewed" | "soap_request_sent" | "started_workflow" | "status_changed" | "stored_procedure" | "un_assigned" | "waiting_on_workflow" | "workflow_changed";
         /**
-         * @description The list's status filter takes the spaced form (seed 000 filter enum; vendor-facts 000). A value whose snake_case form is not a response status (e.g. 'closing', 'default') is valid and matches nothing.
+         * @description The list's status filter takes the spaced form (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.workflow_session_status). A value whose snake_case form is no response status (e.g. 'closing', 'default') is valid and matches nothing.
          * @enum {string}
          */
         WorkflowSessionStatusFilter: "waiting on workflow" | "identity proofing completed" | "new" | "closing" | "pending request" | "requested" | "pending approval" | "approved" | "pending notification" | "notified" | "pending review" | "reviewed" | "pending trigger" | "stored procedure" | "pending status change" | "status changed" | "pending update" | "non employee updated" | "non employee created" | "pending creation" | "rejected" | "pending assignment" | "assigned" | "default" | "failed" | "un assigned" | "auto assigned" | "ldap provided" | "pending ldap" | "pending fulfillment" | "pending stored procedure" | "pending courion add" | "fulfilled" | "pending courion update" | "courion add" | "pending courion_extend" | "courion update" | "pending courion terminate" | "courion extend" | "pending profile select" | "courion terminate" | "batch completed" | "profiles selected" | "answered questions" | "pending questions" | "attempting to start workflow" | "started workflow" | "profile check complete" | "completed" | "processing" | "pending set attribute" | "invitation sent" | "action skipped" | "api request sent" | "attribute set" | "disabled" | "duplicates resolved" | "soap request sent" | "checking for duplicates" | "pending identity proofing" | "closed" | "workflow changed";
-        /** @description Create, get and update return the session wrapped (vendor-facts 000). */
+        /** @description Create, get and update answer the session wrapped (NERM OpenAPI (deref-sailpoint-api.nerm.json) responses.WorkflowSession). */
         WorkflowSessionWrapped: {
             workflow_session: components["schemas"]["WorkflowSession"];
         };
@@ -221,27 +330,28 @@ export interface operations {
     listWorkflowSessions: {
         parameters: {
             query?: {
-                /** @description Default 100 (seed 000). The seed gives no maximum; the mock caps at 1000 (PROVENANCE.md). */
+                /** @description The maximum number of items to return (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.limit: int32, minimum 1, no maximum). Default 100 (seed 000). Any int32 is served: a page holds up to that many sessions (PROVENANCE.md). */
                 limit?: number;
                 /** @description The deepObject spelling of `limit`; `limit` wins when both are sent. */
                 "query[limit]"?: number;
-                /** @description Records to skip (seed 000, vendor-facts 000). */
+                /** @description The number of items to skip (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.offset: int32). The document says minimum 1, but SecZetta's own NEPAPIUtil.rb pages from offset=0, so 0 is accepted (PROVENANCE.md). */
                 offset?: number;
                 /** @description The deepObject spelling of `offset`; `offset` wins when both are sent. */
                 "query[offset]"?: number;
-                /** @description Sort field, default id (seed 000). '-field' or 'field desc' sorts descending; several keys comma-separated. Not on attributes (seed 000). */
+                /** @description The field to order results by (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.order: any string, example created_at). Default id (seed 000); '-field' or 'field desc' sorts descending, several keys comma-separated. A key the mock cannot sort by is ignored (PROVENANCE.md). */
                 order?: string;
                 /** @description The deepObject spelling of `order`; `order` wins when both are sent. */
                 "query[order]"?: string;
-                /** @description seed 000 */
+                /** @description Profile ID to filter by (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.profile_id). */
                 profile_id?: string;
-                uid?: components["schemas"]["WorkflowSessionUid"];
-                /** @description seed 000 */
+                /** @description Workflow session UID to filter by (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.uid-2: any string, example 'some_workflow_session_123'). */
+                uid?: string;
+                /** @description Workflow ID to filter by (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.workflow_id). */
                 workflow_id?: string;
-                /** @description seed 000 */
+                /** @description Requester ID to filter by (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.requester_id). */
                 requester_id?: string;
                 status?: components["schemas"]["WorkflowSessionStatusFilter"];
-                /** @description Adds _metadata (seed 000). */
+                /** @description Adds _metadata (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.metadata). */
                 metadata?: boolean;
             };
             header?: never;
@@ -273,7 +383,7 @@ export interface operations {
     createWorkflowSession: {
         parameters: {
             query?: {
-                /** @description Run the workflow session if successful (vendor-facts 000). */
+                /** @description Run the created/updated workflow session if successful (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.run). */
                 run?: boolean;
             };
             header?: never;
@@ -311,6 +421,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The session's id (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.id: a uuid). Any other value is a session that does not exist (404). */
                 id: string;
             };
             cookie?: never;
@@ -340,11 +451,12 @@ export interface operations {
     updateWorkflowSession: {
         parameters: {
             query?: {
-                /** @description Run the workflow session if successful (vendor-facts 000). */
+                /** @description Run the created/updated workflow session if successful (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.run). */
                 run?: boolean;
             };
             header?: never;
             path: {
+                /** @description The session's id (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.id: a uuid). Any other value is a session that does not exist (404). */
                 id: string;
             };
             cookie?: never;
@@ -362,6 +474,84 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkflowSessionWrapped"];
+                };
+            };
+            /** @description An error, in the vendor's error body. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkflowSessionUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session's id (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.id). */
+                id: string;
+                /** @description The id of the attachment attribute (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.attribute_id). */
+                attribute_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentUrl"];
+                };
+            };
+            /** @description An error, in the vendor's error body. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    submitWorkflowSessionUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session's id (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.id). */
+                id: string;
+                /** @description The id of the attachment attribute (NERM OpenAPI (deref-sailpoint-api.nerm.json) parameters.attribute_id). */
+                attribute_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description A file: the part's bytes, with its filename and Content-Type.
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentUrl"];
                 };
             };
             /** @description An error, in the vendor's error body. */
