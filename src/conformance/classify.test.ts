@@ -33,6 +33,19 @@ describe('classifying a refusal', () => {
     expect(classifyRefusal(409, { kind, violations: [] }, sent, undefined)).toMatchObject([{ rule: kind, verdict: 'refused-by-state' }]);
   });
 
+  it('is a note when every broken rule names the vendor\'s evidence for being stricter than the document', () => {
+    const violations = [{ location: 'body' as const, field: 'workflow_session', rule: 'required', message: 'is required', evidence: 'vendor-facts 000' }];
+    expect(classifyRefusal(400, { kind: 'invalidRequest', violations }, sent, undefined)).toMatchObject([{ pointer: '/body/workflow_session', verdict: 'stricter-with-evidence', message: expect.stringContaining('vendor-facts 000') }]);
+  });
+
+  it('is drift when one broken rule has no evidence, even if another has', () => {
+    const violations = [
+      { location: 'body' as const, field: 'a', rule: 'required', message: 'is required', evidence: 'somewhere' },
+      { location: 'body' as const, field: 'b', rule: 'type', message: 'must be string' },
+    ];
+    expect(classifyRefusal(400, { kind: 'invalidRequest', violations }, sent, undefined).map((finding) => finding.verdict)).toEqual(['drift', 'drift']);
+  });
+
   it('is drift for a server error whatever the journal says', () => {
     expect(classifyRefusal(500, { kind: 'notFound', violations: [] }, sent, undefined)).toMatchObject([{ verdict: 'drift' }]);
   });

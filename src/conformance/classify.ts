@@ -9,10 +9,12 @@ import { UNUSABLE, type SchemaFailure } from './schemas.ts';
  * the document's schema for its status, a status the operation does not document, a request the mock refuses for
  * a request reason. Notes are reported with their reason and are not drift: the document's own fault
  * (`ambiguous-oneOf`), the mock storing what it was given (`echo`), the documents' verbatim examples served as they
- * are (`document-example`), a refusal by the mock's stateful rules (`refused-by-state`), a schema of the document
- * that cannot be compiled, so nothing can be judged by it (`unusable-schema`).
+ * are (`document-example`), a refusal by the mock's stateful rules (`refused-by-state`), a refusal by a request rule
+ * stricter than the document that names the vendor's evidence (`x-evidence` on the mock's schema:
+ * `stricter-with-evidence`), a schema of the document that cannot be compiled, so nothing can be judged by it
+ * (`unusable-schema`).
  */
-export type NoteReason = 'ambiguous-oneOf' | 'echo' | 'document-example' | 'refused-by-state' | 'unusable-schema';
+export type NoteReason = 'ambiguous-oneOf' | 'echo' | 'document-example' | 'refused-by-state' | 'stricter-with-evidence' | 'unusable-schema';
 export type Verdict = 'drift' | NoteReason;
 
 export interface Finding {
@@ -56,9 +58,12 @@ export function classifyRefusal(status: number, refusal: Refusal | undefined, se
     const why = refusal?.kind ?? (status >= 500 ? 'serverError' : 'refused');
     return [{ pointer: '', rule: why, message: `a request the document allows was answered ${status}${refusal?.kind ? ` (${refusal.kind})` : ''}`, actual: responseBody, verdict: 'drift' }];
   }
+  // Evidence counts only when every rule the request broke has it: one rule without evidence is drift.
+  const evidenced = violations.every((violation) => violation.evidence !== undefined);
   return violations.map((violation) => {
     const pointer = violationPointer(violation);
-    return { pointer, rule: violation.rule, message: `refused with ${status}: ${violation.message}`, actual: sentValue(sent, violation), verdict: 'drift' as const };
+    const because = evidenced ? ` (stricter than the document; evidence: ${violation.evidence ?? ''})` : '';
+    return { pointer, rule: violation.rule, message: `refused with ${status}: ${violation.message}${because}`, actual: sentValue(sent, violation), verdict: evidenced ? 'stricter-with-evidence' as const : 'drift' as const };
   });
 }
 

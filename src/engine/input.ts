@@ -116,6 +116,7 @@ function toViolations(issues: readonly SchemaIssue[], location: IssueLocation): 
     rule: issue.keyword,
     message: describeIssue(issue, location),
     schemaPath: issue.schemaPath,
+    ...(issue.evidence ? { evidence: issue.evidence } : {}),
   }));
 }
 

@@ -10,6 +10,8 @@ export interface RequestViolation {
   readonly rule: string;
   readonly message: string;
   readonly schemaPath?: string;
+  /** The vendor's evidence for a rule stricter than its published document (`x-evidence` on the schema). */
+  readonly evidence?: string;
 }
 
 export interface JournalEntry {

@@ -26,6 +26,11 @@ export interface SchemaIssue {
   readonly vendorMessage?: string;
   /** The vendor's error code for this failure, declared with `x-error`. */
   readonly vendorCode?: number | string;
+  /**
+   * Why the failing rule may be stricter than the vendor's published document: the vendor's evidence, declared with
+   * `x-evidence` on the schema holding the rule. The conformance check reports such a refusal as a note, not drift.
+   */
+  readonly evidence?: string;
 }
 
 export interface SchemaRegistry {
@@ -45,7 +50,7 @@ export interface SchemaRegistry {
 }
 
 /** Annotations our schemas carry for the mock; they have no validation meaning. */
-export const ANNOTATION_KEYWORDS = ['x-faker', 'x-error', 'x-source'] as const;
+export const ANNOTATION_KEYWORDS = ['x-faker', 'x-error', 'x-source', 'x-evidence'] as const;
 
 export interface RegistryOptions {
   /** Report every issue of a body or response (default) rather than only the first. */
@@ -104,6 +109,7 @@ function newAjv(extra: { allErrors: boolean; coerceTypes?: boolean; useDefaults?
 function toIssues(errors: ErrorObject[] | null | undefined): SchemaIssue[] {
   return (errors ?? []).map((error) => {
     const vendor = vendorErrorOf(error);
+    const evidence = asRecord(error.parentSchema)?.['x-evidence'];
     const pointer = error.keyword === 'required' || error.keyword === 'additionalProperties'
       ? `${error.instancePath}/${String(error.params['missingProperty'] ?? error.params['additionalProperty'] ?? '')}`
       : error.instancePath;
@@ -117,6 +123,7 @@ function toIssues(errors: ErrorObject[] | null | undefined): SchemaIssue[] {
       ...(error.parentSchema === undefined ? {} : { fragment: error.parentSchema }),
       ...(vendor?.message ? { vendorMessage: vendor.message } : {}),
       ...(vendor?.code !== undefined ? { vendorCode: vendor.code } : {}),
+      ...(typeof evidence === 'string' ? { evidence } : {}),
     };
   });
 }
