@@ -95,7 +95,7 @@ describe('8x8 list workflow instances', () => {
 
   it('reads a date-only bound as midnight UTC', async () => {
     const inside = await listAll(target, { startTimeTo: '2021-07-01' });
-    expect(inside).toEqual([examples.erroredWorkflow, ...examples.workflowList]);
+    expect(inside).toEqual(examples.workflowList);
   });
 
   it('combines the status filter with paging', async () => {

@@ -26,8 +26,7 @@ interface Runs {
 }
 
 const RUNS: readonly Runs[] = [
-  // 8x8's documents hold three example workflows (two listed, one behind the errors example).
-  { api: '8x8', collection: 'workflows', created: (d) => String(d['startedAt']), active: (d) => ['Runnable', 'Suspended'].includes(String(d['status'])), example: '60dbe307fe55d99fc083db61', generated: (id) => !['60dbe307fe55d99fc083db62', '60e6b22fc517c0785de3ca22'].includes(id) },
+  { api: '8x8', collection: 'workflows', created: (d) => String(d['startedAt']), active: (d) => ['Runnable', 'Suspended'].includes(String(d['status'])), example: '60dbe307fe55d99fc083db61', generated: (id) => id !== '60dbe307fe55d99fc083db62' },
   { api: 'nerm', collection: 'sessions', created: (d) => String(d['created_at']), active: (d) => !['completed', 'rejected', 'failed', 'closed'].includes(String(d['status'])), example: 'db6f8e8b-65c2-47d5-a0db-90bcc4e9df9e' },
   { api: 'twinit', collection: 'workflows', created: (d) => String(d['_createdAt']), active: (d) => ['QUEUED', 'RUNNING', 'PAUSED'].includes(String(d['_status'])), example: '94bcf41e-8d05-4011-a64b-d5a5164b0155' },
   { api: 'amperity', collection: 'runs', created: (d) => String(d['created_at']), active: (d) => !['stopped', 'succeeded', 'failed', 'canceled'].includes(String(d['state'])), example: 'wf-20240603-12345-MNabc' },
@@ -69,18 +68,22 @@ describe.each(RUNS)('$api seeded timeline', (runs) => {
     expect(later.map((record, index) => Date.parse(runs.created(record.data)) - Date.parse(runs.created((first[index] ?? record).data))).filter((shift) => shift !== DAY)).toEqual([]);
   });
 
-  it.runIf(runs.example !== undefined)('keeps the document\'s own example at its own date', async () => {
+  it('with the real clock, has runs created within the last hour', async () => {
+    const now = Date.now();
+    const records = await seeded(engineAt(new Date(now).toISOString(), 'real'), runs);
+    expect(records.some((record) => Date.parse(runs.created(record.data)) >= now - HOUR - MINUTE)).toBe(true);
+  });
+});
+
+// LongJump's model records are hand-written around the seed document's record; the 8x8, NERM, Twinit and Amperity
+// seeds each serve a document's example run.
+describe.each(RUNS.filter((runs) => runs.example !== undefined))('$api document example', (runs) => {
+  it('keeps the document\'s own example at its own date', async () => {
     const [now, later] = await Promise.all(['2026-11-01T00:00:00.000Z', '2031-05-05T10:07:00.000Z'].map(async (start) => {
       const found = await engineAt(start).records(runs.api, runs.collection, { ids: [runs.example ?? ''] });
       return found?.records[0]?.data;
     }));
     expect(now).toBeDefined();
     expect(later).toEqual(now);
-  });
-
-  it('with the real clock, has runs created within the last hour', async () => {
-    const now = Date.now();
-    const records = await seeded(engineAt(new Date(now).toISOString(), 'real'), runs);
-    expect(records.some((record) => Date.parse(runs.created(record.data)) >= now - HOUR - MINUTE)).toBe(true);
   });
 });

@@ -40,7 +40,7 @@ describe('durable local state (--data-dir)', () => {
     for (const id of ids) expect(byId.has(id)).toBe(true);
     expect(byId.get(ids[3] ?? '')).toBe('Suspended');
     expect(byId.get(ids[29] ?? '')).toBe('Terminated');
-    expect(listed.length).toBe(263 + 30);
+    expect(listed.length).toBe(262 + 30);
     expect((await fetch(`${second.origin}/nerm/api/workflow_sessions/${sessionId}`, { headers: { ...AUTH, 'x-mock-session': 'qa' } })).status).toBe(200);
     const next = await fetch(`${second.origin}${DEFINITION}`, { method: 'POST', headers: AUTH });
     expect(next.status).toBe(201);

@@ -13,7 +13,7 @@ export const workflowProgress: Progress = {
   states: {
     Runnable: { afterMs: [60_000, 240_000], next: [{ to: 'Complete', weight: 85 }, { to: 'Terminated', weight: 15 }] },
   },
-  fixed: [...examples.workflowList.map((example) => example.workflowId), examples.erroredWorkflow.workflowId],
+  fixed: examples.workflowList.map((example) => example.workflowId),
   onMove(record, move) {
     const logs = (Array.isArray(record.meta['logs']) ? record.meta['logs'] : []) as JsonObject[];
     const current = logs.findIndex((log) => log['status'] !== 'Complete');

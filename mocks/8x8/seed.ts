@@ -200,25 +200,18 @@ function msisdn(f: SeededFaker): string {
 }
 
 /**
- * The documents' workflows kept byte for byte: the two of get-workflow-instances (the first with the logs of
- * components/examples/workflowInstanceWithLogs, the second with logs spread over its run), and the mock's own
- * instance for components/examples/workflowError, whose /errors answer that example. They never move.
+ * The seed document's two workflows kept byte for byte, with step logs spread over their run (the logs are not in the
+ * document, so they are generated). They never move.
  */
 function exampleRecords(f: SeededFaker, documented: Definition): NewRecord[] {
   const path = runPath(documented.steps, (options) => options[0]);
   const listed = examples.workflowList.map((example): NewRecord => {
-    if (example.workflowId === examples.workflowLogs.workflowId) return { id: example.workflowId, data: example as unknown as JsonObject, meta: { logs: examples.workflowLogs.logs, errors: [] } };
     const started = Date.parse(example.startedAt);
     const stride = (Date.parse(example.completedAt) - started) / path.length;
     const startTimes = path.map((_, i) => isoAt(Math.round(started + i * stride)));
     const progress: StepProgress = { current: path.length, currentStatus: 'Complete', startTimes, endTime: example.completedAt };
     return { id: example.workflowId, data: example as unknown as JsonObject, meta: { logs: stepLogs(path, progress, path.map(() => f.string.uuid())), errors: [] } };
   });
-  const errored: NewRecord = {
-    id: examples.erroredWorkflow.workflowId,
-    data: examples.erroredWorkflow as unknown as JsonObject,
-    meta: { logs: examples.erroredWorkflowLogs, errors: [examples.workflowError] },
-  };
-  // Inserted oldest first reversed, so that with equal start times newest-first keeps the document's own order.
-  return [errored, ...listed.reverse()];
+  // Inserted in reverse, so that with equal start times newest-first keeps the document's own order.
+  return listed.reverse();
 }
