@@ -173,8 +173,8 @@ function generatedRun(f: SeededFaker, timeline: Timeline, tenant: string, workfl
   const created = ended ? seededStart(f, timeline, false) : timeline.anchor - f.number.int({ min: youngest * MINUTE, max: oldest * MINUTE });
   const [shortest, longest] = settings.durationMinutes as [number, number];
   const endMs = ended ? seededEnd(created, f.number.int({ min: shortest * MINUTE, max: longest * MINUTE }), timeline.anchor) : timeline.anchor;
-  // Ids carry the creation date as seen from a fixed epoch, so a run keeps its id when the anchor moves.
-  const idDate = Date.parse(settings.idEpoch) - (timeline.anchor - created);
+  // Ids carry the run's own creation date, as Amperity's do.
+  const idDate = created;
   const id = runId(idDate, f.string.numeric(5), f.string.alpha(5));
   const error = state === 'failed' ? f.helpers.arrayElement(settings.errors) : state === 'canceled' && f.datatype.boolean({ probability: 0.5 }) ? settings.cancelError : undefined;
   const extras = verboseExtras(f, { id, tenant, idDate, createdMs: created, endMs }, { ...workflow, tasks: tasksOf(workflow.tasks) }, state);
