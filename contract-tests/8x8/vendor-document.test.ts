@@ -5,14 +5,16 @@ import { loadDocument } from '../../src/conformance/files.ts';
 import { documentSchemas, type DocumentSchemas } from '../../src/conformance/schemas.ts';
 import { targetFor, type Target } from '../support/target.ts';
 import { ACCOUNT, AUTH, definitionsPath, DOCUMENTED_DEFINITION, listAll, workflowsPath } from './support.ts';
-import { VENDOR_DOCUMENT, vendorDocumentMissing } from './vendor.ts';
+import { vendorMissing, vendorPath } from '../support/vendor.ts';
+
+const VENDOR_DOCUMENT = vendorPath('8x8/automation_api.json');
 
 /**
  * The mock against 8x8's own OpenAPI document (automation_api.json), read at test time: its example requests are
  * accepted as they are, and what the mock answers validates against the document's schemas (converted the standard
  * way, src/conformance).
  */
-const missing = vendorDocumentMissing();
+const missing = vendorMissing(['8x8/automation_api.json']);
 
 describe.skipIf(missing)("8x8 against the vendor's OpenAPI document", () => {
   let root: JsonObject;

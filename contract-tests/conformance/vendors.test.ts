@@ -5,7 +5,7 @@ import { formatConformance, hasDrift } from '../../src/conformance/report.ts';
 import { runConformance } from '../../src/conformance/run.ts';
 import { inProcessTarget } from '../../src/conformance/target.ts';
 import { startMockServer, type MockServer } from '../../src/harness/mock-server.ts';
-import { vendorFilesMissing, vendorPath } from './vendor.ts';
+import { vendorMissing, vendorPath } from '../support/vendor.ts';
 
 /**
  * `npm run conformance` for the three vendors that publish OpenAPI documents, against the in-process mock: no drift
@@ -16,7 +16,7 @@ const DOCUMENTS = [
   ['amperity', 'amperity/control-plane-2024-04-01-openapi.json'],
   ['nerm', 'nerm/deref-sailpoint-api.nerm.json'],
 ] as const;
-const skipReason = vendorFilesMissing(DOCUMENTS.map(([, file]) => file));
+const skipReason = vendorMissing(DOCUMENTS.map(([, file]) => file));
 
 describe.skipIf(skipReason !== undefined)('conformance to the vendors\' OpenAPI documents', () => {
   let mock: MockServer;

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { expectSchema } from '../support/schemas.ts';
 import { targetFor } from '../support/target.ts';
 import { all, AUTH, EXAMPLE, list, schemaId, SESSIONS } from './support.ts';
-import { OPENAPI, POSTMAN, readVendorJson, vendorMissing, workflowSessionRequests } from './vendor.ts';
+import { readVendorJson, vendorMissing } from '../support/vendor.ts';
+import { OPENAPI, POSTMAN, workflowSessionRequests } from './vendor.ts';
 
 /**
  * The vendor's own example requests work as they are: the bodies of SailPoint's Postman collection ("workflow
  * sessions" folder) and the parameter examples of the NERM OpenAPI document, read from the vendor's files at test
  * time.
  */
-describe.skipIf(vendorMissing(POSTMAN) !== undefined)('NERM: SailPoint\'s Postman examples', () => {
+describe.skipIf(vendorMissing([POSTMAN]) !== undefined)('NERM: SailPoint\'s Postman examples', () => {
   const requests = () => workflowSessionRequests();
   const rawBody = (name: string): string => {
     const raw = requests().get(name)?.body?.raw;
@@ -48,7 +49,7 @@ describe.skipIf(vendorMissing(POSTMAN) !== undefined)('NERM: SailPoint\'s Postma
   });
 });
 
-describe.skipIf(vendorMissing(OPENAPI) !== undefined)('NERM: the OpenAPI document\'s parameter examples', () => {
+describe.skipIf(vendorMissing([OPENAPI]) !== undefined)('NERM: the OpenAPI document\'s parameter examples', () => {
   it('accepts each list parameter\'s example on its own', async () => {
     const document = readVendorJson(OPENAPI) as { paths: Record<string, { get: { parameters: { $ref: string }[] } }>; components: { parameters: Record<string, { name: string; example?: unknown; schema: { example?: unknown } }> } };
     const parameters = document.paths['/workflow_sessions']?.get.parameters.map((p) => document.components.parameters[p.$ref.split('/').at(-1) ?? '']) ?? [];

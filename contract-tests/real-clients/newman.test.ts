@@ -6,15 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/harness/mock-server.ts';
 import { allSessions, clientRequests, ENDED, journalMark, seededAttachment, sessionById, type Attachment, type Session } from './mock-data.ts';
 import { environmentFor, REQUESTS, workflowSessionsCollection } from './postman.ts';
-import { vendorPath, vendorUnavailable } from './vendor.ts';
+import { vendorMissing, vendorPath } from '../support/vendor.ts';
 
 /**
  * SailPoint's own Postman collection for NERM, its "workflow sessions" folder run by newman against the mock:
  * the vendor's requests and scripts unchanged, only the blanks it leaves to its user filled in.
  */
 const COLLECTION = 'nerm/sailpoint-api-nerm.postman.json';
-const skipReason = vendorUnavailable([COLLECTION]);
-if (skipReason) console.log(skipReason);
+const skipReason = vendorMissing([COLLECTION]);
 
 const CSV = 'first_name,last_name,email\nAda,Lovelace,ada@example.com\nAlan,Turing,alan@example.com\n';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/harness/mock-server.ts';
 import { allSessions, attachmentContent, clientRequests, journalMark, openSessionsInDistinctStatuses, seededAttachment, type Session } from './mock-data.ts';
 import { rewrite, rubyUnavailable, runRuby } from './ruby.ts';
-import { vendorPath, vendorUnavailable } from './vendor.ts';
+import { vendorMissing, vendorPath } from '../support/vendor.ts';
 
 /**
  * SecZetta's own NERM support scripts (Ruby) against the mock. They run from a temporary copy in which only the
@@ -13,7 +13,7 @@ import { vendorPath, vendorUnavailable } from './vendor.ts';
  * filled in; the vendor's files are never edited.
  */
 const SCRIPTS = 'real-clients/seczetta-nerm-support';
-const skipReason = vendorUnavailable([`${SCRIPTS}/cancelSessions.rb`, `${SCRIPTS}/NEPAPIUtil.rb`]) ?? rubyUnavailable();
+const skipReason = vendorMissing([`${SCRIPTS}/cancelSessions.rb`, `${SCRIPTS}/NEPAPIUtil.rb`]) ?? rubyUnavailable();
 if (skipReason) console.log(skipReason);
 
 const TOKEN = 'seczetta-real-client';
