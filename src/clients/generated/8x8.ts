@@ -371,7 +371,7 @@ export interface components {
         FunctionListFunction: {
             name: string;
             description: string;
-            /** @description Example usage, e.g. isDayOfWeek('2021-05-25', 'Tuesday'). */
+            /** @description Example usage, e.g. isDayOfWeek(data.triggeredAt, 'Saturday'). */
             example: string;
             parameters: components["schemas"]["FunctionListParameter"][];
         };
