@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { Measurement } from './load.ts';
 import { checkTargets, formatReport, ratio, spread, type BenchReport } from './report.ts';
 
-const measured = (requestsPerSecond: number, p99Ms = 5, failures = 0): Measurement => ({ requestsPerSecond, p50Ms: 1, p99Ms, requests: requestsPerSecond * 3, failures });
+const measured = (requestsPerSecond: number, p99Ms = 5, failures = 0): Measurement => ({
+  requestsPerSecond,
+  p50Ms: 1,
+  p99Ms,
+  requests: requestsPerSecond * 3,
+  failures,
+});
 
-function report(overrides: { get100k?: number; page10k?: number; page100k?: number; rss?: number; cold?: number; p99?: number; failures?: number } = {}): BenchReport {
+function report(
+  overrides: { get100k?: number; page10k?: number; page100k?: number; rss?: number; cold?: number; p99?: number; failures?: number } = {},
+): BenchReport {
   return {
     machine: { node: 'v20', cpus: 2, platform: 'linux-x64' },
     options: { connections: 32, durationSeconds: 3, records: [10_000, 100_000] },
@@ -13,10 +21,22 @@ function report(overrides: { get100k?: number; page10k?: number; page100k?: numb
       'filtered-page': { responseBytes: 60_000, bareExpress: measured(8_000), bareNode: measured(16_000) },
     },
     datasets: [
-      { records: 10_000, startMs: 2000, rssAfterStartMb: 250, peakRssMb: 280, scenarios: { 'get-by-id': measured(7_000), 'filtered-page': measured(overrides.page10k ?? 3_000) } },
       {
-        records: 100_000, startMs: 9000, rssAfterStartMb: 280, peakRssMb: overrides.rss ?? 290,
-        scenarios: { 'get-by-id': measured(overrides.get100k ?? 6_500, overrides.p99 ?? 10, overrides.failures ?? 0), 'filtered-page': measured(overrides.page100k ?? 2_800) },
+        records: 10_000,
+        startMs: 2000,
+        rssAfterStartMb: 250,
+        peakRssMb: 280,
+        scenarios: { 'get-by-id': measured(7_000), 'filtered-page': measured(overrides.page10k ?? 3_000) },
+      },
+      {
+        records: 100_000,
+        startMs: 9000,
+        rssAfterStartMb: 280,
+        peakRssMb: overrides.rss ?? 290,
+        scenarios: {
+          'get-by-id': measured(overrides.get100k ?? 6_500, overrides.p99 ?? 10, overrides.failures ?? 0),
+          'filtered-page': measured(overrides.page100k ?? 2_800),
+        },
       },
     ],
     coldStartMs: overrides.cold ?? 900,

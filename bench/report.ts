@@ -42,13 +42,32 @@ export function formatReport(report: BenchReport): string {
   const header = ['scenario', 'server', 'records', 'req/s', 'p50 ms', 'p99 ms', 'x express', 'x node', 'failed'];
   const rows: string[][] = [];
   for (const [name, baseline] of Object.entries(report.baselines)) {
-    rows.push([name, `bare express (${baseline.responseBytes} B)`, '-', ...numbers(baseline.bareExpress), '1.00', fixed(ratio(baseline.bareExpress.requestsPerSecond, baseline.bareNode.requestsPerSecond), 2), String(baseline.bareExpress.failures)]);
-    rows.push([name, `bare node:http (${baseline.responseBytes} B)`, '-', ...numbers(baseline.bareNode), fixed(ratio(baseline.bareNode.requestsPerSecond, baseline.bareExpress.requestsPerSecond), 2), '1.00', String(baseline.bareNode.failures)]);
+    rows.push([
+      name,
+      `bare express (${baseline.responseBytes} B)`,
+      '-',
+      ...numbers(baseline.bareExpress),
+      '1.00',
+      fixed(ratio(baseline.bareExpress.requestsPerSecond, baseline.bareNode.requestsPerSecond), 2),
+      String(baseline.bareExpress.failures),
+    ]);
+    rows.push([
+      name,
+      `bare node:http (${baseline.responseBytes} B)`,
+      '-',
+      ...numbers(baseline.bareNode),
+      fixed(ratio(baseline.bareNode.requestsPerSecond, baseline.bareExpress.requestsPerSecond), 2),
+      '1.00',
+      String(baseline.bareNode.failures),
+    ]);
     for (const dataset of report.datasets) {
       const mock = dataset.scenarios[name];
       if (!mock) continue;
       rows.push([
-        name, 'mock', String(dataset.records), ...numbers(mock),
+        name,
+        'mock',
+        String(dataset.records),
+        ...numbers(mock),
         fixed(ratio(mock.requestsPerSecond, baseline.bareExpress.requestsPerSecond), 2),
         fixed(ratio(mock.requestsPerSecond, baseline.bareNode.requestsPerSecond), 2),
         String(mock.failures),
@@ -56,8 +75,12 @@ export function formatReport(report: BenchReport): string {
     }
   }
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
-  const memory = report.datasets.map((d) => `  ${d.records} records per API: start ${Math.round(d.startMs)} ms, RSS after start ${Math.round(d.rssAfterStartMb)} MB, peak RSS ${Math.round(d.peakRssMb)} MB`);
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+  const memory = report.datasets.map(
+    (d) =>
+      `  ${d.records} records per API: start ${Math.round(d.startMs)} ms, RSS after start ${Math.round(d.rssAfterStartMb)} MB, peak RSS ${Math.round(d.peakRssMb)} MB`,
+  );
   const targets = checkTargets(report).map((t) => `  ${t.met ? 'met   ' : 'MISSED'}  ${t.target}: ${t.measured}`);
   return [
     `workflow mocks benchmark: node ${report.machine.node}, ${report.machine.cpus} cores, ${report.options.connections} connections, ${report.options.durationSeconds} s per run`,
@@ -92,26 +115,43 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
   if (largest) {
     const get = largest.scenarios['get-by-id'];
     if (get) {
-      checks.push({ target: `get-by-id >= 60% of bare express (${largest.records} records)`, measured: pct(share('get-by-id', largest)), met: share('get-by-id', largest) >= 0.6 });
+      checks.push({
+        target: `get-by-id >= 60% of bare express (${largest.records} records)`,
+        measured: pct(share('get-by-id', largest)),
+        met: share('get-by-id', largest) >= 0.6,
+      });
       checks.push({ target: `get-by-id p99 < 25 ms at ${report.options.connections} connections`, measured: `${fixed(get.p99Ms, 1)} ms`, met: get.p99Ms < 25 });
     }
     if (largest.scenarios['filtered-page']) {
-      checks.push({ target: `filtered page >= 30% of bare express (${largest.records} records)`, measured: pct(share('filtered-page', largest)), met: share('filtered-page', largest) >= 0.3 });
+      checks.push({
+        target: `filtered page >= 30% of bare express (${largest.records} records)`,
+        measured: pct(share('filtered-page', largest)),
+        met: share('filtered-page', largest) >= 0.3,
+      });
     }
-    checks.push({ target: `peak RSS < 300 MB (${largest.records} records per API)`, measured: `${Math.round(largest.peakRssMb)} MB`, met: largest.peakRssMb < 300 });
+    checks.push({
+      target: `peak RSS < 300 MB (${largest.records} records per API)`,
+      measured: `${Math.round(largest.peakRssMb)} MB`,
+      met: largest.peakRssMb < 300,
+    });
   }
   if (largest && smallest && largest !== smallest) {
     for (const scenario of ['get-by-id', 'filtered-page']) {
       const small = smallest.scenarios[scenario]?.requestsPerSecond;
       const large = largest.scenarios[scenario]?.requestsPerSecond;
       if (small === undefined || large === undefined) continue;
-      checks.push({ target: `${scenario} at ${smallest.records} and ${largest.records} records within 20%`, measured: pct(spread(small, large)), met: spread(small, large) <= 0.2 });
+      checks.push({
+        target: `${scenario} at ${smallest.records} and ${largest.records} records within 20%`,
+        measured: pct(spread(small, large)),
+        met: spread(small, large) <= 0.2,
+      });
     }
   }
   checks.push({ target: 'cold start < 1500 ms (default dataset)', measured: `${Math.round(report.coldStartMs)} ms`, met: report.coldStartMs < 1500 });
   for (const dataset of report.datasets) {
     for (const [scenario, m] of Object.entries(dataset.scenarios)) {
-      if (m.failures > 0) checks.push({ target: `${scenario} at ${dataset.records} records: every response 2xx`, measured: `${m.failures} of ${m.requests} failed`, met: false });
+      if (m.failures > 0)
+        checks.push({ target: `${scenario} at ${dataset.records} records: every response 2xx`, measured: `${m.failures} of ${m.requests} failed`, met: false });
     }
   }
   return checks;

@@ -99,7 +99,11 @@ try {
   for (const records of sizes) {
     log(`mock with ${records} runs per API: starting`);
     const started = performance.now();
-    const mock = await startScript(MAIN, mockArgs(records), { timeoutMs: 300_000, nodeOptions: [...SERVER_NODE_FLAGS, ...profileFlags], discardLogAfterStart: true });
+    const mock = await startScript(MAIN, mockArgs(records), {
+      timeoutMs: 300_000,
+      nodeOptions: [...SERVER_NODE_FLAGS, ...profileFlags],
+      discardLogAfterStart: true,
+    });
     const startMs = performance.now() - started;
     const rssAfterStartMb = memoryMb(mock.child.pid, 'VmRSS');
     log(`  started in ${Math.round(startMs)} ms, RSS ${Math.round(rssAfterStartMb)} MB`);

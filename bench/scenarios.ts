@@ -72,7 +72,9 @@ export const scenarios: readonly Scenario[] = [
       const candidates = ['processing', 'completed', 'pending approval', 'approved', 'failed', 'rejected', 'new'];
       const pages: string[] = [];
       for (const status of candidates) {
-        const first = (await getJson(`${origin}/nerm/api/workflow_sessions?limit=1&status=${encodeURIComponent(status)}&metadata=true`, BEARER)) as { _metadata?: { total?: number } };
+        const first = (await getJson(`${origin}/nerm/api/workflow_sessions?limit=1&status=${encodeURIComponent(status)}&metadata=true`, BEARER)) as {
+          _metadata?: { total?: number };
+        };
         const total = first._metadata?.total ?? 0;
         // Offsets up to 1,000 deep, so pages come from all over the index, not one hot slice.
         for (let offset = 0; offset + 100 <= Math.min(total, 1000); offset += 100) {
@@ -132,7 +134,12 @@ export const scenarios: readonly Scenario[] = [
       const cookie = /JSESSIONID=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0];
       if (!login.ok || !cookie) throw new Error(`LongJump login failed: ${login.status}`);
       const next = rotation(Array.from({ length: Math.min(records, 5000) }, (_, i) => model.generated.firstId + i));
-      return { method: 'GET', headers: { cookie }, kind: 'xml', next: () => ({ path: `/longjump/networking/rest/workflowAction/record/purchase_orders/${next().item}` }) };
+      return {
+        method: 'GET',
+        headers: { cookie },
+        kind: 'xml',
+        next: () => ({ path: `/longjump/networking/rest/workflowAction/record/purchase_orders/${next().item}` }),
+      };
     },
   },
 ];

@@ -28,22 +28,36 @@ const connections = Number(values.connections);
 const maxGrowth = Number(values['max-growth']);
 
 const records = Number(values.records);
-const server = await startScript(MAIN, ['--port', '0', '--rate-limit', 'off', '--records', String(records)], { nodeOptions: SERVER_NODE_FLAGS, discardLogAfterStart: true, timeoutMs: 120_000 });
+const server = await startScript(MAIN, ['--port', '0', '--rate-limit', 'off', '--records', String(records)], {
+  nodeOptions: SERVER_NODE_FLAGS,
+  discardLogAfterStart: true,
+  timeoutMs: 120_000,
+});
 const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 const samples: { at: number; rss: number }[] = [];
 const started = Date.now();
 
-const loads = await Promise.all(scenarios.map(async (scenario) => {
-  const plan = await scenario.prepare(server.origin, records);
-  const result = autocannon({
-    url: server.origin, connections, duration: seconds, method: plan.method, headers: plan.headers,
-    requests: [{
-      setupRequest: (request, context) => ({ ...request, ...plan.next(context as ConnectionState) }),
-      ...(plan.onResponse ? { onResponse: (status: number, body: string, context: object) => plan.onResponse?.(context as ConnectionState, status, body) } : {}),
-    }],
-  });
-  return { scenario: scenario.name, result };
-}));
+const loads = await Promise.all(
+  scenarios.map(async (scenario) => {
+    const plan = await scenario.prepare(server.origin, records);
+    const result = autocannon({
+      url: server.origin,
+      connections,
+      duration: seconds,
+      method: plan.method,
+      headers: plan.headers,
+      requests: [
+        {
+          setupRequest: (request, context) => ({ ...request, ...plan.next(context as ConnectionState) }),
+          ...(plan.onResponse
+            ? { onResponse: (status: number, body: string, context: object) => plan.onResponse?.(context as ConnectionState, status, body) }
+            : {}),
+        },
+      ],
+    });
+    return { scenario: scenario.name, result };
+  }),
+);
 
 const sampler = setInterval(() => {
   const at = Math.round((Date.now() - started) / 1000);
@@ -70,7 +84,9 @@ const middle = mean(samples.slice(third, 2 * third));
 const last = mean(samples.slice(2 * third));
 const growth = middle > 0 ? (last - middle) / middle : 0;
 const crashed = finished.some(({ result }) => result.errors > result.requests.total / 100);
-console.log(`RSS mean: middle third ${middle.toFixed(0)} MB, last third ${last.toFixed(0)} MB (${(growth * 100).toFixed(1)}%, allowed ${(maxGrowth * 100).toFixed(0)}%)`);
+console.log(
+  `RSS mean: middle third ${middle.toFixed(0)} MB, last third ${last.toFixed(0)} MB (${(growth * 100).toFixed(1)}%, allowed ${(maxGrowth * 100).toFixed(0)}%)`,
+);
 if (growth > maxGrowth || crashed) {
   console.log(crashed ? 'FAIL: connection errors' : 'FAIL: memory still growing');
   process.exit(1);

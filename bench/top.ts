@@ -24,7 +24,10 @@ const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const times: number[] = [];
 let clock = 0;
-for (const delta of profile.timeDeltas) times.push((clock += delta));
+for (const delta of profile.timeDeltas) {
+  clock += delta;
+  times.push(clock);
+}
 const from = lastSeconds ? clock - Number(lastSeconds) * 1e6 : -Infinity;
 const selfSamples = new Map<string, number>();
 let total = 0;

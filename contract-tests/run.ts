@@ -37,18 +37,22 @@ if (values.help) {
   process.exit(0);
 }
 const baseUrl = values['base-url'] ?? process.env['CONTRACT_BASE_URL'];
-const apis = values.api?.split(',').map((id) => id.trim()).filter(Boolean) ?? allPacks.map((pack) => pack.id);
+const apis =
+  values.api
+    ?.split(',')
+    .map((id) => id.trim())
+    .filter(Boolean) ?? allPacks.map((pack) => pack.id);
 const unknown = apis.filter((id) => !allPacks.some((pack) => pack.id === id));
 if (unknown.length > 0 || (baseUrl && apis.length !== 1) || (values.undocumented !== 'fail' && values.undocumented !== 'report')) {
-  console.error(`${unknown.length ? `unknown API: ${unknown.join(', ')}\n` : ''}${baseUrl && apis.length !== 1 ? 'with --base-url name exactly one --api\n' : ''}${USAGE}`);
+  console.error(
+    `${unknown.length ? `unknown API: ${unknown.join(', ')}\n` : ''}${baseUrl && apis.length !== 1 ? 'with --base-url name exactly one --api\n' : ''}${USAGE}`,
+  );
   process.exit(2);
 }
 const params = Object.fromEntries(values.param.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 
 const mock = baseUrl ? undefined : await startMockServer({ rateLimits: false });
-const target: ContractTarget = baseUrl
-  ? { baseUrl: () => baseUrl, external: true }
-  : { baseUrl: (api) => mock?.url(api) ?? '', external: false };
+const target: ContractTarget = baseUrl ? { baseUrl: () => baseUrl, external: true } : { baseUrl: (api) => mock?.url(api) ?? '', external: false };
 const report = await runContracts({
   suites: allSuites.filter((suite) => apis.includes(suite.api)),
   packs: allPacks,

@@ -11,7 +11,12 @@ import { checkLifecycle } from '../src/state/lifecycle-check.ts';
 const [api, file] = process.argv.slice(2);
 const pack = allPacks.find((p) => p.id === api);
 if (!pack?.lifecycle || !file) {
-  console.error(`Usage: npm run lifecycle -- <${allPacks.filter((p) => p.lifecycle).map((p) => p.id).join('|')}> <observations.json>`);
+  console.error(
+    `Usage: npm run lifecycle -- <${allPacks
+      .filter((p) => p.lifecycle)
+      .map((p) => p.id)
+      .join('|')}> <observations.json>`,
+  );
   process.exit(2);
 }
 const parsed = JSON.parse(readFileSync(file, 'utf8')) as Json;

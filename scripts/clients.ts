@@ -20,7 +20,19 @@ export async function clientTypes(apiId: string): Promise<string> {
 }
 
 /** Keywords that narrow a value without changing its TypeScript type. */
-const NARROWING = new Set(['format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'description', 'title']);
+const NARROWING = new Set([
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'description',
+  'title',
+]);
 
 /**
  * `{type: string, anyOf: [{format: date-time}, {pattern: ...}]}` is a string; openapi-typescript would add each
@@ -32,7 +44,11 @@ function withoutNarrowingBranches(value: Json): Json {
   const narrowingOnly = (branches: Json | undefined) =>
     Array.isArray(branches) && branches.every((branch) => isJsonObject(branch) && Object.keys(branch).every((key) => NARROWING.has(key)));
   const drop = value['type'] !== undefined ? ['anyOf', 'oneOf'].filter((key) => narrowingOnly(value[key])) : [];
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !drop.includes(key)).map(([key, item]) => [key, withoutNarrowingBranches(item)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !drop.includes(key))
+      .map(([key, item]) => [key, withoutNarrowingBranches(item)]),
+  );
 }
 
 // Runs only as `npm run clients`, not when the test imports clientTypes.

@@ -27,23 +27,24 @@ function usage(problem: string): never {
   process.exit(2);
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
-    options: {
-      api: { type: 'string' },
-      spec: { type: 'string' },
-      'base-url': { type: 'string' },
-      param: { type: 'string', multiple: true, default: [] },
-      generated: { type: 'string', default: '3' },
-      junit: { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-} catch (error) {
-  usage(error instanceof Error ? error.message : String(error));
+function readFlags() {
+  try {
+    return parseArgs({
+      options: {
+        api: { type: 'string' },
+        spec: { type: 'string' },
+        'base-url': { type: 'string' },
+        param: { type: 'string', multiple: true, default: [] },
+        generated: { type: 'string', default: '3' },
+        junit: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    return usage(error instanceof Error ? error.message : String(error));
+  }
 }
-const { values } = parsed;
+const { values } = readFlags();
 if (values.help) {
   console.log(USAGE);
   process.exit(0);
@@ -67,7 +68,8 @@ let document: OpenApiDocument;
 try {
   document = loadDocument(values.spec);
 } catch (error) {
-  if (error instanceof DocumentError || error instanceof RefError || (error as NodeJS.ErrnoException).code !== undefined) usage(`cannot read ${values.spec}: ${(error as Error).message}`);
+  if (error instanceof DocumentError || error instanceof RefError || (error as NodeJS.ErrnoException).code !== undefined)
+    usage(`cannot read ${values.spec}: ${(error as Error).message}`);
   throw error;
 }
 

@@ -5,11 +5,17 @@ const apis = ['8x8', 'nerm'];
 
 describe('parseCli', () => {
   it('defaults to port 4010 on loopback with seed 1 and every API mounted', () => {
-    expect(parseCli([], {}, apis)).toEqual({ ok: true, value: { port: 4010, host: '127.0.0.1', seed: 1, strict: false, rateLimits: true, profile: 'normal', clock: 'real', help: false } });
+    expect(parseCli([], {}, apis)).toEqual({
+      ok: true,
+      value: { port: 4010, host: '127.0.0.1', seed: 1, strict: false, rateLimits: true, profile: 'normal', clock: 'real', help: false },
+    });
   });
 
   it('reads flags over environment variables', () => {
-    expect(parseCli(['--port', '5000', '--seed', '42', '--api', '8x8'], { PORT: '6000', SEED: '9' }, apis)).toMatchObject({ ok: true, value: { port: 5000, seed: 42, api: '8x8' } });
+    expect(parseCli(['--port', '5000', '--seed', '42', '--api', '8x8'], { PORT: '6000', SEED: '9' }, apis)).toMatchObject({
+      ok: true,
+      value: { port: 5000, seed: 42, api: '8x8' },
+    });
   });
 
   it('reads PORT, HOST and SEED from the environment', () => {
@@ -20,7 +26,12 @@ describe('parseCli', () => {
     expect(parseCli(['--api', 'nope'], {}, apis)).toEqual({ ok: false, error: '--api must be one of: 8x8, nerm' });
   });
 
-  it.each([['--port', 'http'], ['--port', '70000'], ['--seed', '-1'], ['--records', '1.5']])('refuses %s %s', (flag, value) => {
+  it.each([
+    ['--port', 'http'],
+    ['--port', '70000'],
+    ['--seed', '-1'],
+    ['--records', '1.5'],
+  ])('refuses %s %s', (flag, value) => {
     expect(parseCli([flag, value], {}, apis).ok).toBe(false);
   });
 
@@ -30,7 +41,10 @@ describe('parseCli', () => {
   });
 
   it('reads a manual clock and where it starts', () => {
-    expect(parseCli(['--clock', 'manual', '--clock-start', '2026-01-01T00:00:00Z'], {}, apis)).toMatchObject({ ok: true, value: { clock: 'manual', clockStart: Date.UTC(2026, 0, 1) } });
+    expect(parseCli(['--clock', 'manual', '--clock-start', '2026-01-01T00:00:00Z'], {}, apis)).toMatchObject({
+      ok: true,
+      value: { clock: 'manual', clockStart: Date.UTC(2026, 0, 1) },
+    });
     expect(parseCli(['--clock', 'slow'], {}, apis).ok).toBe(false);
     expect(parseCli(['--clock-start', 'soon'], {}, apis).ok).toBe(false);
   });

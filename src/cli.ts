@@ -62,35 +62,37 @@ export const USAGE = `Usage: npm start -- [options]
                  open /__admin beyond loopback to callers sending this token (env ADMIN_TOKEN)
   --help         show this text`;
 
-export function parseCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, apiIds: readonly string[]): Result<ServerConfig, string> {
-  let values;
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  seed: { type: 'string' },
+  api: { type: 'string' },
+  records: { type: 'string' },
+  strict: { type: 'boolean', default: false },
+  'rate-limit': { type: 'string', default: 'on' },
+  'admin-token': { type: 'string' },
+  profile: { type: 'string', default: 'normal' },
+  clock: { type: 'string', default: 'real' },
+  'clock-start': { type: 'string' },
+  faults: { type: 'string' },
+  fixtures: { type: 'string' },
+  'data-dir': { type: 'string' },
+  redis: { type: 'string' },
+  help: { type: 'boolean', default: false },
+} as const;
+
+function readFlags(argv: readonly string[]) {
   try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        seed: { type: 'string' },
-        api: { type: 'string' },
-        records: { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        'rate-limit': { type: 'string', default: 'on' },
-        'admin-token': { type: 'string' },
-        profile: { type: 'string', default: 'normal' },
-        clock: { type: 'string', default: 'real' },
-        'clock-start': { type: 'string' },
-        faults: { type: 'string' },
-        fixtures: { type: 'string' },
-        'data-dir': { type: 'string' },
-        redis: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    return ok(parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values);
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
+}
+
+export function parseCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, apiIds: readonly string[]): Result<ServerConfig, string> {
+  const flags = readFlags(argv);
+  if (!flags.ok) return flags;
+  const values = flags.value;
   const port = integer(values.port ?? env['PORT'] ?? '4010', 'port', 0, 65535);
   if (!port.ok) return port;
   const seed = integer(values.seed ?? env['SEED'] ?? '1', 'seed', 0, 2 ** 32 - 1);

@@ -17,7 +17,11 @@ const logOutput = pino.destination({ dest: 1, sync: false, minLength: 4096 });
 setInterval(() => logOutput.flush(), 100).unref();
 const logger = pino({ base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, logOutput);
 
-const parsed = parseCli(process.argv.slice(2), process.env, allPacks.map((pack) => pack.id));
+const parsed = parseCli(
+  process.argv.slice(2),
+  process.env,
+  allPacks.map((pack) => pack.id),
+);
 if (!parsed.ok) {
   console.error(`${parsed.error}\n\n${USAGE}`);
   process.exit(2);
@@ -76,7 +80,9 @@ if (config.fixturesFile) {
 }
 const stopTicker = startLifecycleTicker(engine, clock);
 const app = createApp({
-  engine, clock, openApi: openApiDocument,
+  engine,
+  clock,
+  openApi: openApiDocument,
   logRequest: (entry) => logOutput.write(requestLine(entry, new Date())),
   mount: config.api ? { kind: 'root', api: config.api } : { kind: 'all' },
   ...(config.adminToken ? { adminToken: config.adminToken } : {}),
@@ -90,7 +96,9 @@ const server = app.listen(config.port, config.host, () => {
     .filter((p) => !config.api || p.id === config.api)
     .map((pack) => `  ${pack.title.padEnd(36)} ${origin}${config.api ? '' : `/${pack.id}`}  (imitates ${pack.vendorBaseUrl})`);
   // One write, so the mounts never arrive after the line that says the server is up.
-  console.log([`workflow mocks listening on ${origin} (seed ${config.seed}, ${clock.mode} clock at ${new Date(clock.now()).toISOString()})`, ...mounts].join('\n'));
+  console.log(
+    [`workflow mocks listening on ${origin} (seed ${config.seed}, ${clock.mode} clock at ${new Date(clock.now()).toISOString()})`, ...mounts].join('\n'),
+  );
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

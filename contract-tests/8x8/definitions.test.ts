@@ -11,7 +11,12 @@ const newDefinition = {
   definition: {
     name: 'Order shipped',
     steps: [
-      { id: 'notify', stepType: 'SMS', inputs: { subAccountId: 'test_subaccount_id', destination: '{{data.user.contact}}', text: 'Your order has shipped.' }, nextStepId: 'wait' },
+      {
+        id: 'notify',
+        stepType: 'SMS',
+        inputs: { subAccountId: 'test_subaccount_id', destination: '{{data.user.contact}}', text: 'Your order has shipped.' },
+        nextStepId: 'wait',
+      },
       { id: 'wait', stepType: 'Wait', inputs: { duration: '00:05:00' } },
     ],
   },
@@ -33,7 +38,7 @@ describe('8x8 workflow definitions', () => {
     definitions = await listDefinitions(shared);
   });
 
-  it('lists the documented definition among the account\'s definitions, newest first', () => {
+  it("lists the documented definition among the account's definitions, newest first", () => {
     expect(definitions.map((d) => d.id)).toContain(DOCUMENTED_DEFINITION);
     const created = definitions.map((d) => Date.parse(d.createdAt));
     expect(created).toEqual([...created].sort((a, b) => b - a));
@@ -45,7 +50,7 @@ describe('8x8 workflow definitions', () => {
     expect((res.body as Definition[]).map((d) => d.id)).toEqual(definitions.slice(1, 3).map((d) => d.id));
   });
 
-  it('returns a definition\'s version history newest first', async () => {
+  it("returns a definition's version history newest first", async () => {
     const multi = definitions.find((d) => d.version > 1) as Definition;
     const res = await shared.get(`${definitionsPath()}/${multi.id}`).set(AUTH);
     expect(res.status).toBe(200);
@@ -53,7 +58,7 @@ describe('8x8 workflow definitions', () => {
     expect((res.body as Definition[]).map((d) => d.version)).toEqual(Array.from({ length: multi.version }, (_, i) => multi.version - i));
   });
 
-  it('lists the latest version\'s workflows by default and older ones with ?version', async () => {
+  it("lists the latest version's workflows by default and older ones with ?version", async () => {
     const multi = definitions.find((d) => d.version > 1) as Definition;
     const latest = await listAll(shared, {}, 500, multi.id);
     const first = await listAll(shared, { version: 1 }, 500, multi.id);
@@ -76,7 +81,10 @@ describe('8x8 workflow definitions', () => {
 
   it('creates a definition disabled when no status is given', async () => {
     const target = targetFor('8x8');
-    const res = await target.post(definitionsPath()).set(AUTH).send({ trigger: 'inbound_sms', definition: { name: 'Quiet', steps: [] } });
+    const res = await target
+      .post(definitionsPath())
+      .set(AUTH)
+      .send({ trigger: 'inbound_sms', definition: { name: 'Quiet', steps: [] } });
     expect(res.body.status).toBe('disabled');
   });
 
@@ -91,13 +99,24 @@ describe('8x8 workflow definitions', () => {
 
   it('refuses an unknown trigger with 400 code 1000', async () => {
     const target = targetFor('8x8');
-    expectError(await target.post(definitionsPath()).set(AUTH).send({ ...newDefinition, trigger: 'email' }), 400, 1000, /trigger/);
+    expectError(
+      await target
+        .post(definitionsPath())
+        .set(AUTH)
+        .send({ ...newDefinition, trigger: 'email' }),
+      400,
+      1000,
+      /trigger/,
+    );
   });
 
   it('registers a new version on PUT; new workflows use it while running ones stay on the old', async () => {
     const target = targetFor('8x8');
     const running = await startWorkflow(target);
-    const res = await target.put(`${definitionsPath()}/${DOCUMENTED_DEFINITION}`).set(AUTH).send({ ...newDefinition, definition: { name: 'Auto reply v2', steps: [{ id: 'only', stepType: 'SMS' }] } });
+    const res = await target
+      .put(`${definitionsPath()}/${DOCUMENTED_DEFINITION}`)
+      .set(AUTH)
+      .send({ ...newDefinition, definition: { name: 'Auto reply v2', steps: [{ id: 'only', stepType: 'SMS' }] } });
     expect(res.status).toBe(200);
     expectSchema(schemaId('definition.json'), res.body);
     expect(res.body).toMatchObject({ id: DOCUMENTED_DEFINITION, version: 2 });
@@ -110,7 +129,7 @@ describe('8x8 workflow definitions', () => {
     expect((await listAll(target, { version: 1 })).map((w) => w.workflowId)).toContain(running);
   });
 
-  it('deletes one version with 202 and terminates only that version\'s active workflows', async () => {
+  it("deletes one version with 202 and terminates only that version's active workflows", async () => {
     const target = targetFor('8x8');
     const onV1 = await startWorkflow(target);
     await target.put(`${definitionsPath()}/${DOCUMENTED_DEFINITION}`).set(AUTH).send(newDefinition);
@@ -124,7 +143,7 @@ describe('8x8 workflow definitions', () => {
     expect((history.body as Definition[]).map((d) => d.version)).toEqual([2]);
   });
 
-  it('leaves the deleted version\'s finished workflows as they were', async () => {
+  it("leaves the deleted version's finished workflows as they were", async () => {
     const target = targetFor('8x8');
     const finishedBefore = (await listAll(target, { version: 1 })).filter((w) => w.status === 'Complete' || w.status === 'Terminated');
     await target.put(`${definitionsPath()}/${DOCUMENTED_DEFINITION}`).set(AUTH).send(newDefinition);
@@ -149,10 +168,15 @@ describe('8x8 workflow definitions', () => {
 
   it('answers a delete of an unknown version with 404 code 1300', async () => {
     const target = targetFor('8x8');
-    expectError(await target.delete(`${definitionsPath()}/${DOCUMENTED_DEFINITION}`).query({ version: 9 }).set(AUTH), 404, 1300, `Definition ${DOCUMENTED_DEFINITION} version 9 not found.`);
+    expectError(
+      await target.delete(`${definitionsPath()}/${DOCUMENTED_DEFINITION}`).query({ version: 9 }).set(AUTH),
+      404,
+      1300,
+      `Definition ${DOCUMENTED_DEFINITION} version 9 not found.`,
+    );
   });
 
-  it('answers an unknown definition\'s history with an empty list, as get-specific-definition documents', async () => {
+  it("answers an unknown definition's history with an empty list, as get-specific-definition documents", async () => {
     const target = targetFor('8x8');
     const res = await target.get(`${definitionsPath()}/2aa9465e-dec7-4c3e-8fa6-bd168af9eaca`).set(AUTH);
     expect(res.status).toBe(200);
@@ -167,7 +191,7 @@ describe('8x8 workflow definitions', () => {
   });
 
   it('pages a version history with limit and offset', async () => {
-    const multi = definitions.find((d) => d.version > 2) ?? definitions.find((d) => d.version > 1) as Definition;
+    const multi = definitions.find((d) => d.version > 2) ?? (definitions.find((d) => d.version > 1) as Definition);
     const res = await shared.get(`${definitionsPath()}/${multi.id}`).query({ limit: 1, offset: 1 }).set(AUTH);
     expect((res.body as Definition[]).map((d) => d.version)).toEqual([multi.version - 1]);
   });

@@ -40,7 +40,8 @@ describe('8x8 seeded data', () => {
     for (const seed of [1, 2, 3]) {
       const [definitions, ...rest] = await snapshot(seed);
       expectSchema(schemaId('definition-list.json'), JSON.parse(definitions ?? ''));
-      rest.forEach((body, index) => expectSchema(schemaId(index % 2 === 0 ? 'workflow-instance-list.json' : 'definition-list.json'), JSON.parse(body)));
+      for (const [index, body] of rest.entries())
+        expectSchema(schemaId(index % 2 === 0 ? 'workflow-instance-list.json' : 'definition-list.json'), JSON.parse(body));
     }
   });
 });

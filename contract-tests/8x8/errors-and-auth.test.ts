@@ -14,7 +14,12 @@ const OPERATIONS: { name: string; method: 'get' | 'post' | 'put' | 'patch' | 'de
   { name: 'list definitions', method: 'get', path: definitionsPath() },
   { name: 'create definition', method: 'post', path: definitionsPath(), body: { trigger: 'http_request', definition: { name: 'x', steps: [] } } },
   { name: 'definition versions', method: 'get', path: `${definitionsPath()}/${DOCUMENTED_DEFINITION}` },
-  { name: 'new definition version', method: 'put', path: `${definitionsPath()}/${DOCUMENTED_DEFINITION}`, body: { trigger: 'http_request', definition: { name: 'x', steps: [] } } },
+  {
+    name: 'new definition version',
+    method: 'put',
+    path: `${definitionsPath()}/${DOCUMENTED_DEFINITION}`,
+    body: { trigger: 'http_request', definition: { name: 'x', steps: [] } },
+  },
   { name: 'delete definition', method: 'delete', path: `${definitionsPath()}/${DOCUMENTED_DEFINITION}` },
 ];
 
@@ -69,7 +74,12 @@ describe('8x8 authentication and generic errors', () => {
 
   it('refuses path segments with traversal, NUL bytes and very long ids without a server error', async () => {
     const target = targetFor('8x8');
-    for (const path of [`${workflowsPath()}/..%2F..%2Fetc%2Fpasswd`, `${workflowsPath()}/%00`, `${workflowsPath()}/${'a'.repeat(5000)}`, `${workflowsPath()}/%E0%A4%A`]) {
+    for (const path of [
+      `${workflowsPath()}/..%2F..%2Fetc%2Fpasswd`,
+      `${workflowsPath()}/%00`,
+      `${workflowsPath()}/${'a'.repeat(5000)}`,
+      `${workflowsPath()}/%E0%A4%A`,
+    ]) {
       const res = await target.get(path).set(AUTH);
       expect([400, 404]).toContain(res.status);
       expect(res.body.code === 1000 || res.body.code === 1300).toBe(true);

@@ -32,21 +32,24 @@ async function allDefinitionVersions(target: Target): Promise<JsonObject[]> {
 }
 
 describe('8x8 seeded timeline', () => {
-  it.each([REFERENCE_DATE, '2031-05-05T10:07:00.000Z'])('ends at the clock start %s: the newest workflow within the hour, active ones hours old, finished ones over weeks', async (start) => {
-    const anchor = Date.parse(start);
-    const workflows = await allWorkflows(at(start));
-    const started = workflows.map((w) => Date.parse(w.startedAt));
-    expect(Math.max(...started)).toBeLessThan(anchor);
-    expect(Math.max(...started)).toBeGreaterThanOrEqual(anchor - HOUR);
-    const active = workflows.filter((w) => w.status === 'Runnable' || w.status === 'Suspended');
-    expect(active.length).toBeGreaterThan(10);
-    expect(active.every((w) => Date.parse(w.startedAt) >= anchor - 8 * HOUR && w.completedAt === null)).toBe(true);
-    const finished = workflows.filter((w) => w.completedAt !== null);
-    expect(finished.every((w) => Date.parse(String(w.completedAt)) <= anchor)).toBe(true);
-    expect(Math.min(...finished.map((w) => Date.parse(w.startedAt)))).toBeLessThan(anchor - 21 * DAY);
-  });
+  it.each([REFERENCE_DATE, '2031-05-05T10:07:00.000Z'])(
+    'ends at the clock start %s: the newest workflow within the hour, active ones hours old, finished ones over weeks',
+    async (start) => {
+      const anchor = Date.parse(start);
+      const workflows = await allWorkflows(at(start));
+      const started = workflows.map((w) => Date.parse(w.startedAt));
+      expect(Math.max(...started)).toBeLessThan(anchor);
+      expect(Math.max(...started)).toBeGreaterThanOrEqual(anchor - HOUR);
+      const active = workflows.filter((w) => w.status === 'Runnable' || w.status === 'Suspended');
+      expect(active.length).toBeGreaterThan(10);
+      expect(active.every((w) => Date.parse(w.startedAt) >= anchor - 8 * HOUR && w.completedAt === null)).toBe(true);
+      const finished = workflows.filter((w) => w.completedAt !== null);
+      expect(finished.every((w) => Date.parse(String(w.completedAt)) <= anchor)).toBe(true);
+      expect(Math.min(...finished.map((w) => Date.parse(w.startedAt)))).toBeLessThan(anchor - 21 * DAY);
+    },
+  );
 
-  it('keeps the documents\' workflows and the documented definition at their 2021 dates', async () => {
+  it("keeps the documents' workflows and the documented definition at their 2021 dates", async () => {
     const target = at('2031-05-05T10:07:00.000Z');
     const listed = await listAll(target);
     expect(listed.slice(-2)).toEqual(examples.workflowList);

@@ -22,7 +22,12 @@ describe('8x8 step time zones and functions', () => {
   it.each([['europe'], ['EUROPE'], ['EuRoPe']])('filters with contains=%s, case-insensitive, on the id or the name', async (contains) => {
     const res = await target.get(TIMEZONES).query({ contains }).set(AUTH);
     const zones = res.body as Zone[];
-    expect(zones.map((zone) => zone.id)).toEqual(['W. Europe Standard Time', 'Central Europe Standard Time', 'Central European Standard Time', 'E. Europe Standard Time']);
+    expect(zones.map((zone) => zone.id)).toEqual([
+      'W. Europe Standard Time',
+      'Central Europe Standard Time',
+      'Central European Standard Time',
+      'E. Europe Standard Time',
+    ]);
   });
 
   it('matches the display name too: contains=singapore finds the zone whose name says so', async () => {

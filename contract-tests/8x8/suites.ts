@@ -4,7 +4,10 @@ import type { ContractContext, ContractSuite } from '../../src/contract/types.ts
 /** 8x8 contracts, written once for any target. Pass --param accountId=... --param definitionId=... for a real account. */
 type Instance = { workflowId: string; status: string; startedAt: string; completedAt: string | null };
 
-const ids = (ctx: ContractContext) => ({ accountId: ctx.param('accountId', 'test_account_id'), definitionId: ctx.param('definitionId', '5870442f-3ddd-4657-b74c-6e17308f5230') });
+const ids = (ctx: ContractContext) => ({
+  accountId: ctx.param('accountId', 'test_account_id'),
+  definitionId: ctx.param('definitionId', '5870442f-3ddd-4657-b74c-6e17308f5230'),
+});
 const auth = (ctx: ContractContext) => ({ authorization: `Bearer ${ctx.param('token', 'contract-tests')}` });
 
 async function everyWorkflow(ctx: ContractContext, query: Record<string, string | number> = {}, limit = 50): Promise<Instance[]> {
@@ -28,23 +31,48 @@ export const suites8x8: ContractSuite[] = [
       const all = await everyWorkflow(ctx);
       ctx.check(new Set(all.map((w) => w.workflowId)).size === all.length, 'offset paging returns no workflow twice');
       const big = await everyWorkflow(ctx, {}, 500);
-      ctx.check(JSON.stringify(big.map((w) => w.workflowId)) === JSON.stringify(all.map((w) => w.workflowId)), 'pages of 50 visit exactly the workflows pages of 500 do, in the same order', { pagesOf50: all.length, pagesOf500: big.length });
+      ctx.check(
+        JSON.stringify(big.map((w) => w.workflowId)) === JSON.stringify(all.map((w) => w.workflowId)),
+        'pages of 50 visit exactly the workflows pages of 500 do, in the same order',
+        { pagesOf50: all.length, pagesOf500: big.length },
+      );
       const starts = all.map((w) => Date.parse(w.startedAt));
-      ctx.check(starts.every((start, i) => i === 0 || start <= (starts[i - 1] ?? start)), 'workflows are listed newest first');
+      ctx.check(
+        starts.every((start, i) => i === 0 || start <= (starts[i - 1] ?? start)),
+        'workflows are listed newest first',
+      );
       const complete = await everyWorkflow(ctx, { status: 'Complete' });
-      ctx.check(complete.every((w) => w.status === 'Complete'), 'the status filter returns only that status');
+      ctx.check(
+        complete.every((w) => w.status === 'Complete'),
+        'the status filter returns only that status',
+      );
       const first = all[0];
       if (first) {
-        const one = await ctx.call('getWorkflowInstance', { params: { ...ids(ctx), workflowId: first.workflowId }, query: { includeLogs: 'true' }, headers: auth(ctx) }, { status: 200 });
+        const one = await ctx.call(
+          'getWorkflowInstance',
+          { params: { ...ids(ctx), workflowId: first.workflowId }, query: { includeLogs: 'true' }, headers: auth(ctx) },
+          { status: 200 },
+        );
         ctx.check((one.body as Instance | undefined)?.workflowId === first.workflowId, 'get returns the listed workflow');
         await ctx.call('listWorkflowErrors', { params: { ...ids(ctx), workflowId: first.workflowId }, headers: auth(ctx) }, { status: 200 });
       }
       const invalid = await ctx.call('listWorkflowInstances', { params: { ...ids(ctx), definitionId: 'not-a-uuid' }, headers: auth(ctx) }, { status: 400 });
       ctx.check((invalid.body as { code?: number } | undefined)?.code === 1000, 'a non-uuid definition id is error 1000');
-      const missing = await ctx.call('listWorkflowInstances', { params: { ...ids(ctx), definitionId: '00000000-0000-4000-8000-000000000000' }, headers: auth(ctx) }, { status: 404 });
+      const missing = await ctx.call(
+        'listWorkflowInstances',
+        { params: { ...ids(ctx), definitionId: '00000000-0000-4000-8000-000000000000' }, headers: auth(ctx) },
+        { status: 404 },
+      );
       ctx.check((missing.body as { code?: number } | undefined)?.code === 1300, 'an unknown definition is error 1300');
-      const zones = await ctx.call('listTimezones', { params: { accountId: ids(ctx).accountId }, query: { contains: 'europe' }, headers: auth(ctx) }, { status: 200 });
-      ctx.check(Array.isArray(zones.body) && zones.body.every((zone) => JSON.stringify(zone).toLowerCase().includes('europe')), 'contains=europe lists only time zones that say europe');
+      const zones = await ctx.call(
+        'listTimezones',
+        { params: { accountId: ids(ctx).accountId }, query: { contains: 'europe' }, headers: auth(ctx) },
+        { status: 200 },
+      );
+      ctx.check(
+        Array.isArray(zones.body) && zones.body.every((zone) => JSON.stringify(zone).toLowerCase().includes('europe')),
+        'contains=europe lists only time zones that say europe',
+      );
       await ctx.call('listFunctions', { params: { accountId: ids(ctx).accountId }, headers: auth(ctx) }, { status: 200 });
       await ctx.call('listWorkflowInstances', { params: ids(ctx), query: { limit: 0 }, headers: auth(ctx) }, { status: 400 });
       await ctx.call('listWorkflowInstances', { params: ids(ctx) }, { status: 401 });
@@ -80,7 +108,11 @@ export const suites8x8: ContractSuite[] = [
       ctx.check((refused.body as { code?: number } | undefined)?.code === 1000, 'a terminated workflow cannot be resumed (error 1000)');
       await snapshot();
       ctx.checkRun(observed, 'the observed run follows the 8x8 lifecycle');
-      const raised = await ctx.call('raiseHttpRequestTrigger', { params: { accountId: ids(ctx).accountId }, body: { event: 'contract tests' }, headers: auth(ctx) }, { status: 200 });
+      const raised = await ctx.call(
+        'raiseHttpRequestTrigger',
+        { params: { accountId: ids(ctx).accountId }, body: { event: 'contract tests' }, headers: auth(ctx) },
+        { status: 200 },
+      );
       ctx.check(raised.body === undefined || raised.body === '', 'the http_request trigger answers 200 with no body');
     },
   },

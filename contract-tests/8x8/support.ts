@@ -33,7 +33,12 @@ export async function listPage(target: Target, query: Record<string, string | nu
 }
 
 /** Every workflow of a query, paging with `limit` until a short page. */
-export async function listAll(target: Target, query: Record<string, string | number> = {}, limit = 500, definition = DOCUMENTED_DEFINITION): Promise<Instance[]> {
+export async function listAll(
+  target: Target,
+  query: Record<string, string | number> = {},
+  limit = 500,
+  definition = DOCUMENTED_DEFINITION,
+): Promise<Instance[]> {
   const all: Instance[] = [];
   for (let offset = 0; ; offset += limit) {
     const page = await listPage(target, { ...query, limit, offset }, definition);
@@ -55,7 +60,10 @@ export function expectError(res: Response, status: number, code: number, message
 
 /** Starts a workflow and returns its id, read from the Location header. */
 export async function startWorkflow(target: Target, payload: unknown = { content: { text: 'hello' } }, definition = DOCUMENTED_DEFINITION): Promise<string> {
-  const res = await target.post(workflowsPath(definition)).set(AUTH).send(payload as object);
+  const res = await target
+    .post(workflowsPath(definition))
+    .set(AUTH)
+    .send(payload as object);
   expect(res.status, JSON.stringify(res.body).slice(0, 600)).toBe(201);
   const location = String(res.headers['location'] ?? '');
   expect(location).toMatch(new RegExp(`${workflowsPath(definition)}/[0-9a-f]{24}$`));
@@ -70,5 +78,8 @@ export async function getWorkflow(target: Target, workflowId: string, definition
 }
 
 export function sendCommand(target: Target, workflowId: string, status: string, definition = DOCUMENTED_DEFINITION) {
-  return target.patch(`${workflowsPath(definition)}/${workflowId}`).set(AUTH).send({ status });
+  return target
+    .patch(`${workflowsPath(definition)}/${workflowId}`)
+    .set(AUTH)
+    .send({ status });
 }

@@ -10,7 +10,10 @@ const steps = [{ id: 'notify', stepType: 'SMS', inputs: { subAccountId: 'test_su
 type Definition = { id: string; trigger: string; status: string; subAccountId?: string };
 
 async function create(target: Target, fields: Record<string, unknown>): Promise<string> {
-  const res = await target.post(definitionsPath()).set(AUTH).send({ status: 'enabled', definition: { name: 'Trigger test', steps }, ...fields });
+  const res = await target
+    .post(definitionsPath())
+    .set(AUTH)
+    .send({ status: 'enabled', definition: { name: 'Trigger test', steps }, ...fields });
   expect(res.status).toBe(201);
   return res.body.id as string;
 }
@@ -108,7 +111,11 @@ describe('8x8 http_request trigger', () => {
     const mock = await startMockServer({ clock: 'manual', rateLimits: false });
     servers.push(mock);
     const headers = { ...AUTH, 'content-type': 'application/json' };
-    const created = await fetch(`${mock.url('8x8')}${definitionsPath()}`, { method: 'POST', headers, body: JSON.stringify({ trigger: 'http_request', status: 'enabled', definition: { name: 'Lifecycle', steps } }) });
+    const created = await fetch(`${mock.url('8x8')}${definitionsPath()}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ trigger: 'http_request', status: 'enabled', definition: { name: 'Lifecycle', steps } }),
+    });
     const id = ((await created.json()) as { id: string }).id;
     await fetch(`${mock.url('8x8')}${TRIGGER}`, { method: 'POST', headers, body: JSON.stringify({ event: 'go' }) });
     const list = async () => (await (await fetch(`${mock.url('8x8')}${definitionsPath()}/${id}/workflows`, { headers: AUTH })).json()) as Instance[];

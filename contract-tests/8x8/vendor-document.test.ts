@@ -4,7 +4,7 @@ import type { Json, JsonObject } from '../../src/core/json.ts';
 import { loadDocument } from '../../src/conformance/files.ts';
 import { documentSchemas, type DocumentSchemas } from '../../src/conformance/schemas.ts';
 import { targetFor, type Target } from '../support/target.ts';
-import { ACCOUNT, AUTH, definitionsPath, DOCUMENTED_DEFINITION, listAll, workflowsPath } from './support.ts';
+import { ACCOUNT, AUTH, definitionsPath, listAll, workflowsPath } from './support.ts';
 import { vendorMissing, vendorPath } from '../support/vendor.ts';
 
 const VENDOR_DOCUMENT = vendorPath('8x8/automation_api.json');
@@ -35,7 +35,13 @@ describe.skipIf(missing)("8x8 against the vendor's OpenAPI document", () => {
     const body = example('definitionInput') as JsonObject;
     const created = await target.post(definitionsPath()).set(AUTH).send(body);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(created.body).toMatchObject({ accountId: ACCOUNT, version: 1, subAccountId: '8x8_test_subaccount', trigger: 'inbound_chat_apps', status: 'enabled' });
+    expect(created.body).toMatchObject({
+      accountId: ACCOUNT,
+      version: 1,
+      subAccountId: '8x8_test_subaccount',
+      trigger: 'inbound_chat_apps',
+      status: 'enabled',
+    });
     expect(created.body.definition).toEqual(body['definition']);
     const updated = await target.put(`${definitionsPath()}/${created.body.id}`).set(AUTH).send(body);
     expect(updated.status).toBe(200);
@@ -57,7 +63,8 @@ describe.skipIf(missing)("8x8 against the vendor's OpenAPI document", () => {
       expect((list.body as unknown[]).length).toBeGreaterThan(0);
       for (const definition of list.body as JsonObject[]) {
         const history = await seeded.get(`${definitionsPath(account)}/${String(definition['id'])}`).set(AUTH);
-        for (const version of history.body as JsonObject[]) expectValid(component('definition'), version, `${String(version['id'])} v${String(version['version'])}`);
+        for (const version of history.body as JsonObject[])
+          expectValid(component('definition'), version, `${String(version['id'])} v${String(version['version'])}`);
       }
     }
   });
@@ -76,7 +83,9 @@ describe.skipIf(missing)("8x8 against the vendor's OpenAPI document", () => {
 
   it("answers a faulted workflow's errors as an array of workflowErrors (the document's own example is a single object)", async () => {
     const workflows = await listAll(target, { status: 'Terminated' });
-    const answers = await Promise.all(workflows.map(async (workflow) => (await target.get(`${workflowsPath()}/${workflow.workflowId}/errors`).set(AUTH)).body as unknown[]));
+    const answers = await Promise.all(
+      workflows.map(async (workflow) => (await target.get(`${workflowsPath()}/${workflow.workflowId}/errors`).set(AUTH)).body as unknown[]),
+    );
     const errors = answers.flat();
     expect(answers.every(Array.isArray)).toBe(true);
     expect(errors.length).toBeGreaterThan(0);
@@ -95,8 +104,13 @@ describe.skipIf(missing)("8x8 against the vendor's OpenAPI document", () => {
 
   it('raises the http_request trigger with the example body of http_request_trigger', async () => {
     const operation = (root['paths'] as Record<string, Record<string, JsonObject>>)['/api/v1/accounts/{accountId}/triggers/http_request']?.['post'];
-    const body = ((operation?.['requestBody'] as JsonObject)['content'] as Record<string, { example: Json }>)['application/json']?.example;
-    const res = await target.post(`/api/v1/accounts/${ACCOUNT}/triggers/http_request`).query({ subAccountId: 'test_subaccount_id' }).set(AUTH).send(body as object);
+    const body = ((operation?.['requestBody'] as JsonObject | undefined)?.['content'] as Record<string, { example: Json }> | undefined)?.['application/json']
+      ?.example;
+    const res = await target
+      .post(`/api/v1/accounts/${ACCOUNT}/triggers/http_request`)
+      .query({ subAccountId: 'test_subaccount_id' })
+      .set(AUTH)
+      .send(body as object);
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
   });

@@ -35,7 +35,7 @@ describe('8x8 get one workflow instance', () => {
     expect({ ...res.body, logs: undefined }).toEqual({ ...listed, logs: undefined });
   });
 
-  it('shows every step of a completed workflow as Complete within the run\'s time span', async () => {
+  it("shows every step of a completed workflow as Complete within the run's time span", async () => {
     const complete = everything.find((w) => w.status === 'Complete') as Instance;
     const res = await target.get(`${workflowsPath()}/${complete.workflowId}`).query({ includeLogs: true }).set(AUTH);
     for (const log of res.body.logs as { status: string; startedAt: string; completedAt: string }[]) {
@@ -63,12 +63,14 @@ describe('8x8 get one workflow instance', () => {
 
   it('lists the errors of a faulted workflow and none for a completed one', async () => {
     const terminated = everything.filter((w) => w.status === 'Terminated');
-    const bodies = await Promise.all(terminated.map(async (w) => {
-      const res = await target.get(`${workflowsPath()}/${w.workflowId}/errors`).set(AUTH);
-      expect(res.status).toBe(200);
-      expectSchema(schemaId('workflow-error.json'), res.body);
-      return { workflow: w, errors: res.body as { workflowId: string; errorTime: string }[] };
-    }));
+    const bodies = await Promise.all(
+      terminated.map(async (w) => {
+        const res = await target.get(`${workflowsPath()}/${w.workflowId}/errors`).set(AUTH);
+        expect(res.status).toBe(200);
+        expectSchema(schemaId('workflow-error.json'), res.body);
+        return { workflow: w, errors: res.body as { workflowId: string; errorTime: string }[] };
+      }),
+    );
     const faulted = bodies.filter((b) => b.errors.length > 0);
     expect(faulted.length).toBeGreaterThan(0);
     for (const { workflow, errors } of faulted) {

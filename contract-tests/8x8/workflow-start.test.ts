@@ -20,7 +20,7 @@ describe('8x8 start a workflow instance', () => {
     expect(Date.parse(workflow.startedAt)).toBeGreaterThanOrEqual(Date.parse(String(workflow.data['triggeredAt'])));
   });
 
-  it('encodes the start time in the first 8 hex digits of the id, as the seed\'s ObjectIds do', async () => {
+  it("encodes the start time in the first 8 hex digits of the id, as the seed's ObjectIds do", async () => {
     const target = targetFor('8x8');
     const id = await startWorkflow(target);
     const workflow = await getWorkflow(target, id);
@@ -52,11 +52,19 @@ describe('8x8 start a workflow instance', () => {
 
   it('starts a chosen older version with ?version and refuses an unknown one with 404 code 1300', async () => {
     const target = targetFor('8x8');
-    await target.put(`${definitionsPath()}/${DOCUMENTED_DEFINITION}`).set(AUTH).send({ trigger: 'inbound_sms', status: 'enabled', definition: { name: 'Auto reply v2', steps: [] } });
+    await target
+      .put(`${definitionsPath()}/${DOCUMENTED_DEFINITION}`)
+      .set(AUTH)
+      .send({ trigger: 'inbound_sms', status: 'enabled', definition: { name: 'Auto reply v2', steps: [] } });
     const res = await target.post(workflowsPath()).query({ version: 1 }).set(AUTH).send({});
     expect(res.status).toBe(201);
     expect((await getWorkflow(target, String(res.headers['location']).split('/').at(-1) ?? '')).version).toBe(1);
-    expectError(await target.post(workflowsPath()).query({ version: 7 }).set(AUTH).send({}), 404, 1300, `Definition ${DOCUMENTED_DEFINITION} version 7 not found.`);
+    expectError(
+      await target.post(workflowsPath()).query({ version: 7 }).set(AUTH).send({}),
+      404,
+      1300,
+      `Definition ${DOCUMENTED_DEFINITION} version 7 not found.`,
+    );
   });
 
   it('accepts a start with no body and records an empty payload', async () => {
@@ -69,7 +77,14 @@ describe('8x8 start a workflow instance', () => {
 
   it('refuses to start from a disabled definition with 400 code 1000', async () => {
     const target = targetFor('8x8');
-    const created = await target.post(definitionsPath()).set(AUTH).send({ trigger: 'http_request', status: 'disabled', definition: { name: 'Off', steps: [{ id: 's1', stepType: 'Wait', inputs: { duration: '00:01:00' } }] } });
+    const created = await target
+      .post(definitionsPath())
+      .set(AUTH)
+      .send({
+        trigger: 'http_request',
+        status: 'disabled',
+        definition: { name: 'Off', steps: [{ id: 's1', stepType: 'Wait', inputs: { duration: '00:01:00' } }] },
+      });
     expect(created.status).toBe(201);
     expectError(await target.post(workflowsPath(created.body.id)).set(AUTH).send({}), 400, 1000, `Definition ${created.body.id} is disabled.`);
   });
@@ -103,7 +118,11 @@ describe('8x8 start a workflow instance', () => {
 
   it('keeps "__proto__" keys in a payload as plain data', async () => {
     const target = targetFor('8x8');
-    const res = await target.post(workflowsPath()).set(AUTH).set('Content-Type', 'application/json').send('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"x": 1}}}');
+    const res = await target
+      .post(workflowsPath())
+      .set(AUTH)
+      .set('Content-Type', 'application/json')
+      .send('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"x": 1}}}');
     expect(res.status).toBe(201);
     const workflow = await getWorkflow(target, String(res.headers['location']).split('/').at(-1) ?? '');
     expect(JSON.stringify(workflow.data['payload'])).toBe('{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}');

@@ -68,11 +68,14 @@ describe('8x8 workflow status commands', () => {
     expectError(await sendCommand(target, id, command), 400, 1000, /status/);
   });
 
-  it('accepts a body without status, which the vendor\'s schema allows, and changes nothing', async () => {
+  it("accepts a body without status, which the vendor's schema allows, and changes nothing", async () => {
     const target = targetFor('8x8');
     const id = await startWorkflow(target);
     const before = await getWorkflow(target, id);
-    const res = await target.patch(`/api/v1/accounts/test_account_id/definitions/${examples.workflowList[0]?.definitionId}/workflows/${id}`).set({ Authorization: 'Bearer t' }).send({ state: 'suspend' });
+    const res = await target
+      .patch(`/api/v1/accounts/test_account_id/definitions/${examples.workflowList[0]?.definitionId}/workflows/${id}`)
+      .set({ Authorization: 'Bearer t' })
+      .send({ state: 'suspend' });
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
     expect(await getWorkflow(target, id)).toEqual(before);
@@ -81,7 +84,14 @@ describe('8x8 workflow status commands', () => {
   it('accepts unknown fields next to the command', async () => {
     const target = targetFor('8x8');
     const id = await startWorkflow(target);
-    expect((await target.patch(`/api/v1/accounts/test_account_id/definitions/${examples.workflowList[0]?.definitionId}/workflows/${id}`).set({ Authorization: 'Bearer t' }).send({ status: 'suspend', reason: 'maintenance' })).status).toBe(200);
+    expect(
+      (
+        await target
+          .patch(`/api/v1/accounts/test_account_id/definitions/${examples.workflowList[0]?.definitionId}/workflows/${id}`)
+          .set({ Authorization: 'Bearer t' })
+          .send({ status: 'suspend', reason: 'maintenance' })
+      ).status,
+    ).toBe(200);
     expect((await getWorkflow(target, id)).status).toBe('Suspended');
   });
 

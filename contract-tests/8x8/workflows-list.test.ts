@@ -11,7 +11,7 @@ describe('8x8 list workflow instances', () => {
     everything = await listAll(target);
   });
 
-  it('ends with the seed document\'s two example workflows, verbatim and in the documented order', () => {
+  it("ends with the seed document's two example workflows, verbatim and in the documented order", () => {
     expect(everything.slice(-2)).toEqual(examples.workflowList);
   });
 
@@ -56,7 +56,10 @@ describe('8x8 list workflow instances', () => {
     ['startTimeFrom', 'yesterday'],
     ['startTimeTo', '2026-13-45'],
   ])('refuses %s=%s with 400 code 1000', async (name, value) => {
-    const res = await target.get(workflowsPath()).query({ [name]: value }).set(AUTH);
+    const res = await target
+      .get(workflowsPath())
+      .query({ [name]: value })
+      .set(AUTH);
     expectError(res, 400, 1000, new RegExp(name));
   });
 
@@ -115,7 +118,7 @@ describe('8x8 list workflow instances', () => {
     expectError(res, 400, 1000, examples.errors.invalidDefinitionId.message);
   });
 
-  it('does not show one account\'s definition under another account', async () => {
+  it("does not show one account's definition under another account", async () => {
     const res = await target.get(workflowsPath(DOCUMENTED_DEFINITION, 'demo_account_id')).set(AUTH);
     expectError(res, 404, 1300, `Definition ${DOCUMENTED_DEFINITION} not found.`);
   });

@@ -32,7 +32,7 @@ describe.each(STARTS)('Amperity seed with the clock starting at %s', (start) => 
     expect(sinceYesterday.length).toBeGreaterThan(lastHour.length);
   });
 
-  it('started each active run its state\'s minutes to hours before the clock start, with no ended_at', async () => {
+  it("started each active run its state's minutes to hours before the clock start, with no ended_at", async () => {
     const runs = generated((await traverse(startedAt(start), { limit: 1000 })).runs);
     const active = runs.filter((run) => !ENDED.includes(run.state));
     expect(new Set(active.map((run) => run.state)).size).toBeGreaterThan(4);
@@ -58,19 +58,22 @@ describe.each(STARTS)('Amperity seed with the clock starting at %s', (start) => 
     }
   });
 
-  it('times a running run\'s current task from the run\'s start, and a finished run\'s tasks within its span', async () => {
+  it("times a running run's current task from the run's start, and a finished run's tasks within its span", async () => {
     const target = startedAt(start);
     const runs = generated((await traverse(target, { limit: 1000 })).runs);
     for (const run of [runs.find((r) => r.state === 'running'), runs.find((r) => r.state === 'succeeded')]) {
       const verbose = (await target.get(`${RUNS}/${run?.id}`).query({ view: 'verbose' }).set(SOCKTOWN)).body as VerboseRun;
-      const times = verbose.task_instances.flatMap((task) => [task.created_at, task.ended_at]).filter((at): at is string => at !== undefined).map(Date.parse);
+      const times = verbose.task_instances
+        .flatMap((task) => [task.created_at, task.ended_at])
+        .filter((at): at is string => at !== undefined)
+        .map(Date.parse);
       expect(times.length).toBeGreaterThan(0);
       expect(Math.min(...times)).toBe(created(verbose));
       expect(Math.max(...times)).toBeLessThanOrEqual(verbose.ended_at ? Date.parse(verbose.ended_at) : anchor);
     }
   });
 
-  it('keeps the seed document\'s run with its own dates and state', async () => {
+  it("keeps the seed document's run with its own dates and state", async () => {
     const res = await startedAt(start).get(`${RUNS}/${EXAMPLE.id}`).query({ view: 'verbose' }).set(SOCKTOWN);
     expect(res.body).toMatchObject(EXAMPLE);
   });
@@ -79,7 +82,9 @@ describe.each(STARTS)('Amperity seed with the clock starting at %s', (start) => 
 describe('Amperity seed determinism', () => {
   const everything = async (target: Target): Promise<string> => {
     const { runs } = await traverse(target, { limit: 1000 });
-    const verbose = await Promise.all(runs.slice(0, 40).map(async (run) => (await target.get(`${RUNS}/${run.id}`).query({ view: 'verbose' }).set(SOCKTOWN)).text));
+    const verbose = await Promise.all(
+      runs.slice(0, 40).map(async (run) => (await target.get(`${RUNS}/${run.id}`).query({ view: 'verbose' }).set(SOCKTOWN)).text),
+    );
     return JSON.stringify(runs) + verbose.join('');
   };
 

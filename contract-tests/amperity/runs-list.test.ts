@@ -14,7 +14,7 @@ describe('Amperity list workflow runs', () => {
     socktown = (await traverse(target, { limit: 1000 })).runs;
   });
 
-  it('lists the seed document\'s run verbatim among at least 250 of its tenant', () => {
+  it("lists the seed document's run verbatim among at least 250 of its tenant", () => {
     expect(socktown).toContainEqual(EXAMPLE);
     expect(socktown.length).toBeGreaterThanOrEqual(251);
   });
@@ -97,7 +97,7 @@ describe('Amperity list workflow runs', () => {
     expect(ids(window)).toEqual([EXAMPLE.id]);
   });
 
-  it('never shows one tenant\'s runs to another', async () => {
+  it("never shows one tenant's runs to another", async () => {
     const acme = (await traverse(target, { limit: 1000 }, ACME)).runs;
     expect(acme.length).toBeGreaterThanOrEqual(250);
     expect(acme.every((run) => run.tenant === 'acme')).toBe(true);
@@ -107,14 +107,28 @@ describe('Amperity list workflow runs', () => {
     expect((await traverse(target, { limit: 1000 }, { ...ACME, 'amperity-tenant': 'new-tenant' })).runs).toEqual([]);
   });
 
-  it('refuses another tenant\'s cursor', async () => {
+  it("refuses another tenant's cursor", async () => {
     const page = await listPage(target, { limit: 3 });
-    expectAmperityError(await target.get(RUNS).query({ limit: 3, next_token: page.next_token ?? '' }).set(ACME), 400, /next_token/);
+    expectAmperityError(
+      await target
+        .get(RUNS)
+        .query({ limit: 3, next_token: page.next_token ?? '' })
+        .set(ACME),
+      400,
+      /next_token/,
+    );
   });
 
   it('refuses a cursor reused with other filters', async () => {
     const page = await listPage(target, { limit: 3 });
-    expectAmperityError(await target.get(RUNS).query({ limit: 3, state: 'failed', next_token: page.next_token ?? '' }).set(SOCKTOWN), 400, /next_token/);
+    expectAmperityError(
+      await target
+        .get(RUNS)
+        .query({ limit: 3, state: 'failed', next_token: page.next_token ?? '' })
+        .set(SOCKTOWN),
+      400,
+      /next_token/,
+    );
   });
 
   it.each([
@@ -127,13 +141,28 @@ describe('Amperity list workflow runs', () => {
     const [body = '', signature = ''] = (page.next_token ?? '').split('.');
     const token = kind === 'EDIT' ? `${body}.${signature.slice(0, -2)}xx` : kind === 'BODY' ? `${body.slice(0, -2)}AA.${signature}` : kind;
     // Sent as written, percent-escapes and all, so binary noise reaches the server undecoded by the client.
-    expectAmperityError(await target.get(`${RUNS}?limit=3&next_token=${kind.includes('%') ? token : encodeURIComponent(token)}`).set(SOCKTOWN), 400, /next_token/);
+    expectAmperityError(
+      await target.get(`${RUNS}?limit=3&next_token=${kind.includes('%') ? token : encodeURIComponent(token)}`).set(SOCKTOWN),
+      400,
+      /next_token/,
+    );
     expect((await listPage(target, { limit: 1 })).data).toHaveLength(1);
   });
 
   it.each([
-    ['limit', 'ten'], ['limit', '2.5'], ['created_from', 'last week'], ['ended_to', '2024-13'], ['with_total', 'yes'],
+    ['limit', 'ten'],
+    ['limit', '2.5'],
+    ['created_from', 'last week'],
+    ['ended_to', '2024-13'],
+    ['with_total', 'yes'],
   ])('refuses %s=%s with 400', async (name, value) => {
-    expectAmperityError(await target.get(RUNS).query({ [name]: value }).set(SOCKTOWN), 400, new RegExp(name));
+    expectAmperityError(
+      await target
+        .get(RUNS)
+        .query({ [name]: value })
+        .set(SOCKTOWN),
+      400,
+      new RegExp(name),
+    );
   });
 });

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { expectSchema } from '../support/schemas.ts';
 import { targetFor } from '../support/target.ts';
-import { ACME, EXAMPLE, expectAmperityError, headersFor, listPage, RUNS, schemaId, SOCKTOWN, start, traverse, unlimited, type Run, type Task } from './support.ts';
+import {
+  ACME,
+  EXAMPLE,
+  expectAmperityError,
+  headersFor,
+  listPage,
+  RUNS,
+  schemaId,
+  SOCKTOWN,
+  start,
+  traverse,
+  unlimited,
+  type Run,
+  type Task,
+} from './support.ts';
 
 describe('Amperity get, start and stop', () => {
   it('shows only created_at, ended_at, id, name, state, tenant and type by default', async () => {
@@ -9,7 +23,15 @@ describe('Amperity get, start and stop', () => {
     const res = await target.get(`${RUNS}/${EXAMPLE.id}`).set(SOCKTOWN);
     expect(res.status).toBe(200);
     expectSchema(schemaId('run.json#/$defs/Overview'), res.body);
-    expect(res.body).toEqual({ created_at: EXAMPLE.created_at, ended_at: EXAMPLE.ended_at, id: EXAMPLE.id, name: EXAMPLE.name, state: EXAMPLE.state, tenant: EXAMPLE.tenant, type: EXAMPLE.type });
+    expect(res.body).toEqual({
+      created_at: EXAMPLE.created_at,
+      ended_at: EXAMPLE.ended_at,
+      id: EXAMPLE.id,
+      name: EXAMPLE.name,
+      state: EXAMPLE.state,
+      tenant: EXAMPLE.tenant,
+      type: EXAMPLE.type,
+    });
     expect((await target.get(`${RUNS}/${EXAMPLE.id}`).query({ view: 'overview' }).set(SOCKTOWN)).body).toEqual(res.body);
   });
 
@@ -33,7 +55,8 @@ describe('Amperity get, start and stop', () => {
     const target = unlimited();
     const failed = (await traverse(target, { state: 'failed', limit: 1000 })).runs;
     expect(failed.length).toBeGreaterThan(0);
-    for (const run of failed) expect(run.error).toMatchObject({ attribution: expect.stringMatching(/^(customer|platform)$/), type: expect.any(String), message: expect.any(String) });
+    for (const run of failed)
+      expect(run.error).toMatchObject({ attribution: expect.stringMatching(/^(customer|platform)$/), type: expect.any(String), message: expect.any(String) });
   });
 
   it('starts a run: 201, scheduled, no ended_at, listed first for its tenant only', async () => {
@@ -51,17 +74,26 @@ describe('Amperity get, start and stop', () => {
   });
 
   it.each([
-    ['cg-123ABc4DE', 'courier.group/run'], ['cc-123ABc4DE', 'campaign.send'], ['og-123ABc4DE', 'amperity.orchestration.orchestration/run'], ['', 'amperity.orchestration.orchestration/run'],
+    ['cg-123ABc4DE', 'courier.group/run'],
+    ['cc-123ABc4DE', 'campaign.send'],
+    ['og-123ABc4DE', 'amperity.orchestration.orchestration/run'],
+    ['', 'amperity.orchestration.orchestration/run'],
   ])('starts any config id, %j, as the workflow kind its prefix names', async (configId, type) => {
     expect((await start(unlimited(), SOCKTOWN, { config_id: configId })).type).toBe(type);
   });
 
-  it.each([[{}], [{ config_id: 7 }], [{ config_id: 'cfg', run_mode: 'partial' }], [{ config_id: 'cfg', extra: 1 }], [{ config_id: 'cfg', range_from: 'last week' }]])('refuses the start body %j with 400', async (body) => {
+  it.each([
+    [{}],
+    [{ config_id: 7 }],
+    [{ config_id: 'cfg', run_mode: 'partial' }],
+    [{ config_id: 'cfg', extra: 1 }],
+    [{ config_id: 'cfg', range_from: 'last week' }],
+  ])('refuses the start body %j with 400', async (body) => {
     const target = unlimited();
     expectAmperityError(await target.post(RUNS).set(SOCKTOWN).send(body), 400);
   });
 
-  it('accepts range_to without range_from, as the document\'s schema does', async () => {
+  it("accepts range_to without range_from, as the document's schema does", async () => {
     expect((await start(unlimited(), SOCKTOWN, { config_id: 'cg-123ABc4DE', range_to: '2026-10-07T00:00:00Z' })).state).toBe('scheduled');
   });
 
@@ -95,7 +127,7 @@ describe('Amperity get, start and stop', () => {
     expectAmperityError(await target.post(`${RUNS}/${run.id}/stop`).set(SOCKTOWN), 409);
   });
 
-  it('does not let one tenant stop another\'s run', async () => {
+  it("does not let one tenant stop another's run", async () => {
     const target = unlimited();
     const run = await start(target);
     expectAmperityError(await target.post(`${RUNS}/${run.id}/stop`).set(ACME), 404);

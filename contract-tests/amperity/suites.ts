@@ -15,7 +15,11 @@ async function traverse(ctx: ContractContext, query: Record<string, string | num
   let token: string | undefined;
   let total: number | undefined;
   for (let page = 0; page < Number(ctx.param('maxPages', '60')); page++) {
-    const res = await ctx.call('listWorkflowRuns', { query: { ...query, with_total: 'true', ...(token ? { next_token: token } : {}) }, headers: headers(ctx) }, { status: 200 });
+    const res = await ctx.call(
+      'listWorkflowRuns',
+      { query: { ...query, with_total: 'true', ...(token ? { next_token: token } : {}) }, headers: headers(ctx) },
+      { status: 200 },
+    );
     const body = res.body as Page | undefined;
     runs.push(...(body?.data ?? []));
     total ??= body?.total;
@@ -35,7 +39,10 @@ export const suitesAmperity: ContractSuite[] = [
       ctx.check(new Set(runs.map((r) => r.id)).size === runs.length, 'following next_token visits no run twice');
       ctx.check(total === runs.length, 'total equals the runs traversed', { total, traversed: runs.length });
       const created = runs.map((r) => Date.parse(r.created_at));
-      ctx.check(created.every((at, i) => i === 0 || at <= (created[i - 1] ?? at)), 'runs are listed newest first');
+      ctx.check(
+        created.every((at, i) => i === 0 || at <= (created[i - 1] ?? at)),
+        'runs are listed newest first',
+      );
       const first = runs[0];
       if (first) {
         await ctx.call('getWorkflowRun', { params: { id: first.id }, headers: headers(ctx) }, { status: 200 });
@@ -52,7 +59,11 @@ export const suitesAmperity: ContractSuite[] = [
     name: 'start and stop a run',
     writes: true,
     async run(ctx) {
-      const started = await ctx.call('startWorkflowRun', { body: { config_id: ctx.param('configId', 'cg-2efo5X8vo'), run_mode: 'refresh' }, headers: headers(ctx) }, { status: 201 });
+      const started = await ctx.call(
+        'startWorkflowRun',
+        { body: { config_id: ctx.param('configId', 'cg-2efo5X8vo'), run_mode: 'refresh' }, headers: headers(ctx) },
+        { status: 201 },
+      );
       const run = started.body as Run | undefined;
       if (!ctx.check(run?.state === 'scheduled', 'a started run is scheduled') || !run) return;
       const first = await ctx.call('listWorkflowRuns', { query: { limit: 1 }, headers: headers(ctx) }, { status: 200 });
@@ -60,7 +71,10 @@ export const suitesAmperity: ContractSuite[] = [
       const stopped = await ctx.call('stopWorkflowRun', { params: { id: run.id }, headers: headers(ctx) }, { status: 200 });
       ctx.check(['canceled', 'canceling'].includes((stopped.body as Run | undefined)?.state ?? ''), 'stop cancels it');
       const canceled = await traverse(ctx, { limit: 100, state: 'canceled' });
-      ctx.check(canceled.runs.some((r) => r.id === run.id), 'the state filter reflects it');
+      ctx.check(
+        canceled.runs.some((r) => r.id === run.id),
+        'the state filter reflects it',
+      );
       await ctx.call('stopWorkflowRun', { params: { id: run.id }, headers: headers(ctx) }, { status: 409 });
     },
   },

@@ -30,7 +30,12 @@ export async function listPage(target: Target, query: Record<string, string | nu
 }
 
 /** Follows next_token to the end; `between` runs after each page (to interleave writes). */
-export async function traverse(target: Target, query: Record<string, string | number | boolean> = {}, headers = SOCKTOWN, between?: () => Promise<void>): Promise<{ runs: Run[]; pages: Page[] }> {
+export async function traverse(
+  target: Target,
+  query: Record<string, string | number | boolean> = {},
+  headers = SOCKTOWN,
+  between?: () => Promise<void>,
+): Promise<{ runs: Run[]; pages: Page[] }> {
   const pages: Page[] = [];
   let token: string | undefined;
   do {

@@ -28,13 +28,16 @@ describe('Amperity responses the vendor document allows', () => {
       const verbose = await target.get(`${RUNS}/${run.id}`).query({ view: 'verbose' }).set(SOCKTOWN);
       expect(nullsIn(overview.body), run.id).toEqual([]);
       expect(nullsIn(verbose.body), run.id).toEqual([]);
-      expect((verbose.body as VerboseRun).task_instances.every((task) => task.tenant === 'socktown'), run.id).toBe(true);
+      expect(
+        (verbose.body as VerboseRun).task_instances.every((task) => task.tenant === 'socktown'),
+        run.id,
+      ).toBe(true);
     }
   });
 
   it('leaves ended_at out exactly while a run has not ended', () => {
     const ended = ['stopped', 'succeeded', 'failed', 'canceled'];
-    expect(runs.filter((run) => ended.includes(run.state) !== ('ended_at' in run)).map((run) => run.id)).toEqual([]);
+    expect(runs.filter((run) => ended.includes(run.state) !== 'ended_at' in run).map((run) => run.id)).toEqual([]);
   });
 
   it('answers no null when a run is started and stopped', async () => {
@@ -66,7 +69,7 @@ describe('Amperity requests the vendor document allows', () => {
     expect((await traverse(target, { state, limit: 1000 })).runs).toEqual(expected);
   });
 
-  it.each(['Succeeded', 'Started', 'Running with failures'])('matches the document\'s capitalised state %s', async (state) => {
+  it.each(['Succeeded', 'Started', 'Running with failures'])("matches the document's capitalised state %s", async (state) => {
     const runs = (await traverse(target, { state, limit: 1000 })).runs;
     expect(runs.length).toBeGreaterThan(0);
     expect(runs.every((run) => run.state === state.toLowerCase())).toBe(true);
@@ -77,7 +80,13 @@ describe('Amperity requests the vendor document allows', () => {
   });
 
   it.each([
-    [0, 1], [-5, 1], [1, 1], [3, 3], [1000, 261], [1001, 261], [2 ** 40, 261],
+    [0, 1],
+    [-5, 1],
+    [1, 1],
+    [3, 3],
+    [1000, 261],
+    [1001, 261],
+    [2 ** 40, 261],
   ])('accepts limit=%i and answers a page of %i', async (limit, size) => {
     const page = await listPage(target, { limit });
     expect(page.data).toHaveLength(size);
@@ -99,15 +108,18 @@ describe('Amperity requests the vendor document allows', () => {
     expectAmperityError(await target.get(`${RUNS}/wf-${'x'.repeat(500)}`).set(SOCKTOWN), 404);
   });
 
-  it('serves the reference page\'s list request: limit=12&with_total=true', async () => {
+  it("serves the reference page's list request: limit=12&with_total=true", async () => {
     const page = await listPage(target, { limit: 12, with_total: true });
     expect(page.data).toHaveLength(12);
     expect(page.total).toBe(261);
   });
 
-  it('serves the document\'s own example values: workflow-id wf-20240603-12345-MNabc, type courier.group/run, created_from 2026-04-01T00:00:00Z', async () => {
+  it("serves the document's own example values: workflow-id wf-20240603-12345-MNabc, type courier.group/run, created_from 2026-04-01T00:00:00Z", async () => {
     expect((await target.get(`${RUNS}/wf-20240603-12345-MNabc`).query({ view: 'verbose' }).set(SOCKTOWN)).status).toBe(200);
-    expect((await listPage(target, { type: 'courier.group/run', state: 'succeeded', created_from: '2026-04-01T00:00:00Z', created_to: '2026-04-30T00:00:00Z' })).data).toBeInstanceOf(Array);
+    expect(
+      (await listPage(target, { type: 'courier.group/run', state: 'succeeded', created_from: '2026-04-01T00:00:00Z', created_to: '2026-04-30T00:00:00Z' }))
+        .data,
+    ).toBeInstanceOf(Array);
   });
 
   it.each([
@@ -117,7 +129,7 @@ describe('Amperity requests the vendor document allows', () => {
     [{ config_id: 'cg-123ABc4DE', range_from: '2026-10-01', range_to: '2026-10-07', run_mode: 'full' }],
     [{ config_id: 'cg-2efo5X8vo', range_from: '2026-10-01', range_to: '2026-10-07', run_mode: 'source' }],
     [{ config_id: 'cg-123ABc4DE', range_from: '2026-10-01T00:00:00Z', range_to: '2026-10-07T00:00:00Z', run_mode: 'full' }],
-  ])('starts the reference pages\' example body %j', async (body) => {
+  ])("starts the reference pages' example body %j", async (body) => {
     const run = await start(unlimited(), SOCKTOWN, body);
     expect(run.state).toBe('scheduled');
     expectSchema(schemaId('run.json#/$defs/Verbose'), run);
@@ -127,18 +139,22 @@ describe('Amperity requests the vendor document allows', () => {
     '{"config_id":"cc-123ABc4DE"}',
     '{"config_id":"og-123ABc4DE"}',
     '{"config_id":"cg-123ABc4DE", "range_from":"2026-10-01", "range_to":"2026-10-07", "run_mode":"full"}',
-  ])('starts the start page\'s curl example as curl sends it, labelled a form: %s', async (body) => {
+  ])("starts the start page's curl example as curl sends it, labelled a form: %s", async (body) => {
     const res = await unlimited().post(RUNS).set(SOCKTOWN).set('content-type', 'application/x-www-form-urlencoded').send(body);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expectSchema(schemaId('run.json#/$defs/Verbose'), res.body);
   });
 
   it('refuses a real form body with 400 and another content type with 415', async () => {
-    expectAmperityError(await unlimited().post(RUNS).set(SOCKTOWN).set('content-type', 'application/x-www-form-urlencoded').send('config_id=cc-1'), 400, 'The request body is not valid JSON.');
+    expectAmperityError(
+      await unlimited().post(RUNS).set(SOCKTOWN).set('content-type', 'application/x-www-form-urlencoded').send('config_id=cc-1'),
+      400,
+      'The request body is not valid JSON.',
+    );
     expectAmperityError(await unlimited().post(RUNS).set(SOCKTOWN).set('content-type', 'text/plain').send('{"config_id":"cc-1"}'), 415);
   });
 
-  it('stops with the reference page\'s request: no body, the version as a header', async () => {
+  it("stops with the reference page's request: no body, the version as a header", async () => {
     const own = unlimited();
     const run = await start(own);
     const res = await own.post(`${RUNS}/${run.id}/stop`).set(SOCKTOWN);

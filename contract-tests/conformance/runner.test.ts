@@ -37,10 +37,35 @@ describe('the conformance check', () => {
     await mock?.stop();
   });
 
-  const run = (paths: JsonObject) => runConformance({ pack, document: readDocument(documentWith(paths)), spec: 'made-up.json', target: inProcessTarget(pack, mock.url('8x8'), mock.engine.journal), params: {}, generated: 1, examples: null });
+  const run = (paths: JsonObject) =>
+    runConformance({
+      pack,
+      document: readDocument(documentWith(paths)),
+      spec: 'made-up.json',
+      target: inProcessTarget(pack, mock.url('8x8'), mock.engine.journal),
+      params: {},
+      generated: 1,
+      examples: null,
+    });
 
   it('reports a response that breaks the document with pointer, rule, actual value and curl', async () => {
-    const report = await run({ [DEFINITIONS]: { get: { parameters: [accountId], responses: { 200: { description: 'ok', content: { 'application/json': { schema: { type: 'array', items: { type: 'object', required: ['neverSent'], properties: { version: { type: 'string' } } } } } } } } } } });
+    const report = await run({
+      [DEFINITIONS]: {
+        get: {
+          parameters: [accountId],
+          responses: {
+            200: {
+              description: 'ok',
+              content: {
+                'application/json': {
+                  schema: { type: 'array', items: { type: 'object', required: ['neverSent'], properties: { version: { type: 'string' } } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    });
     const [first] = report.results;
     expect(first?.verdict).toBe('drift');
     expect(first?.findings).toContainEqual(expect.objectContaining({ pointer: '/0/neverSent', rule: 'required', verdict: 'drift' }));
@@ -56,7 +81,9 @@ describe('the conformance check', () => {
 
   it('reports a request the document allows that the mock refuses, with the field and the value sent', async () => {
     const limit = { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 100000, example: 99999 } };
-    const report = await run({ [DEFINITIONS]: { get: { parameters: [accountId, limit], responses: { 200: { description: 'ok' }, 400: { description: 'bad' } } } } });
+    const report = await run({
+      [DEFINITIONS]: { get: { parameters: [accountId, limit], responses: { 200: { description: 'ok' }, 400: { description: 'bad' } } } },
+    });
     const refused = report.results.find((r) => r.status === 400);
     expect(refused?.findings).toContainEqual(expect.objectContaining({ pointer: '/query/limit', rule: 'maximum', actual: '99999', verdict: 'drift' }));
   });
@@ -64,7 +91,18 @@ describe('the conformance check', () => {
   it('notes a refusal by the mock state rules instead of counting it as drift', async () => {
     const path = `${DEFINITIONS}/{definitionId}`;
     const definitionId = { name: 'definitionId', in: 'path', required: true, schema: { type: 'string', example: '00000000-0000-4000-8000-000000000000' } };
-    const report = await run({ [path]: { put: { parameters: [accountId, definitionId], requestBody: { required: true, content: { 'application/json': { example: { accountId: 'test_account_id', trigger: 'http_request', definition: { name: 'n', steps: [] } } } } }, responses: { 200: { description: 'ok' }, 404: { description: 'gone' } } } } });
+    const report = await run({
+      [path]: {
+        put: {
+          parameters: [accountId, definitionId],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { example: { accountId: 'test_account_id', trigger: 'http_request', definition: { name: 'n', steps: [] } } } },
+          },
+          responses: { 200: { description: 'ok' }, 404: { description: 'gone' } },
+        },
+      },
+    });
     // The made-up id does not exist and the document has no list to read another from: the pack's 404 is its state.
     expect(report.results.map((r) => [r.status, r.verdict, r.findings[0]?.verdict])).toEqual([[404, 'note', 'refused-by-state']]);
   });
@@ -93,9 +131,24 @@ describe('a list paged by cursor', () => {
     if (!amperity) throw new Error('no amperity pack');
     const nextToken = { name: 'next_token', in: 'query', schema: { type: 'string', example: 'ZVEy1iwsKBs9a6H' } };
     const limit = { name: 'limit', in: 'query', schema: { type: 'integer' }, example: 2 };
-    const doc = { openapi: '3.0.3', servers: [{ url: 'https://app.amperity.com/api' }], paths: { '/workflow/runs': { get: { parameters: [limit, nextToken], responses: { 200: { description: 'ok' } } } } } };
-    const report = await runConformance({ pack: amperity, document: readDocument(doc), spec: 'made-up.json', target: inProcessTarget(amperity, mock.url('amperity'), mock.engine.journal), params: {}, generated: 0, examples: null });
-    expect(report.results.map((r) => [r.kind, r.status, r.verdict])).toEqual([['example', 200, 'pass'], ['cursor', 200, 'pass']]);
+    const doc = {
+      openapi: '3.0.3',
+      servers: [{ url: 'https://app.amperity.com/api' }],
+      paths: { '/workflow/runs': { get: { parameters: [limit, nextToken], responses: { 200: { description: 'ok' } } } } },
+    };
+    const report = await runConformance({
+      pack: amperity,
+      document: readDocument(doc),
+      spec: 'made-up.json',
+      target: inProcessTarget(amperity, mock.url('amperity'), mock.engine.journal),
+      params: {},
+      generated: 0,
+      examples: null,
+    });
+    expect(report.results.map((r) => [r.kind, r.status, r.verdict])).toEqual([
+      ['example', 200, 'pass'],
+      ['cursor', 200, 'pass'],
+    ]);
     expect(report.results.some((r) => r.curl.includes('ZVEy1iwsKBs9a6H'))).toBe(false);
     expect(report.results[1]?.curl).toContain('next_token=');
   });
@@ -104,7 +157,8 @@ describe('a list paged by cursor', () => {
 describe('npm run conformance', () => {
   const dir = mkdtempSync(join(tmpdir(), 'conformance-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/conformance.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/conformance.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
 
   it('exits 2 on a usage error', () => {
     const result = cli(['--api', 'nowhere', '--spec', 'x.json']);

@@ -18,7 +18,7 @@ const DOCUMENTS = [
 ] as const;
 const skipReason = vendorMissing(DOCUMENTS.map(([, file]) => file));
 
-describe.skipIf(skipReason !== undefined)('conformance to the vendors\' OpenAPI documents', () => {
+describe.skipIf(skipReason !== undefined)("conformance to the vendors' OpenAPI documents", () => {
   let mock: MockServer;
 
   beforeAll(async () => {
@@ -43,7 +43,10 @@ describe.skipIf(skipReason !== undefined)('conformance to the vendors\' OpenAPI 
     });
     expect(report.results.filter((r) => r.status < 300).length).toBeGreaterThan(0);
     const drifting = report.results.filter((r) => r.verdict === 'drift');
-    expect(drifting.map((r) => `${r.method} ${r.path} ${r.status} ${r.label}`), formatConformance(report, { driftOnly: true })).toEqual([]);
+    expect(
+      drifting.map((r) => `${r.method} ${r.path} ${r.status} ${r.label}`),
+      formatConformance(report, { driftOnly: true }),
+    ).toEqual([]);
     expect(hasDrift(report)).toBe(false);
   });
 });

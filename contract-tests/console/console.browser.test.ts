@@ -27,7 +27,8 @@ describe.skipIf(skipReason !== undefined)('the QA console in a browser', () => {
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('request', (request) => {
-      if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) errors.push(`left the server: ${request.url()}`);
+      if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:') && !request.url().startsWith('blob:'))
+        errors.push(`left the server: ${request.url()}`);
     });
   }, 60_000);
 
@@ -82,7 +83,9 @@ describe.skipIf(skipReason !== undefined)('the QA console in a browser', () => {
     await page.uncheck('#live-8x8');
     const id = await page.locator('tbody tr.selected').getAttribute('data-run');
     const moved = await fetch(`${server.origin}/8x8/api/v1/accounts/test_account_id/definitions/5870442f-3ddd-4657-b74c-6e17308f5230/workflows/${id}`, {
-      method: 'PATCH', headers: { authorization: 'Bearer test', 'content-type': 'application/json' }, body: JSON.stringify({ status: 'terminate' }),
+      method: 'PATCH',
+      headers: { authorization: 'Bearer test', 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'terminate' }),
     });
     expect(moved.status).toBe(200);
     await page.click('#detail [data-command="resume"]');
@@ -114,7 +117,9 @@ describe.skipIf(skipReason !== undefined)('the QA console in a browser', () => {
     await page.getByRole('button', { name: 'Start' }).click();
     await expect.poll(async () => detailStatus().textContent()).toBe('new');
     const id = (await page.locator('#detail h3').first().textContent())?.match(/[0-9a-f-]{36}/)?.[0] ?? '';
-    const inSession = await fetch(`${server.origin}/nerm/api/workflow_sessions/${id}`, { headers: { authorization: 'Bearer t', 'x-mock-session': 'qa-isolated' } });
+    const inSession = await fetch(`${server.origin}/nerm/api/workflow_sessions/${id}`, {
+      headers: { authorization: 'Bearer t', 'x-mock-session': 'qa-isolated' },
+    });
     const inDefault = await fetch(`${server.origin}/nerm/api/workflow_sessions/${id}`, { headers: { authorization: 'Bearer t' } });
     expect([inSession.status, inDefault.status]).toEqual([200, 404]);
     await page.fill('#session', '');
@@ -142,7 +147,7 @@ describe.skipIf(skipReason !== undefined)('the QA console in a browser', () => {
     await first.focus();
     await page.keyboard.press('Enter');
     await page.locator('#detail pre').waitFor();
-    expect(await page.locator('#detail h3').first().textContent()).toContain(await first.textContent() ?? 'missing');
+    expect(await page.locator('#detail h3').first().textContent()).toContain((await first.textContent()) ?? 'missing');
   });
 
   it('lists requests in the journal and highlights contract violations', async () => {
@@ -160,7 +165,9 @@ describe.skipIf(skipReason !== undefined)('the QA console in a browser', () => {
     await page.selectOption('#fault-api', 'nerm');
     await page.fill('#fault-latency', '5');
     await page.getByRole('button', { name: 'Add fault' }).click();
-    await expect.poll(async () => (await page.locator('[aria-label="Faults"] li code').allTextContents()).join()).toContain('"api":"nerm","latency":{"fixedMs":5}');
+    await expect
+      .poll(async () => (await page.locator('[aria-label="Faults"] li code').allTextContents()).join())
+      .toContain('"api":"nerm","latency":{"fixedMs":5}');
     await page.getByRole('button', { name: 'Clear all' }).click();
     await expect.poll(async () => page.locator('[aria-label="Faults"] li code').count()).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}/controls.png`, fullPage: true });

@@ -22,9 +22,12 @@ describe('serving the console', () => {
     expect(page.text).toContain('/__admin/ui/main.ts');
     const main = await request(server).get('/__admin/ui/main.ts').expect(200);
     expect(main.headers['content-type']).toContain('text/javascript');
-    expect(main.text).toContain("from \"./runs-view.ts\"");
+    expect(main.text).toContain('from "./runs-view.ts"');
     expect(main.text).not.toMatch(/:\s*ClockState\b/);
-    await request(server).get('/__admin/ui/styles.css').expect(200).expect('content-type', /text\/css/);
+    await request(server)
+      .get('/__admin/ui/styles.css')
+      .expect(200)
+      .expect('content-type', /text\/css/);
   });
 
   it('serves only the console files', async () => {

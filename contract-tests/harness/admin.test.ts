@@ -17,7 +17,9 @@ describe('control API: journal, violations, coverage, reset', () => {
     const server = app();
     await server.get(`${LIST}?limit=2`).set(AUTH).set('X-Mock-Client', 'billing-service');
     const res = await server.get('/__admin/requests');
-    expect(res.body.requests).toMatchObject([{ api: '8x8', operation: 'listWorkflowInstances', method: 'GET', status: 200, client: 'billing-service', violations: [] }]);
+    expect(res.body.requests).toMatchObject([
+      { api: '8x8', operation: 'listWorkflowInstances', method: 'GET', status: 200, client: 'billing-service', violations: [] },
+    ]);
   });
 
   it('lists violations naming the field and the schema rule, filterable by api and client', async () => {
@@ -27,7 +29,13 @@ describe('control API: journal, violations, coverage, reset', () => {
     const res = await server.get('/__admin/violations?client=bad-client');
     expect(res.body.violations).toEqual([
       expect.objectContaining({ location: 'query', field: 'colour', rule: 'unknownParameter' }),
-      expect.objectContaining({ location: 'query', field: 'status', rule: 'enum', message: expect.stringMatching(/status' must be one of: Runnable/), schemaPath: expect.stringContaining('enum') }),
+      expect.objectContaining({
+        location: 'query',
+        field: 'status',
+        rule: 'enum',
+        message: expect.stringMatching(/status' must be one of: Runnable/),
+        schemaPath: expect.stringContaining('enum'),
+      }),
     ]);
     expect((await server.get('/__admin/violations?client=good-client')).body.violations).toEqual([]);
     expect((await server.get('/__admin/violations?api=nerm')).body.violations).toEqual([]);
@@ -40,7 +48,12 @@ describe('control API: journal, violations, coverage, reset', () => {
     const res = await server.get('/__admin/coverage?api=8x8');
     const [api] = res.body.coverage;
     const list = api.operations.find((o: { operation: string }) => o.operation === 'listWorkflowInstances');
-    expect(list).toMatchObject({ calls: 1, statusesSeen: [200], parametersUsed: ['limit', 'status'], parametersMissed: ['offset', 'version', 'startTimeFrom', 'startTimeTo'] });
+    expect(list).toMatchObject({
+      calls: 1,
+      statusesSeen: [200],
+      parametersUsed: ['limit', 'status'],
+      parametersMissed: ['offset', 'version', 'startTimeFrom', 'startTimeTo'],
+    });
     expect(api.untouched).toContain('startWorkflowInstance');
     expect(api.untouched).not.toContain('getWorkflowInstance');
     const text = await server.get('/__admin/coverage?api=8x8&format=text');

@@ -19,7 +19,9 @@ export async function startBrokenProvider(): Promise<{ url: string; stop: () => 
     completedAt: new Date(Date.UTC(2026, 0, 1, 0, 1, 120 - i)).toISOString(),
   }));
   const base = '/api/v1/accounts/:accountId/definitions/:definitionId/workflows';
-  app.get('/api/v1/accounts/:accountId/definitions', (_req, res) => { res.json([]); });
+  app.get('/api/v1/accounts/:accountId/definitions', (_req, res) => {
+    res.json([]);
+  });
   app.get(base, (req, res) => {
     if (!/^[0-9a-f-]{36}$/.test(req.params.definitionId)) {
       res.status(400).json({ error: 'bad id' });
@@ -39,15 +41,22 @@ export async function startBrokenProvider(): Promise<{ url: string; stop: () => 
   });
   app.post(base, (_req, res) => {
     const workflowId = `6b${'0'.repeat(21)}${workflows.length % 10}`;
-    workflows.unshift({ ...workflows[0]!, workflowId, status: 'Runnable', completedAt: null as unknown as string, startedAt: new Date().toISOString() });
+    const [template] = workflows;
+    if (!template) throw new Error('the broken provider needs a workflow to copy');
+    workflows.unshift({ ...template, workflowId, status: 'Runnable', completedAt: null as unknown as string, startedAt: new Date().toISOString() });
     res.status(201).location(`/api/v1/accounts/test_account_id/definitions/x/workflows/${workflowId}`).end();
   });
   app.get(`${base}/:workflowId`, (req, res) => {
     const found = workflows.find((w) => w.workflowId === req.params.workflowId);
     if (found) res.json(found);
-    else res.status(404).json({ code: 1300, message: 'Workflow not found.', errorId: '00000000-0000-4000-8000-000000000000', timestamp: new Date().toISOString() });
+    else
+      res
+        .status(404)
+        .json({ code: 1300, message: 'Workflow not found.', errorId: '00000000-0000-4000-8000-000000000000', timestamp: new Date().toISOString() });
   });
-  app.get(`${base}/:workflowId/errors`, (_req, res) => { res.json([]); });
+  app.get(`${base}/:workflowId/errors`, (_req, res) => {
+    res.json([]);
+  });
   app.patch(`${base}/:workflowId`, (req, res) => {
     const found = workflows.find((w) => w.workflowId === req.params.workflowId);
     const command = (req.body as { status?: string }).status;
@@ -61,9 +70,10 @@ export async function startBrokenProvider(): Promise<{ url: string; stop: () => 
   });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    stop: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

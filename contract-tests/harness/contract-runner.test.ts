@@ -16,7 +16,15 @@ import { startBrokenProvider } from './broken-provider.ts';
 
 const registry = createSchemaRegistry(readSchemaFiles(), { allErrors: true });
 const options = (baseUrl: (api: string) => string, external: boolean, extra: Partial<RunOptions> = {}): RunOptions => ({
-  suites: allSuites, packs: allPacks, registry, target: { baseUrl, external }, allowWrites: false, undocumented: 'fail', params: {}, pace: false, ...extra,
+  suites: allSuites,
+  packs: allPacks,
+  registry,
+  target: { baseUrl, external },
+  allowWrites: false,
+  undocumented: 'fail',
+  params: {},
+  pace: false,
+  ...extra,
 });
 const failures = (report: ContractReport) => report.results.filter((r) => !r.ok);
 
@@ -39,7 +47,9 @@ describe('contract runner', () => {
 
   it('skips suites that write against an external target unless writes are allowed', async () => {
     const readOnly = await runContracts(options((api) => mock.url(api), true));
-    expect(readOnly.results.filter((r) => r.kind === 'skipped').map((r) => `${r.api}: ${r.suite}`)).toEqual(allSuites.filter((s) => s.writes).map((s) => `${s.api}: ${s.name}`));
+    expect(readOnly.results.filter((r) => r.kind === 'skipped').map((r) => `${r.api}: ${r.suite}`)).toEqual(
+      allSuites.filter((s) => s.writes).map((s) => `${s.api}: ${s.name}`),
+    );
     const writes = await runContracts(options((api) => mock.url(api), true, { allowWrites: true }));
     expect(writes.results.filter((r) => r.kind === 'skipped')).toEqual([]);
     expect(failures(writes)).toEqual([]);
@@ -56,16 +66,20 @@ describe('contract runner', () => {
       expect(failed).toContain('a terminated workflow cannot be resumed (error 1000)');
       expect(failed).toContain('the observed run follows the 8x8 lifecycle');
       const lifecycle = report.results.find((r) => r.description === 'the observed run follows the 8x8 lifecycle');
-      expect(lifecycle?.problems).toEqual(expect.arrayContaining([
-        { pointer: '/3', message: "illegalMove: 'Terminated' cannot become 'Runnable'" },
-        { pointer: '/3', message: "terminalField: completedAt is set in active state 'Runnable'" },
-      ]));
+      expect(lifecycle?.problems).toEqual(
+        expect.arrayContaining([
+          { pointer: '/3', message: "illegalMove: 'Terminated' cannot become 'Runnable'" },
+          { pointer: '/3', message: "terminalField: completedAt is set in active state 'Runnable'" },
+        ]),
+      );
       expect(failed).toContain('PATCH /api/v1/accounts/{accountId}/definitions/{definitionId}/workflows/{workflowId} -> 200');
       const envelope = report.results.find((r) => r.description.endsWith('-> 400') && !r.ok);
-      expect(envelope?.problems).toEqual(expect.arrayContaining([
-        expect.objectContaining({ pointer: '/code', message: "must have required property 'code'" }),
-        expect.objectContaining({ pointer: '/error', message: 'must NOT have additional properties', actual: { error: 'bad id' } }),
-      ]));
+      expect(envelope?.problems).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ pointer: '/code', message: "must have required property 'code'" }),
+          expect.objectContaining({ pointer: '/error', message: 'must NOT have additional properties', actual: { error: 'bad id' } }),
+        ]),
+      );
       expect(envelope?.curl).toMatch(new RegExp(`^curl -sS -X GET '${broken.url}/api/v1/accounts/test_account_id/definitions/not-a-uuid/workflows'`));
       const text = formatReport(report);
       expect(text).toMatch(/FAIL {2}8x8 listWorkflowInstances 400/);
@@ -79,7 +93,9 @@ describe('contract runner', () => {
   it('lists undocumented fields instead of failing on them when asked', async () => {
     const broken = await startBrokenProvider();
     try {
-      const report = await runContracts(options(() => broken.url, true, { suites: allSuites.filter((s) => s.api === '8x8' && !s.writes), undocumented: 'report' }));
+      const report = await runContracts(
+        options(() => broken.url, true, { suites: allSuites.filter((s) => s.api === '8x8' && !s.writes), undocumented: 'report' }),
+      );
       const envelope = report.results.find((r) => r.description.endsWith('-> 400') && r.undocumented.length > 0);
       expect(envelope?.undocumented).toContain('/error');
       expect(envelope?.problems.map((p) => p.pointer)).not.toContain('/error');
@@ -107,12 +123,13 @@ describe('contract runner', () => {
     const dir = mkdtempSync(join(tmpdir(), 'contract-'));
     try {
       // Asynchronous: the servers under test live in this process and must keep answering while the CLI runs.
-      const cli = (args: string[]) => new Promise<{ status: number | null; stdout: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'contract-tests/run.ts', ...args], { cwd: ROOT });
-        let stdout = '';
-        child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-        child.once('exit', (status) => resolve({ status, stdout }));
-      });
+      const cli = (args: string[]) =>
+        new Promise<{ status: number | null; stdout: string }>((resolve) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', 'contract-tests/run.ts', ...args], { cwd: ROOT });
+          let stdout = '';
+          child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+          child.once('exit', (status) => resolve({ status, stdout }));
+        });
       const bad = await cli(['--base-url', broken.url, '--api', '8x8', '--junit', join(dir, 'bad.xml')]);
       expect(bad.status).toBe(1);
       expect(bad.stdout).toMatch(/contract: \d+ checks passed, [1-9]\d* failed, 1 skipped/);

@@ -14,12 +14,18 @@ type ComposeService = {
 };
 
 // Compose resolves YAML merge keys (`<<: *replica`), so the test must too.
-const compose = parse(readProjectFile('docker-compose.yml'), { merge: true }) as { services?: Record<string, ComposeService>; volumes?: Record<string, unknown> };
+const compose = parse(readProjectFile('docker-compose.yml'), { merge: true }) as {
+  services?: Record<string, ComposeService>;
+  volumes?: Record<string, unknown>;
+};
 const dockerfile = readProjectFile('Dockerfile');
-const instructions = dockerfile.split('\n').filter((line) => /^[A-Z]+\s/.test(line)).map((line) => {
-  const [keyword = '', ...rest] = line.split(/\s+/);
-  return { keyword, args: rest.join(' ') };
-});
+const instructions = dockerfile
+  .split('\n')
+  .filter((line) => /^[A-Z]+\s/.test(line))
+  .map((line) => {
+    const [keyword = '', ...rest] = line.split(/\s+/);
+    return { keyword, args: rest.join(' ') };
+  });
 const packageJson = JSON.parse(readProjectFile('package.json')) as { scripts: Record<string, string>; engines: { node: string } };
 
 describe('docker-compose.yml', () => {

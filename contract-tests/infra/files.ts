@@ -9,5 +9,8 @@ export function quickStartLines(): string[] {
   const readme = readProjectFile('README.md');
   const section = readme.split(/^## /m).find((part) => part.startsWith('Quick start')) ?? '';
   const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
-  return block.split('\n').map((line) => line.trim()).filter(Boolean);
+  return block
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }

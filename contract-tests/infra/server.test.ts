@@ -16,11 +16,20 @@ describe('the server process', () => {
     const res = await fetch(`${server.origin}/8x8/api/v1/accounts/test_account_id/definitions?limit=1`, { headers: { authorization: 'Bearer x' } });
     expect(res.status).toBe(200);
     // Log lines are flushed in batches at least every 100 ms.
-    const logged = () => server.output().split('\n').find((l) => l.includes('/8x8/api/v1/accounts/test_account_id/definitions') && l.includes('"status":200'));
+    const logged = () =>
+      server
+        .output()
+        .split('\n')
+        .find((l) => l.includes('/8x8/api/v1/accounts/test_account_id/definitions') && l.includes('"status":200'));
     for (let waited = 0; !logged() && waited < 2000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     const line = logged();
     expect(line).toBeDefined();
-    expect(JSON.parse(line ?? '{}')).toMatchObject({ method: 'GET', path: '/8x8/api/v1/accounts/test_account_id/definitions', status: 200, ms: expect.any(Number) });
+    expect(JSON.parse(line ?? '{}')).toMatchObject({
+      method: 'GET',
+      path: '/8x8/api/v1/accounts/test_account_id/definitions',
+      status: 200,
+      ms: expect.any(Number),
+    });
   });
 
   it('serves one API at the root with --api', async () => {
@@ -70,10 +79,17 @@ describe('the lifecycle checker command', () => {
     const { join } = await import('node:path');
     const { spawnSync } = await import('node:child_process');
     const dir = mkdtempSync(join(tmpdir(), 'lifecycle-'));
-    const run = (status: string, completedAt: string | null) => ({ workflowId: 'w', status, startedAt: '2026-01-01T00:00:00Z', completedAt, data: { triggeredAt: '2026-01-01T00:00:00Z' } });
+    const run = (status: string, completedAt: string | null) => ({
+      workflowId: 'w',
+      status,
+      startedAt: '2026-01-01T00:00:00Z',
+      completedAt,
+      data: { triggeredAt: '2026-01-01T00:00:00Z' },
+    });
     writeFileSync(join(dir, 'bad.json'), JSON.stringify([run('Runnable', null), run('Terminated', '2026-01-01T00:01:00Z'), run('Runnable', null)]));
     writeFileSync(join(dir, 'good.json'), JSON.stringify([run('Runnable', null), run('Suspended', null), run('Terminated', '2026-01-01T00:01:00Z')]));
-    const cli = (file: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-lifecycle.ts', '8x8', join(dir, file)], { cwd: ROOT, encoding: 'utf8' });
+    const cli = (file: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-lifecycle.ts', '8x8', join(dir, file)], { cwd: ROOT, encoding: 'utf8' });
     const bad = cli('bad.json');
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain("#2 illegalMove: 'Terminated' cannot become 'Runnable'");
@@ -90,9 +106,26 @@ describe('the server process with a manual clock, faults and fixtures from files
     const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'server-'));
     writeFileSync(join(dir, 'faults.json'), JSON.stringify([{ api: 'nerm', forceStatus: { status: 500, count: 1 } }]));
-    const workflow = { workflowId: 'fedcbafedcbafedcbafedcba', data: { accountId: 'test_account_id', triggeredAt: '2026-10-31T00:00:00Z' }, definitionId: '5870442f-3ddd-4657-b74c-6e17308f5230', version: 1, status: 'Runnable', startedAt: '2026-10-31T00:00:00Z', completedAt: null };
+    const workflow = {
+      workflowId: 'fedcbafedcbafedcbafedcba',
+      data: { accountId: 'test_account_id', triggeredAt: '2026-10-31T00:00:00Z' },
+      definitionId: '5870442f-3ddd-4657-b74c-6e17308f5230',
+      version: 1,
+      status: 'Runnable',
+      startedAt: '2026-10-31T00:00:00Z',
+      completedAt: null,
+    };
     writeFileSync(join(dir, 'fixtures.json'), JSON.stringify([{ api: '8x8', collections: { workflows: [{ id: workflow.workflowId, data: workflow }] } }]));
-    const server = await startServer(['--clock', 'manual', '--faults', join(dir, 'faults.json'), '--fixtures', join(dir, 'fixtures.json'), '--admin-token', 'tok']);
+    const server = await startServer([
+      '--clock',
+      'manual',
+      '--faults',
+      join(dir, 'faults.json'),
+      '--fixtures',
+      join(dir, 'fixtures.json'),
+      '--admin-token',
+      'tok',
+    ]);
     running.push(server.child);
     expect(server.output()).toContain('manual clock at 2026-11-01T00:00:00.000Z');
     const auth = { authorization: 'Bearer x' };
@@ -100,7 +133,12 @@ describe('the server process with a manual clock, faults and fixtures from files
     expect((await fetch(`${server.origin}/nerm/api/workflow_sessions?limit=1`, { headers: auth })).status).toBe(200);
     const fixture = `${server.origin}/8x8/api/v1/accounts/test_account_id/definitions/5870442f-3ddd-4657-b74c-6e17308f5230/workflows/${workflow.workflowId}`;
     expect(((await (await fetch(fixture, { headers: auth })).json()) as { status: string }).status).toBe('Runnable');
-    const clock = (headers: Record<string, string>) => fetch(`${server.origin}/__admin/clock`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ advanceMs: 3_600_000 }) });
+    const clock = (headers: Record<string, string>) =>
+      fetch(`${server.origin}/__admin/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ advanceMs: 3_600_000 }),
+      });
     expect((await clock({})).status).toBe(401);
     expect(((await (await fetch(fixture, { headers: auth })).json()) as { status: string }).status).toBe('Runnable');
     const moved = (await (await clock({ 'x-admin-token': 'tok' })).json()) as { now: string; moves: number };

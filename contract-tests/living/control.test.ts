@@ -19,7 +19,10 @@ const admin = (mock: MockServer, path: string, init: RequestInit = {}) =>
 describe('sessions', () => {
   it('give each X-Mock-Session its own copy of the state, under interleaved requests', async () => {
     const mock = await server();
-    const list = async (session?: string) => (await (await fetch(`${mock.url('8x8')}${WORKFLOWS}?limit=500`, { headers: { ...AUTH, ...(session ? { 'x-mock-session': session } : {}) } })).json()) as { workflowId: string }[];
+    const list = async (session?: string) =>
+      (await (await fetch(`${mock.url('8x8')}${WORKFLOWS}?limit=500`, { headers: { ...AUTH, ...(session ? { 'x-mock-session': session } : {}) } })).json()) as {
+        workflowId: string;
+      }[];
     const start = (session: string) => fetch(`${mock.url('8x8')}${WORKFLOWS}`, { method: 'POST', headers: { ...AUTH, 'x-mock-session': session } });
     const baseline = await list();
     const created = await Promise.all(Array.from({ length: 10 }, (_, i) => start(i % 2 === 0 ? 'job-a' : 'job-b')));
@@ -34,8 +37,24 @@ describe('sessions', () => {
 
   it('reset one session without touching another', async () => {
     const mock = await server();
-    const count = async (session: string) => ((await (await fetch(`${mock.url('nerm')}/api/workflow_sessions?limit=1&metadata=true`, { headers: { ...AUTH, 'x-mock-session': session } })).json()) as { _metadata: { total: number } })._metadata.total;
-    const create = (session: string) => fetch(`${mock.url('nerm')}/api/workflow_sessions`, { method: 'POST', headers: { ...AUTH, 'x-mock-session': session, 'content-type': 'application/json' }, body: JSON.stringify({ workflow_session: { workflow_id: 'db6f8e8b-65c2-47d5-a0db-90bcc4e9df9e', requester_id: 'db6f8e8b-65c2-47d5-a0db-90bcc4e9df9e', requester_type: 'User' } }) });
+    const count = async (session: string) =>
+      (
+        (await (
+          await fetch(`${mock.url('nerm')}/api/workflow_sessions?limit=1&metadata=true`, { headers: { ...AUTH, 'x-mock-session': session } })
+        ).json()) as { _metadata: { total: number } }
+      )._metadata.total;
+    const create = (session: string) =>
+      fetch(`${mock.url('nerm')}/api/workflow_sessions`, {
+        method: 'POST',
+        headers: { ...AUTH, 'x-mock-session': session, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          workflow_session: {
+            workflow_id: 'db6f8e8b-65c2-47d5-a0db-90bcc4e9df9e',
+            requester_id: 'db6f8e8b-65c2-47d5-a0db-90bcc4e9df9e',
+            requester_type: 'User',
+          },
+        }),
+      });
     const seeded = await count('qa-1');
     await create('qa-1');
     await create('qa-2');
@@ -44,7 +63,7 @@ describe('sessions', () => {
     expect(await count('qa-2')).toBe(seeded + 1);
   });
 
-  it('refuses a session name that is not a plain word, in the vendor\'s envelope', async () => {
+  it("refuses a session name that is not a plain word, in the vendor's envelope", async () => {
     const mock = await server();
     const res = await fetch(`${mock.url('8x8')}${WORKFLOWS}`, { headers: { ...AUTH, 'x-mock-session': '../../etc' } });
     expect(res.status).toBe(400);
@@ -88,14 +107,36 @@ describe('state export and import', () => {
 
   it('loads extra fixtures, checked against the collection schema', async () => {
     const mock = await server();
-    const workflow = { workflowId: 'abcdefabcdefabcdefabcdef', data: { accountId: 'test_account_id', triggeredAt: '2026-11-01T00:00:00Z' }, definitionId: '5870442f-3ddd-4657-b74c-6e17308f5230', version: 1, status: 'Complete', startedAt: '2026-11-01T00:00:01Z', completedAt: '2026-11-01T00:01:00Z' };
-    const ok = await admin(mock, '/fixtures', { method: 'POST', body: JSON.stringify({ api: '8x8', collections: { workflows: [{ id: workflow.workflowId, data: workflow }] } }) });
+    const workflow = {
+      workflowId: 'abcdefabcdefabcdefabcdef',
+      data: { accountId: 'test_account_id', triggeredAt: '2026-11-01T00:00:00Z' },
+      definitionId: '5870442f-3ddd-4657-b74c-6e17308f5230',
+      version: 1,
+      status: 'Complete',
+      startedAt: '2026-11-01T00:00:01Z',
+      completedAt: '2026-11-01T00:01:00Z',
+    };
+    const ok = await admin(mock, '/fixtures', {
+      method: 'POST',
+      body: JSON.stringify({ api: '8x8', collections: { workflows: [{ id: workflow.workflowId, data: workflow }] } }),
+    });
     expect(await ok.json()).toEqual({ loaded: 1 });
     expect((await fetch(`${mock.url('8x8')}${WORKFLOWS}/${workflow.workflowId}`, { headers: AUTH })).status).toBe(200);
-    const bad = await admin(mock, '/fixtures', { method: 'POST', body: JSON.stringify({ api: '8x8', collections: { workflows: [{ id: 'x', data: { ...workflow, status: 'Done' } }], nothing: [] } }) });
+    const bad = await admin(mock, '/fixtures', {
+      method: 'POST',
+      body: JSON.stringify({ api: '8x8', collections: { workflows: [{ id: 'x', data: { ...workflow, status: 'Done' } }], nothing: [] } }),
+    });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { errors: string[] }).errors).toEqual(expect.arrayContaining([expect.stringMatching(/workflows\[0\] \(x\): \/status must be equal to one of the allowed values/), expect.stringMatching(/8x8 has no collection nothing/)]));
-    const twice = await admin(mock, '/fixtures', { method: 'POST', body: JSON.stringify({ api: '8x8', collections: { workflows: [{ id: workflow.workflowId, data: workflow }] } }) });
+    expect(((await bad.json()) as { errors: string[] }).errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/workflows\[0\] \(x\): \/status must be equal to one of the allowed values/),
+        expect.stringMatching(/8x8 has no collection nothing/),
+      ]),
+    );
+    const twice = await admin(mock, '/fixtures', {
+      method: 'POST',
+      body: JSON.stringify({ api: '8x8', collections: { workflows: [{ id: workflow.workflowId, data: workflow }] } }),
+    });
     expect(((await twice.json()) as { errors: string[] }).errors).toEqual([`workflows/${workflow.workflowId} already exists`]);
   });
 });
@@ -106,7 +147,10 @@ describe('the clock over the control API', () => {
     const started = await fetch(`${mock.url('8x8')}${WORKFLOWS}`, { method: 'POST', headers: AUTH });
     expect(started.status).toBe(201);
     expect(await (await admin(mock, '/clock')).json()).toEqual({ now: '2026-11-01T00:00:00.000Z', mode: 'manual', paused: true, pausable: true });
-    const advanced = (await (await admin(mock, '/clock', { method: 'POST', body: JSON.stringify({ advanceMs: 300_000 }) })).json()) as { now: string; moves: number };
+    const advanced = (await (await admin(mock, '/clock', { method: 'POST', body: JSON.stringify({ advanceMs: 300_000 }) })).json()) as {
+      now: string;
+      moves: number;
+    };
     expect(advanced.now).toBe('2026-11-01T00:05:00.000Z');
     expect(advanced.moves).toBeGreaterThan(0);
     expect((await admin(mock, '/clock', { method: 'POST', body: JSON.stringify({ set: '2026-12-01T00:00:00Z' }) })).status).toBe(200);
@@ -116,7 +160,8 @@ describe('the clock over the control API', () => {
 });
 
 describe('faults', () => {
-  const list = (mock: MockServer, headers: Record<string, string> = {}) => fetch(`${mock.url('8x8')}${WORKFLOWS}?limit=1`, { headers: { ...AUTH, ...headers } });
+  const list = (mock: MockServer, headers: Record<string, string> = {}) =>
+    fetch(`${mock.url('8x8')}${WORKFLOWS}?limit=1`, { headers: { ...AUTH, ...headers } });
 
   it('adds latency a client can measure', async () => {
     const mock = await server({ faults: [{ api: '8x8', latency: { fixedMs: 250 } }] });
@@ -128,9 +173,12 @@ describe('faults', () => {
     expect(performance.now() - other).toBeLessThan(200);
   });
 
-  it('fails a share of requests within a statistical bound, in the vendor\'s envelope', async () => {
+  it("fails a share of requests within a statistical bound, in the vendor's envelope", async () => {
     const mock = await server();
-    await admin(mock, '/faults', { method: 'PUT', body: JSON.stringify([{ api: '8x8', operation: 'listWorkflowInstances', errorRate: 30, errorStatus: 500 }]) });
+    await admin(mock, '/faults', {
+      method: 'PUT',
+      body: JSON.stringify([{ api: '8x8', operation: 'listWorkflowInstances', errorRate: 30, errorStatus: 500 }]),
+    });
     const statuses = await Promise.all(Array.from({ length: 400 }, () => list(mock).then(async (res) => ({ status: res.status, body: await res.json() }))));
     const failed = statuses.filter((s) => s.status === 500);
     const sd = Math.sqrt(400 * 0.3 * 0.7);
@@ -159,7 +207,10 @@ describe('faults', () => {
   it('switches the rate limiter on and off and changes its rate at runtime', async () => {
     const mock = await server({ rateLimits: true });
     const headers = { 'amperity-tenant': 'rl', 'api-version': '2024-04-01' };
-    const burst = async () => (await Promise.all(Array.from({ length: 15 }, () => fetch(`${mock.url('amperity')}/api/workflow/runs?limit=1`, { headers: { ...AUTH, ...headers } })))).map((r) => r.status);
+    const burst = async () =>
+      (
+        await Promise.all(Array.from({ length: 15 }, () => fetch(`${mock.url('amperity')}/api/workflow/runs?limit=1`, { headers: { ...AUTH, ...headers } })))
+      ).map((r) => r.status);
     expect((await burst()).filter((s) => s === 429).length).toBeGreaterThan(0);
     await admin(mock, '/rate-limits', { method: 'PUT', body: JSON.stringify({ api: 'amperity', enabled: false }) });
     expect((await burst()).filter((s) => s === 429)).toEqual([]);

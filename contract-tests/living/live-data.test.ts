@@ -26,11 +26,43 @@ interface Runs {
 }
 
 const RUNS: readonly Runs[] = [
-  { api: '8x8', collection: 'workflows', created: (d) => String(d['startedAt']), active: (d) => ['Runnable', 'Suspended'].includes(String(d['status'])), example: '60dbe307fe55d99fc083db61', generated: (id) => id !== '60dbe307fe55d99fc083db62' },
-  { api: 'nerm', collection: 'sessions', created: (d) => String(d['created_at']), active: (d) => !['completed', 'rejected', 'failed', 'closed'].includes(String(d['status'])), example: 'db6f8e8b-65c2-47d5-a0db-90bcc4e9df9e' },
-  { api: 'twinit', collection: 'workflows', created: (d) => String(d['_createdAt']), active: (d) => ['QUEUED', 'RUNNING', 'PAUSED'].includes(String(d['_status'])), example: '94bcf41e-8d05-4011-a64b-d5a5164b0155' },
-  { api: 'amperity', collection: 'runs', created: (d) => String(d['created_at']), active: (d) => !['stopped', 'succeeded', 'failed', 'canceled'].includes(String(d['state'])), example: 'wf-20240603-12345-MNabc' },
-  { api: 'longjump', collection: 'records', created: (d) => String(d['date_created']), active: () => true, generated: (id) => Number(id.split('/')[1]) >= 1381446000, noneFinished: true },
+  {
+    api: '8x8',
+    collection: 'workflows',
+    created: (d) => String(d['startedAt']),
+    active: (d) => ['Runnable', 'Suspended'].includes(String(d['status'])),
+    example: '60dbe307fe55d99fc083db61',
+    generated: (id) => id !== '60dbe307fe55d99fc083db62',
+  },
+  {
+    api: 'nerm',
+    collection: 'sessions',
+    created: (d) => String(d['created_at']),
+    active: (d) => !['completed', 'rejected', 'failed', 'closed'].includes(String(d['status'])),
+    example: 'db6f8e8b-65c2-47d5-a0db-90bcc4e9df9e',
+  },
+  {
+    api: 'twinit',
+    collection: 'workflows',
+    created: (d) => String(d['_createdAt']),
+    active: (d) => ['QUEUED', 'RUNNING', 'PAUSED'].includes(String(d['_status'])),
+    example: '94bcf41e-8d05-4011-a64b-d5a5164b0155',
+  },
+  {
+    api: 'amperity',
+    collection: 'runs',
+    created: (d) => String(d['created_at']),
+    active: (d) => !['stopped', 'succeeded', 'failed', 'canceled'].includes(String(d['state'])),
+    example: 'wf-20240603-12345-MNabc',
+  },
+  {
+    api: 'longjump',
+    collection: 'records',
+    created: (d) => String(d['date_created']),
+    active: () => true,
+    generated: (id) => Number(id.split('/')[1]) >= 1381446000,
+    noneFinished: true,
+  },
 ];
 
 async function seeded(engine: Engine, runs: Runs): Promise<{ id: string; data: JsonObject }[]> {
@@ -43,21 +75,24 @@ function engineAt(start: string, clock: 'manual' | 'real' = 'manual') {
 }
 
 describe.each(RUNS)('$api seeded timeline', (runs) => {
-  it.each(['2026-11-01T00:00:00.000Z', '2031-05-05T10:07:00.000Z'])('ends at the clock start %s: recent runs, active runs minutes to hours old, finished ones over weeks', async (start) => {
-    const anchor = Date.parse(start);
-    const records = await seeded(engineAt(start), runs);
-    const created = (record: { data: JsonObject }) => Date.parse(runs.created(record.data));
-    expect(records.length).toBeGreaterThan(20);
-    expect(records.every((record) => created(record) < anchor)).toBe(true);
-    expect(records.some((record) => created(record) >= anchor - HOUR)).toBe(true);
-    const active = records.filter((record) => runs.active(record.data));
-    expect(active.length).toBeGreaterThan(0);
-    expect(active.every((record) => created(record) >= anchor - 3 * DAY)).toBe(true);
-    if (!runs.noneFinished) {
-      const finished = records.filter((record) => !runs.active(record.data));
-      expect(Math.min(...finished.map(created))).toBeLessThan(anchor - 14 * DAY);
-    }
-  });
+  it.each(['2026-11-01T00:00:00.000Z', '2031-05-05T10:07:00.000Z'])(
+    'ends at the clock start %s: recent runs, active runs minutes to hours old, finished ones over weeks',
+    async (start) => {
+      const anchor = Date.parse(start);
+      const records = await seeded(engineAt(start), runs);
+      const created = (record: { data: JsonObject }) => Date.parse(runs.created(record.data));
+      expect(records.length).toBeGreaterThan(20);
+      expect(records.every((record) => created(record) < anchor)).toBe(true);
+      expect(records.some((record) => created(record) >= anchor - HOUR)).toBe(true);
+      const active = records.filter((record) => runs.active(record.data));
+      expect(active.length).toBeGreaterThan(0);
+      expect(active.every((record) => created(record) >= anchor - 3 * DAY)).toBe(true);
+      if (!runs.noneFinished) {
+        const finished = records.filter((record) => !runs.active(record.data));
+        expect(Math.min(...finished.map(created))).toBeLessThan(anchor - 14 * DAY);
+      }
+    },
+  );
 
   it('gives the same records for the same seed and clock start, and moves them with another start', async () => {
     const first = await seeded(engineAt('2031-05-05T10:07:00.000Z'), runs);
@@ -65,7 +100,11 @@ describe.each(RUNS)('$api seeded timeline', (runs) => {
     const later = await seeded(engineAt('2031-05-06T10:07:00.000Z'), runs);
     expect(JSON.stringify(again)).toBe(JSON.stringify(first));
     // Paired by position, the seed's order: an id may carry its time (8x8's ObjectIds encode the start time).
-    expect(later.map((record, index) => Date.parse(runs.created(record.data)) - Date.parse(runs.created((first[index] ?? record).data))).filter((shift) => shift !== DAY)).toEqual([]);
+    expect(
+      later
+        .map((record, index) => Date.parse(runs.created(record.data)) - Date.parse(runs.created((first[index] ?? record).data)))
+        .filter((shift) => shift !== DAY),
+    ).toEqual([]);
   });
 
   it('with the real clock, has runs created within the last hour', async () => {
@@ -78,11 +117,13 @@ describe.each(RUNS)('$api seeded timeline', (runs) => {
 // LongJump's model records are hand-written around the seed document's record; the 8x8, NERM, Twinit and Amperity
 // seeds each serve a document's example run.
 describe.each(RUNS.filter((runs) => runs.example !== undefined))('$api document example', (runs) => {
-  it('keeps the document\'s own example at its own date', async () => {
-    const [now, later] = await Promise.all(['2026-11-01T00:00:00.000Z', '2031-05-05T10:07:00.000Z'].map(async (start) => {
-      const found = await engineAt(start).records(runs.api, runs.collection, { ids: [runs.example ?? ''] });
-      return found?.records[0]?.data;
-    }));
+  it("keeps the document's own example at its own date", async () => {
+    const [now, later] = await Promise.all(
+      ['2026-11-01T00:00:00.000Z', '2031-05-05T10:07:00.000Z'].map(async (start) => {
+        const found = await engineAt(start).records(runs.api, runs.collection, { ids: [runs.example ?? ''] });
+        return found?.records[0]?.data;
+      }),
+    );
     expect(now).toBeDefined();
     expect(later).toEqual(now);
   });

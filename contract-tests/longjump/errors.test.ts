@@ -21,13 +21,21 @@ describe('LongJump errors', () => {
   ] as const)('refuses %s without a session with -101', async (_name, method, path) => {
     const target = targetFor('longjump');
     const request = target[method](path).buffer(true);
-    expectPlatformError(await (method === 'post' ? request.set('Content-Type', 'application/xml').send(changeBody('approve')) : request), 400, '-101', 'User not logged in');
+    expectPlatformError(
+      await (method === 'post' ? request.set('Content-Type', 'application/xml').send(changeBody('approve')) : request),
+      400,
+      '-101',
+      'User not logged in',
+    );
     expectPlatformError(await target[method](path).set('Cookie', 'JSESSIONID=forged').buffer(true), 400, '-101');
   });
 
   it('refuses a wrong password or unknown user with -101, naming neither', async () => {
     const target = targetFor('longjump');
-    for (const body of ['<platform><login><userName>jsmith</userName><password>nope</password></login></platform>', '<platform><login><userName>nobody</userName><password>demo</password></login></platform>']) {
+    for (const body of [
+      '<platform><login><userName>jsmith</userName><password>nope</password></login></platform>',
+      '<platform><login><userName>nobody</userName><password>demo</password></login></platform>',
+    ]) {
       const res = await target.post(`${REST}/login`).set('Content-Type', 'application/xml').buffer(true).send(body);
       expectPlatformError(res, 400, '-101', 'Invalid user name or password');
       expect(res.headers['set-cookie']).toBeUndefined();
@@ -53,7 +61,11 @@ describe('LongJump errors', () => {
 
   it.each(['text/plain', 'text/xml', 'application/x-www-form-urlencoded'])('refuses Content-Type %s with 415', async (type) => {
     const target = targetFor('longjump');
-    const res = await target.post(`${REST}/login`).set('Content-Type', type).buffer(true).send('<platform><login><userName>jsmith</userName><password>demo</password></login></platform>');
+    const res = await target
+      .post(`${REST}/login`)
+      .set('Content-Type', type)
+      .buffer(true)
+      .send('<platform><login><userName>jsmith</userName><password>demo</password></login></platform>');
     expectPlatformError(res, 415, '-1');
   });
 
@@ -66,7 +78,10 @@ describe('LongJump errors', () => {
     expectPlatformError(await target.post(`${REST}/login`).set('Content-Type', type).buffer(true).send(body), 400, '-1');
   });
 
-  it.each([['XXE', XXE], ['billion laughs', LAUGHS]])('refuses %s in well under a second, expanding and reading nothing', async (_name, body) => {
+  it.each([
+    ['XXE', XXE],
+    ['billion laughs', LAUGHS],
+  ])('refuses %s in well under a second, expanding and reading nothing', async (_name, body) => {
     const target = targetFor('longjump');
     const started = performance.now();
     const res = await target.post(`${REST}/login`).set('Content-Type', 'application/xml').buffer(true).send(body);

@@ -2,10 +2,10 @@ import type { ContractContext, ContractSuite } from '../../src/contract/types.ts
 
 /** LongJump contracts for any target; pass --param userName=... --param password=... --param objectName=... --param recordId=... */
 type ActionsTree = { platform?: { workflowAction?: { name: string; available: string }[]; recordCount?: string } };
-type OwnersTree = { platform?: { record?: { availableWFOwners?: { owners?: { id: string }[] } | '' } } };
 
 const loginXml = (user: string, password: string) => `<platform><login><userName>${user}</userName><password>${password}</password></login></platform>`;
-const changeXml = (workflow: string, action: string) => `<platform><workflowChangeState><workflowIdOrName>${workflow}</workflowIdOrName><actionName>${action}</actionName><comment>contract test</comment></workflowChangeState></platform>`;
+const changeXml = (workflow: string, action: string) =>
+  `<platform><workflowChangeState><workflowIdOrName>${workflow}</workflowIdOrName><actionName>${action}</actionName><comment>contract test</comment></workflowChangeState></platform>`;
 
 async function login(ctx: ContractContext, user: string): Promise<void> {
   await ctx.call('login', { body: loginXml(user, ctx.param('password', 'demo')) }, { status: 200 });
@@ -29,7 +29,7 @@ export const suitesLongjump: ContractSuite[] = [
   },
   {
     api: 'longjump',
-    name: 'change a record\'s state as its owner',
+    name: "change a record's state as its owner",
     writes: true,
     async run(ctx) {
       const record = { objectName: ctx.param('objectName', 'purchase_orders'), recordId: ctx.param('changeRecordId', '1381445712') };
@@ -42,7 +42,10 @@ export const suitesLongjump: ContractSuite[] = [
       if (!ctx.check(action !== undefined, 'the owner is offered an available action') || !action) return;
       await ctx.call('changeWorkflowState', { params: record, body: changeXml(workflow, action.name) }, { status: 200 });
       const after = (await ctx.call('listAvailableActions', { params: record }, { status: 200 })).body as ActionsTree | undefined;
-      ctx.check(JSON.stringify(after?.platform?.workflowAction?.map((a) => a.name)) !== JSON.stringify(before?.platform?.workflowAction?.map((a) => a.name)), 'the next call shows the new state\'s actions');
+      ctx.check(
+        JSON.stringify(after?.platform?.workflowAction?.map((a) => a.name)) !== JSON.stringify(before?.platform?.workflowAction?.map((a) => a.name)),
+        "the next call shows the new state's actions",
+      );
       await ctx.call('workflowOwners', { params: record }, { status: 200 });
     },
   },

@@ -27,7 +27,9 @@ export function elementOrder(xml: string): string[] {
 }
 
 export async function login(target: Target, userName: string, password = 'demo'): Promise<string> {
-  const res = await target.post(`${REST}/login`).set('Content-Type', 'application/xml')
+  const res = await target
+    .post(`${REST}/login`)
+    .set('Content-Type', 'application/xml')
     .send(`<platform><login><userName>${userName}</userName><password>${password}</password></login></platform>`);
   expect(res.status, res.text).toBe(200);
   const cookie = String(res.headers['set-cookie'] ?? '');
@@ -59,8 +61,10 @@ export function changePath(objectName: string, recordId: string): string {
 }
 
 export function changeBody(actionName: string, extra: { workflow?: string; comment?: string; owner?: string } = {}): string {
-  return `<platform><workflowChangeState><workflowIdOrName>${extra.workflow ?? 'workflow1'}</workflowIdOrName><actionName>${actionName}</actionName>`
-    + `${extra.comment === undefined ? '' : `<comment>${extra.comment}</comment>`}${extra.owner === undefined ? '' : `<userChoiceOwner>${extra.owner}</userChoiceOwner>`}</workflowChangeState></platform>`;
+  return (
+    `<platform><workflowChangeState><workflowIdOrName>${extra.workflow ?? 'workflow1'}</workflowIdOrName><actionName>${actionName}</actionName>` +
+    `${extra.comment === undefined ? '' : `<comment>${extra.comment}</comment>`}${extra.owner === undefined ? '' : `<userChoiceOwner>${extra.owner}</userChoiceOwner>`}</workflowChangeState></platform>`
+  );
 }
 
 export async function change(target: Target, cookie: string, objectName: string, recordId: string, body: string): Promise<Response> {
@@ -70,7 +74,7 @@ export async function change(target: Target, cookie: string, objectName: string,
 /** The actions a user is offered on a record: [name, nextStateId, available] in response order. */
 export async function offered(target: Target, cookie: string, objectName: string, recordId: string): Promise<[string, string, string][]> {
   const { body } = await getXml(target, actionsPath(objectName, recordId), cookie, 'WorkflowActions');
-  const actions = ((body as { platform: { workflowAction?: { name: string; nextStateId: string; available: string }[] } }).platform.workflowAction) ?? [];
+  const actions = (body as { platform: { workflowAction?: { name: string; nextStateId: string; available: string }[] } }).platform.workflowAction ?? [];
   return actions.map((a) => [a.name, a.nextStateId, a.available]);
 }
 

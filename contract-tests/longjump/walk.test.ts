@@ -13,7 +13,10 @@ describe('LongJump state changes', () => {
 
     expect((await change(target, john, PO, '1381445711', changeBody('action1', { comment: 'over 500' }))).status).toBe(200);
     expect(await owners(target, john, PO, '1381445711')).toEqual(['John Smith']);
-    expect((await offered(target, john, PO, '1381445711')).map(([n, , a]) => [n, a])).toEqual([['approve', '1'], ['reject', '1']]);
+    expect((await offered(target, john, PO, '1381445711')).map(([n, , a]) => [n, a])).toEqual([
+      ['approve', '1'],
+      ['reject', '1'],
+    ]);
 
     expect((await change(target, john, PO, '1381445711', changeBody('approve'))).status).toBe(200);
     expect(await owners(target, jane, PO, '1381445711')).toEqual(['Jane Doe']);
@@ -35,7 +38,9 @@ describe('LongJump state changes', () => {
     if (!stored) return; // an external target has no store to look into
     expect(stored.data['modified_id']).toEqual({ id: '123qwe456rty', displayValue: 'Smith;;John' });
     expect(Date.parse(String(stored.data['date_modified']))).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
-    expect(stored.meta['history']).toMatchObject([{ from: '38c8725a13e04ec08796f1b0791da071', to: '0a324a8eea444adc861f8a0d42f384bd', action: 'action1', by: '123qwe456rty' }]);
+    expect(stored.meta['history']).toMatchObject([
+      { from: '38c8725a13e04ec08796f1b0791da071', to: '0a324a8eea444adc861f8a0d42f384bd', action: 'action1', by: '123qwe456rty' },
+    ]);
   });
 
   it('lets the acting owner choose the next owner where the state allows it', async () => {
@@ -44,7 +49,10 @@ describe('LongJump state changes', () => {
     expect((await change(target, john, PO, '1381445714', changeBody('approve', { owner: 'Mary Smith' }))).status).toBe(200);
     expect(await owners(target, john, PO, '1381445714')).toEqual(['Mary Smith']);
     const mary = await login(target, 'msmith');
-    expect((await offered(target, mary, PO, '1381445714')).map(([n, , a]) => [n, a])).toEqual([['approve', '1'], ['reject', '1']]);
+    expect((await offered(target, mary, PO, '1381445714')).map(([n, , a]) => [n, a])).toEqual([
+      ['approve', '1'],
+      ['reject', '1'],
+    ]);
     expect((await change(target, mary, PO, '1381445714', changeBody('approve'))).status).toBe(200);
   });
 
@@ -74,7 +82,7 @@ describe('LongJump state changes', () => {
     expect(await offered(target, john, PO, recordId)).toEqual(before);
   });
 
-  it('refuses a workflow that is not the object\'s with -200', async () => {
+  it("refuses a workflow that is not the object's with -200", async () => {
     const target = targetFor('longjump');
     const john = await login(target, 'jsmith');
     expectPlatformError(await change(target, john, PO, '1381445706', changeBody('action1', { workflow: 'expense_flow' })), 404, '-200', /workflow/);
@@ -83,7 +91,9 @@ describe('LongJump state changes', () => {
   it('accepts the workflow by id as well as by name, and JSON bodies', async () => {
     const target = targetFor('longjump');
     const john = await login(target, 'jsmith');
-    const res = await target.post('/networking/rest/record/purchase_orders/1381445707/operation/changeWorkflowState').set('Cookie', john)
+    const res = await target
+      .post('/networking/rest/record/purchase_orders/1381445707/operation/changeWorkflowState')
+      .set('Cookie', john)
       .send({ platform: { workflowChangeState: { workflowIdOrName: '4f6e2a9c1b7d4e3fa5c8d9e0b1a2c3d4', actionName: 'action1' } } });
     expect(res.status).toBe(200);
     expect(tree(res.text)).toEqual({ platform: { message: { code: '0', description: 'Success' } } });

@@ -35,7 +35,9 @@ async function createSession(headers: Record<string, string> = {}): Promise<stri
   const res = await fetch(base, {
     method: 'POST',
     headers: { ...TOKEN, ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ workflow_session: { workflow_id: '33f072dd-13b4-41e1-8ea0-16f2a59b57c8', requester_id: '33f072dd-13b4-41e1-8ea0-16f2a59b57c8', requester_type: 'User' } }),
+    body: JSON.stringify({
+      workflow_session: { workflow_id: '33f072dd-13b4-41e1-8ea0-16f2a59b57c8', requester_id: '33f072dd-13b4-41e1-8ea0-16f2a59b57c8', requester_type: 'User' },
+    }),
   });
   return ((await res.json()) as { workflow_session: { id: string } }).workflow_session.id;
 }
@@ -98,7 +100,9 @@ describe('NERM workflow-session attachments', () => {
   it('keeps binary files byte for byte', async () => {
     const id = await createSession();
     const bytes = new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256));
-    const url = await urlOf(await upload(id, OTHER_ATTRIBUTE, new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), 'people.xlsx'));
+    const url = await urlOf(
+      await upload(id, OTHER_ATTRIBUTE, new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), 'people.xlsx'),
+    );
     const file = await download(url);
     expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(bytes);
@@ -146,7 +150,7 @@ describe('NERM workflow-session attachments', () => {
     expect((await download(url.replace(id, '00000000-0000-4000-8000-000000000000'))).status).toBe(404);
   });
 
-  it('answers 404 in NERM\'s body for an attribute with no attachment and for an unknown session', async () => {
+  it("answers 404 in NERM's body for an attribute with no attachment and for an unknown session", async () => {
     const id = await createSession();
     const none = await fetch(`${base}/${id}/upload/${OTHER_ATTRIBUTE}`, { headers: TOKEN });
     expect(none.status).toBe(404);
@@ -156,7 +160,7 @@ describe('NERM workflow-session attachments', () => {
     expectNermError(unknown.status, await unknown.json(), /Workflow session 00000000-0000-4000-8000-000000000000 not found/);
   });
 
-  it('refuses a form without the file part with NERM\'s validation body', async () => {
+  it("refuses a form without the file part with NERM's validation body", async () => {
     const id = await createSession();
     const form = new FormData();
     form.append('note', 'no file here');
@@ -167,7 +171,11 @@ describe('NERM workflow-session attachments', () => {
 
   it('refuses a JSON body, as the document says the upload is a form', async () => {
     const id = await createSession();
-    const res = await fetch(`${base}/${id}/upload/${OTHER_ATTRIBUTE}`, { method: 'POST', headers: { ...TOKEN, 'content-type': 'application/json' }, body: JSON.stringify({ file: 'abc' }) });
+    const res = await fetch(`${base}/${id}/upload/${OTHER_ATTRIBUTE}`, {
+      method: 'POST',
+      headers: { ...TOKEN, 'content-type': 'application/json' },
+      body: JSON.stringify({ file: 'abc' }),
+    });
     expect(res.status).toBe(415);
     expectNermError(res.status, await res.json(), /multipart\/form-data/);
   });
@@ -175,14 +183,14 @@ describe('NERM workflow-session attachments', () => {
   it.each([
     ['a truncated form', 'multipart/form-data; boundary=XyZ', '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc'],
     ['a form without a boundary', 'multipart/form-data', '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc\r\n--XyZ--\r\n'],
-  ])('answers %s with NERM\'s malformed-body error, never a 500', async (_what, contentType, body) => {
+  ])("answers %s with NERM's malformed-body error, never a 500", async (_what, contentType, body) => {
     const id = await createSession();
     const res = await fetch(`${base}/${id}/upload/${OTHER_ATTRIBUTE}`, { method: 'POST', headers: { ...TOKEN, 'content-type': contentType }, body });
     expect(res.status).toBe(400);
     expectNermError(res.status, await res.json(), examples.errors.invalidJson.error);
   });
 
-  it('answers a form over the 1 MiB body limit with 413 in NERM\'s body', async () => {
+  it("answers a form over the 1 MiB body limit with 413 in NERM's body", async () => {
     const id = await createSession();
     const res = await upload(id, OTHER_ATTRIBUTE, new Blob([new Uint8Array(1024 * 1024 + 1)]), 'big.bin');
     expect(res.status).toBe(413);

@@ -11,7 +11,7 @@ describe('NERM list workflow sessions', () => {
     everything = await all(target);
   });
 
-  it('holds the seed document\'s example session verbatim plus at least 250 generated ones', () => {
+  it("holds the seed document's example session verbatim plus at least 250 generated ones", () => {
     expect(everything).toContainEqual(EXAMPLE);
     expect(everything.length).toBeGreaterThanOrEqual(251);
   });
@@ -60,10 +60,13 @@ describe('NERM list workflow sessions', () => {
     }
   });
 
-  it.each([['attributes'], ['job_title'], ['nope'], ['-id desc'], ['id;1'], ['x'.repeat(5000)]])('accepts order=%s, which it cannot sort by, and keeps the default id order', async (order) => {
-    const body = await list(target, { order, limit: 1000 });
-    expect(body.workflow_sessions.map((s) => s.id)).toEqual(everything.map((s) => s.id));
-  });
+  it.each([['attributes'], ['job_title'], ['nope'], ['-id desc'], ['id;1'], ['x'.repeat(5000)]])(
+    'accepts order=%s, which it cannot sort by, and keeps the default id order',
+    async (order) => {
+      const body = await list(target, { order, limit: 1000 });
+      expect(body.workflow_sessions.map((s) => s.id)).toEqual(everything.map((s) => s.id));
+    },
+  );
 
   it('sorts by the keys it can read and skips the others', async () => {
     const mixed = await list(target, { order: 'nope,-created_at,attributes', limit: 1000 });
@@ -131,12 +134,7 @@ describe('NERM list workflow sessions', () => {
     expect((await list(own, { limit: 1, metadata: true }))._metadata?.total).toBe(before + 3);
   });
 
-  it.each([
-    ['workflow_id'],
-    ['requester_id'],
-    ['profile_id'],
-    ['uid'],
-  ] as const)('narrows by %s to exactly the matching sessions', async (field) => {
+  it.each([['workflow_id'], ['requester_id'], ['profile_id'], ['uid']] as const)('narrows by %s to exactly the matching sessions', async (field) => {
     const sample = everything.find((s) => s[field] && s.id !== EXAMPLE.id) as Session;
     const value = sample[field] as string;
     const filtered = await all(target, { [field]: value });
@@ -144,19 +142,26 @@ describe('NERM list workflow sessions', () => {
     expect(filtered.map((s) => s.id)).toEqual(everything.filter((s) => s[field] === value).map((s) => s.id));
   });
 
-  it.each([['some_workflow_session_123'], ['a'], ['a'.repeat(31)], ['naïve uid with spaces']])('accepts uid=%s, any string as the document says, and matches exactly', async (uid) => {
-    const body = await list(target, { uid, metadata: true });
-    expect(body.workflow_sessions).toEqual([]);
-    expect(body._metadata?.total).toBe(0);
-  });
+  it.each([['some_workflow_session_123'], ['a'], ['a'.repeat(31)], ['naïve uid with spaces']])(
+    'accepts uid=%s, any string as the document says, and matches exactly',
+    async (uid) => {
+      const body = await list(target, { uid, metadata: true });
+      expect(body.workflow_sessions).toEqual([]);
+      expect(body._metadata?.total).toBe(0);
+    },
+  );
 
-  it('accepts the example\'s 36-character uid as well as 32-character ones', async () => {
+  it("accepts the example's 36-character uid as well as 32-character ones", async () => {
     expect((await all(target, { uid: EXAMPLE.uid })).map((s) => s.id)).toEqual([EXAMPLE.id]);
     const generated = everything.find((s) => s.uid.length === 32) as Session;
     expect((await all(target, { uid: generated.uid })).map((s) => s.id)).toEqual([generated.id]);
   });
 
-  it.each([['pending approval', 'pending_approval'], ['completed', 'completed'], ['waiting on workflow', 'waiting_on_workflow']])('maps the status filter %j to %s in responses', async (filter, wire) => {
+  it.each([
+    ['pending approval', 'pending_approval'],
+    ['completed', 'completed'],
+    ['waiting on workflow', 'waiting_on_workflow'],
+  ])('maps the status filter %j to %s in responses', async (filter, wire) => {
     const filtered = await all(target, { status: filter });
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.map((s) => s.id)).toEqual(everything.filter((s) => s.status === wire).map((s) => s.id));
@@ -176,7 +181,10 @@ describe('NERM list workflow sessions', () => {
     ['offset', '-5'],
     ['metadata', 'sometimes'],
   ])('refuses %s=%s with 400 and an error for the field', async (name, value) => {
-    const res = await target.get(SESSIONS).query({ [name]: value }).set(AUTH);
+    const res = await target
+      .get(SESSIONS)
+      .query({ [name]: value })
+      .set(AUTH);
     expectNermError(res, 400, new RegExp(name));
     expect(Object.keys(res.body.errors)).toEqual([name]);
   });
@@ -187,7 +195,7 @@ describe('NERM list workflow sessions', () => {
     expect(body._metadata).toEqual({ limit, offset: 0, total: everything.length });
   });
 
-  it('accepts offset=0 with limit=100, the page SecZetta\'s NEPAPIUtil.rb asks for first', async () => {
+  it("accepts offset=0 with limit=100, the page SecZetta's NEPAPIUtil.rb asks for first", async () => {
     const body = await list(target, 'offset=0&limit=100');
     expect(body.workflow_sessions.map((s) => s.id)).toEqual(everything.slice(0, 100).map((s) => s.id));
   });
@@ -204,7 +212,7 @@ describe('NERM list workflow sessions', () => {
     expect(res.body).toEqual({ workflow_session: EXAMPLE });
   });
 
-  it('keeps the example list\'s envelope shape', async () => {
+  it("keeps the example list's envelope shape", async () => {
     const body = await list(target, { limit: 50, offset: 100, metadata: true });
     expect(Object.keys(body)).toEqual(Object.keys(examples.list));
     expect(Object.keys(body._metadata ?? {})).toEqual(Object.keys(examples.list._metadata));

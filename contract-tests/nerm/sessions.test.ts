@@ -47,11 +47,14 @@ describe('NERM create, get and update workflow sessions', () => {
     expect(session.status).toBe('new');
     expect(session.uid).toMatch(/^[0-9a-f]{32}$/);
     expect(session).not.toHaveProperty('colour');
-    const res = await target.post(SESSIONS).set(AUTH).send({ workflow_session: newSession, extra: { deep: [1] } });
+    const res = await target
+      .post(SESSIONS)
+      .set(AUTH)
+      .send({ workflow_session: newSession, extra: { deep: [1] } });
     expect(res.status).toBe(200);
   });
 
-  it('refuses missing required fields with the vendor\'s validation body', async () => {
+  it("refuses missing required fields with the vendor's validation body", async () => {
     const target = targetFor('nerm');
     const { workflow_id: _w, ...withoutWorkflow } = newSession;
     const res = await target.post(SESSIONS).set(AUTH).send({ workflow_session: withoutWorkflow });
@@ -62,18 +65,25 @@ describe('NERM create, get and update workflow sessions', () => {
     const target = targetFor('nerm');
     const res = await target.post(SESSIONS).set(AUTH).send({ workflow_session: {} });
     expectNermError(res, 400, 'The workflow session failed to create', {
-      workflow_id: ["can't be blank"], requester_id: ["can't be blank"], requester_type: ["can't be blank"],
+      workflow_id: ["can't be blank"],
+      requester_id: ["can't be blank"],
+      requester_type: ["can't be blank"],
     });
   });
 
   it('refuses an unwrapped body', async () => {
     const target = targetFor('nerm');
-    expectNermError(await target.post(SESSIONS).set(AUTH).send(newSession), 400, 'The workflow session failed to create', { workflow_session: ["can't be blank"] });
+    expectNermError(await target.post(SESSIONS).set(AUTH).send(newSession), 400, 'The workflow session failed to create', {
+      workflow_session: ["can't be blank"],
+    });
   });
 
   it('refuses a requester_type outside the list and ids that are not uuids', async () => {
     const target = targetFor('nerm');
-    const res = await target.post(SESSIONS).set(AUTH).send({ workflow_session: { ...newSession, requester_type: 'Robot', workflow_id: 'abc' } });
+    const res = await target
+      .post(SESSIONS)
+      .set(AUTH)
+      .send({ workflow_session: { ...newSession, requester_type: 'Robot', workflow_id: 'abc' } });
     expectNermError(res, 400, 'The workflow session failed to create', { requester_type: ['is not included in the list'], workflow_id: ['is invalid'] });
   });
 
@@ -86,7 +96,11 @@ describe('NERM create, get and update workflow sessions', () => {
 
   it('answers an unknown id with 404', async () => {
     const target = targetFor('nerm');
-    expectNermError(await target.get(`${SESSIONS}/00000000-0000-4000-8000-000000000000`).set(AUTH), 404, 'Workflow session 00000000-0000-4000-8000-000000000000 not found');
+    expectNermError(
+      await target.get(`${SESSIONS}/00000000-0000-4000-8000-000000000000`).set(AUTH),
+      404,
+      'Workflow session 00000000-0000-4000-8000-000000000000 not found',
+    );
     expectNermError(await patch(target, 'nope', { status: 'closed' }), 404, /not found/);
   });
 
@@ -132,10 +146,13 @@ describe('NERM create, get and update workflow sessions', () => {
     expect(history.at(-1)?.from).toBe(path.at(-1) ?? 'new');
   });
 
-  it('closes an open session with status_uid, as SecZetta\'s cancelSessions.rb sends it', async () => {
+  it("closes an open session with status_uid, as SecZetta's cancelSessions.rb sends it", async () => {
     const target = targetFor('nerm');
     const session = await create(target);
-    const res = await target.patch(`${SESSIONS}/${session.id}`).set({ Authorization: 'Token token=abc', 'Content-Type': 'application/json' }).send(JSON.stringify({ workflow_session: { status_uid: 'closed' } }));
+    const res = await target
+      .patch(`${SESSIONS}/${session.id}`)
+      .set({ Authorization: 'Token token=abc', 'Content-Type': 'application/json' })
+      .send(JSON.stringify({ workflow_session: { status_uid: 'closed' } }));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expectSchema(schemaId('workflow-session.json#/$defs/Wrapped'), res.body);
     expect(res.body.workflow_session.status).toBe('closed');
@@ -162,7 +179,9 @@ describe('NERM create, get and update workflow sessions', () => {
   it('refuses a status_uid outside the documented statuses', async () => {
     const target = targetFor('nerm');
     const session = await create(target);
-    expectNermError(await patch(target, session.id, { status_uid: 'cancelled' }), 400, 'The workflow session failed to update', { status_uid: ['is not included in the list'] });
+    expectNermError(await patch(target, session.id, { status_uid: 'cancelled' }), 400, 'The workflow session failed to update', {
+      status_uid: ['is not included in the list'],
+    });
   });
 
   it('treats setting the current status again as no change of state', async () => {
@@ -183,7 +202,9 @@ describe('NERM create, get and update workflow sessions', () => {
   it('refuses a status outside the documented list', async () => {
     const target = targetFor('nerm');
     const session = await create(target);
-    expectNermError(await patch(target, session.id, { status: 'pending approval' }), 400, 'The workflow session failed to update', { status: ['is not included in the list'] });
+    expectNermError(await patch(target, session.id, { status: 'pending approval' }), 400, 'The workflow session failed to update', {
+      status: ['is not included in the list'],
+    });
   });
 
   it('ignores what an update may not write (id, uid, unknown fields) and changes nothing then', async () => {

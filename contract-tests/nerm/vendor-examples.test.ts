@@ -10,7 +10,7 @@ import { OPENAPI, POSTMAN, workflowSessionRequests } from './vendor.ts';
  * sessions" folder) and the parameter examples of the NERM OpenAPI document, read from the vendor's files at test
  * time.
  */
-describe.skipIf(vendorMissing([POSTMAN]) !== undefined)('NERM: SailPoint\'s Postman examples', () => {
+describe.skipIf(vendorMissing([POSTMAN]) !== undefined)("NERM: SailPoint's Postman examples", () => {
   const requests = () => workflowSessionRequests();
   const rawBody = (name: string): string => {
     const raw = requests().get(name)?.body?.raw;
@@ -25,19 +25,35 @@ describe.skipIf(vendorMissing([POSTMAN]) !== undefined)('NERM: SailPoint\'s Post
     expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
     expectSchema(schemaId('workflow-session.json#/$defs/Wrapped'), res.body);
     const sent = (JSON.parse(raw) as { workflow_session: Record<string, unknown> }).workflow_session;
-    expect(res.body.workflow_session).toMatchObject({ workflow_id: sent['workflow_id'], profile_id: sent['profile_id'], profile_ids: sent['profile_ids'], attributes: sent['attributes'], status: 'new' });
+    expect(res.body.workflow_session).toMatchObject({
+      workflow_id: sent['workflow_id'],
+      profile_id: sent['profile_id'],
+      profile_ids: sent['profile_ids'],
+      attributes: sent['attributes'],
+      status: 'new',
+    });
   });
 
-  it.each([['a new session'], ['a seeded session'], ['the document\'s example session']])('updates %s from the "Update a workflow session" body as it is, to completed', async (which) => {
-    const target = targetFor('nerm');
-    const seeded = (await all(target)).find((s) => s.status === 'pending_approval');
-    const created = await target.post(SESSIONS).set(AUTH).send({ workflow_session: { workflow_id: EXAMPLE.workflow_id, requester_id: EXAMPLE.requester_id, requester_type: 'User' } });
-    const id = which === 'a new session' ? created.body.workflow_session.id : which === 'a seeded session' ? seeded?.id : EXAMPLE.id;
-    const res = await target.patch(`${SESSIONS}/${String(id)}`).set(AUTH).set('Content-Type', 'application/json').send(rawBody('Update a workflow session'));
-    expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
-    expectSchema(schemaId('workflow-session.json#/$defs/Wrapped'), res.body);
-    expect(res.body.workflow_session.status).toBe('completed');
-  });
+  it.each([['a new session'], ['a seeded session'], ["the document's example session"]])(
+    'updates %s from the "Update a workflow session" body as it is, to completed',
+    async (which) => {
+      const target = targetFor('nerm');
+      const seeded = (await all(target)).find((s) => s.status === 'pending_approval');
+      const created = await target
+        .post(SESSIONS)
+        .set(AUTH)
+        .send({ workflow_session: { workflow_id: EXAMPLE.workflow_id, requester_id: EXAMPLE.requester_id, requester_type: 'User' } });
+      const id = which === 'a new session' ? created.body.workflow_session.id : which === 'a seeded session' ? seeded?.id : EXAMPLE.id;
+      const res = await target
+        .patch(`${SESSIONS}/${String(id)}`)
+        .set(AUTH)
+        .set('Content-Type', 'application/json')
+        .send(rawBody('Update a workflow session'));
+      expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
+      expectSchema(schemaId('workflow-session.json#/$defs/Wrapped'), res.body);
+      expect(res.body.workflow_session.status).toBe('completed');
+    },
+  );
 
   it('lists with every query parameter of "Get workflow sessions" switched on', async () => {
     const target = targetFor('nerm');
@@ -49,15 +65,31 @@ describe.skipIf(vendorMissing([POSTMAN]) !== undefined)('NERM: SailPoint\'s Post
   });
 });
 
-describe.skipIf(vendorMissing([OPENAPI]) !== undefined)('NERM: the OpenAPI document\'s parameter examples', () => {
-  it('accepts each list parameter\'s example on its own', async () => {
-    const document = readVendorJson(OPENAPI) as { paths: Record<string, { get: { parameters: { $ref: string }[] } }>; components: { parameters: Record<string, { name: string; example?: unknown; schema: { example?: unknown } }> } };
+describe.skipIf(vendorMissing([OPENAPI]) !== undefined)("NERM: the OpenAPI document's parameter examples", () => {
+  it("accepts each list parameter's example on its own", async () => {
+    const document = readVendorJson(OPENAPI) as {
+      paths: Record<string, { get: { parameters: { $ref: string }[] } }>;
+      components: { parameters: Record<string, { name: string; example?: unknown; schema: { example?: unknown } }> };
+    };
     const parameters = document.paths['/workflow_sessions']?.get.parameters.map((p) => document.components.parameters[p.$ref.split('/').at(-1) ?? '']) ?? [];
-    expect(parameters.map((p) => p?.name).sort()).toEqual(['limit', 'metadata', 'offset', 'order', 'profile_id', 'requester_id', 'status', 'uid', 'workflow_id']);
+    expect(parameters.map((p) => p?.name).sort()).toEqual([
+      'limit',
+      'metadata',
+      'offset',
+      'order',
+      'profile_id',
+      'requester_id',
+      'status',
+      'uid',
+      'workflow_id',
+    ]);
     const target = targetFor('nerm');
     for (const parameter of parameters) {
       const example = parameter?.schema.example ?? parameter?.example;
-      const res = await target.get(SESSIONS).query({ [String(parameter?.name)]: String(example) }).set(AUTH);
+      const res = await target
+        .get(SESSIONS)
+        .query({ [String(parameter?.name)]: String(example) })
+        .set(AUTH);
       expect(res.status, `${parameter?.name}=${String(example)}: ${JSON.stringify(res.body).slice(0, 300)}`).toBe(200);
     }
   });

@@ -28,14 +28,14 @@ async function getJson(url: string): Promise<unknown> {
 export async function allSessions(mock: MockServer): Promise<Session[]> {
   const sessions: Session[] = [];
   for (let offset = 0; ; offset += 1000) {
-    const page = await getJson(`${mock.url('nerm')}/api/workflow_sessions?limit=1000&offset=${offset}`) as { workflow_sessions: Session[] };
+    const page = (await getJson(`${mock.url('nerm')}/api/workflow_sessions?limit=1000&offset=${offset}`)) as { workflow_sessions: Session[] };
     sessions.push(...page.workflow_sessions);
     if (page.workflow_sessions.length < 1000) return sessions;
   }
 }
 
 export async function sessionById(mock: MockServer, id: string): Promise<Session> {
-  return (await getJson(`${mock.url('nerm')}/api/workflow_sessions/${id}`) as { workflow_session: Session }).workflow_session;
+  return ((await getJson(`${mock.url('nerm')}/api/workflow_sessions/${id}`)) as { workflow_session: Session }).workflow_session;
 }
 
 /** Up to `count` open sessions, each in a different status. */
@@ -54,9 +54,14 @@ export function journalMark(mock: MockServer): number {
 
 /** The client's requests after `mark` (the test's own reads excluded), as `METHOD path -> status` lines. */
 export function clientRequests(mock: MockServer, mark: number): { line: string; status: number; client: string }[] {
-  return mock.requests({ since: mark })
+  return mock
+    .requests({ since: mark })
     .filter((entry) => entry.client !== SETUP['X-Mock-Client'])
-    .map((entry) => ({ line: `${entry.method} ${entry.path} -> ${entry.status}${entry.refusal ? ` (${entry.refusal})` : ''}`, status: entry.status, client: entry.client }));
+    .map((entry) => ({
+      line: `${entry.method} ${entry.path} -> ${entry.status}${entry.refusal ? ` (${entry.refusal})` : ''}`,
+      status: entry.status,
+      client: entry.client,
+    }));
 }
 
 export interface Attachment {
@@ -66,7 +71,9 @@ export interface Attachment {
 
 /** A seeded session attachment (a batch session's CSV), found through the control API's stored records. */
 export async function seededAttachment(mock: MockServer): Promise<Attachment> {
-  const found = await getJson(`${mock.origin}/__admin/records?api=nerm&collection=attachments&limit=1`) as { records: { data: { session_id: string; attribute_id: string } }[] };
+  const found = (await getJson(`${mock.origin}/__admin/records?api=nerm&collection=attachments&limit=1`)) as {
+    records: { data: { session_id: string; attribute_id: string } }[];
+  };
   const first = found.records[0];
   if (!first) throw new Error('the NERM seed holds no attachment');
   return { sessionId: first.data.session_id, attributeId: first.data.attribute_id };
@@ -74,7 +81,7 @@ export async function seededAttachment(mock: MockServer): Promise<Attachment> {
 
 /** The file behind an attachment, fetched the way a client does: the attachment URL, then that URL. */
 export async function attachmentContent(mock: MockServer, attachment: Attachment): Promise<string> {
-  const { url } = await getJson(`${mock.url('nerm')}/api/workflow_sessions/${attachment.sessionId}/upload/${attachment.attributeId}`) as { url: string };
+  const { url } = (await getJson(`${mock.url('nerm')}/api/workflow_sessions/${attachment.sessionId}/upload/${attachment.attributeId}`)) as { url: string };
   const res = await fetch(url);
   if (res.status !== 200) throw new Error(`GET ${url}: ${res.status}`);
   return res.text();

@@ -36,23 +36,26 @@ function runNewman(collection: object, environment: object, workingDir: string):
   return new Promise((resolve, reject) => {
     const sent: Sent[] = [];
     // No reporter: newman stays silent; what it did is collected here and printed only in a failing assertion.
-    newman.run({ collection, environment, reporters: [], workingDir, insecureFileRead: false, timeoutRequest: 5_000, timeout: 12_000 }, (error, summary) => {
-      if (error) reject(error);
-      else resolve({ summary, sent });
-    }).on('request', (error, args) => {
-      sent.push({
-        item: args.item.name,
-        method: args.request.method,
-        url: args.request.url.toString(),
-        host: args.request.url.getHost(),
-        ...(args.response ? { status: args.response.code, body: args.response.text() } : {}),
-        ...(error ? { error: error.message } : {}),
+    newman
+      .run({ collection, environment, reporters: [], workingDir, insecureFileRead: false, timeoutRequest: 5_000, timeout: 12_000 }, (error, summary) => {
+        if (error) reject(error);
+        else resolve({ summary, sent });
+      })
+      .on('request', (error, args) => {
+        sent.push({
+          item: args.item.name,
+          method: args.request.method,
+          url: args.request.url.toString(),
+          host: args.request.url.getHost(),
+          ...(args.response ? { status: args.response.code, body: args.response.text() } : {}),
+          ...(error ? { error: error.message } : {}),
+        });
       });
-    });
   });
 }
 
-const describeSent = (sent: readonly Sent[]) => sent.map((s) => `${s.item}: ${s.method} ${s.url} -> ${s.status ?? s.error} ${(s.body ?? '').slice(0, 300)}`).join('\n');
+const describeSent = (sent: readonly Sent[]) =>
+  sent.map((s) => `${s.item}: ${s.method} ${s.url} -> ${s.status ?? s.error} ${(s.body ?? '').slice(0, 300)}`).join('\n');
 
 describe.skipIf(skipReason !== undefined)('SailPoint NERM Postman collection (workflow sessions) with newman', () => {
   let mock: MockServer;
@@ -103,7 +106,7 @@ describe.skipIf(skipReason !== undefined)('SailPoint NERM Postman collection (wo
     expect(journal.filter((entry) => entry.status >= 300).map((entry) => entry.line)).toEqual([]);
   });
 
-  it('runs the collection\'s own pre-request script on every request', () => {
+  it("runs the collection's own pre-request script on every request", () => {
     // The script names the client in User-Agent, which the journal records as the client.
     const clients = clientRequests(mock, mark).map((entry) => entry.client);
     expect(clients).toEqual(Object.values(REQUESTS).map(() => 'SailPointPostmanCollection'));

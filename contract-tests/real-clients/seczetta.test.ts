@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,11 +100,14 @@ describe.skipIf(skipReason !== undefined)('SecZetta NERM support scripts (Ruby) 
 
   it('cancelSessions.rb closes exactly the sessions it names', async () => {
     const source = await readFile(vendorPath(`${SCRIPTS}/cancelSessions.rb`), 'utf8');
-    await writeFile(join(dir, 'cancelSessions.rb'), rewrite(source, 'cancelSessions.rb', [
-      ['@API_Token = ""', `@API_Token = "${TOKEN}"`],
-      ['"https://#{@Tenant}#{@url}/api/#{uriEnd}"', `"${base}#{uriEnd}"`],
-      ['use_ssl: true', 'use_ssl: false'],
-    ]));
+    await writeFile(
+      join(dir, 'cancelSessions.rb'),
+      rewrite(source, 'cancelSessions.rb', [
+        ['@API_Token = ""', `@API_Token = "${TOKEN}"`],
+        ['"https://#{@Tenant}#{@url}/api/#{uriEnd}"', `"${base}#{uriEnd}"`],
+        ['use_ssl: true', 'use_ssl: false'],
+      ]),
+    );
     const before = await allSessions(mock);
     const targets = openSessionsInDistinctStatuses(before, 4);
     expect(new Set(targets.map((session) => session.status)).size).toBeGreaterThanOrEqual(3);
@@ -125,10 +128,13 @@ describe.skipIf(skipReason !== undefined)('SecZetta NERM support scripts (Ruby) 
 
   it('NEPAPIUtil.rb creates sessions, lists every session and downloads a seeded attachment', async () => {
     const source = await readFile(vendorPath(`${SCRIPTS}/NEPAPIUtil.rb`), 'utf8');
-    await writeFile(join(dir, 'NEPAPIUtil.rb'), rewrite(source, 'NEPAPIUtil.rb', [
-      ['"https://#{@host_url}/api/#{endpoint}?', `"${base}#{endpoint}?`],
-      ['use_ssl: uri.scheme == "https"', 'use_ssl: false'],
-    ]));
+    await writeFile(
+      join(dir, 'NEPAPIUtil.rb'),
+      rewrite(source, 'NEPAPIUtil.rb', [
+        ['"https://#{@host_url}/api/#{endpoint}?', `"${base}#{endpoint}?`],
+        ['use_ssl: uri.scheme == "https"', 'use_ssl: false'],
+      ]),
+    );
     await writeFile(join(dir, 'driver.rb'), DRIVER);
     const sessions = await allSessions(mock);
     // BatchScript.rb runs an update workflow (one with profile_id) for each profile, credited to a requester.
@@ -137,10 +143,16 @@ describe.skipIf(skipReason !== undefined)('SecZetta NERM support scripts (Ruby) 
     const profileIds = [...new Set(sessions.flatMap((session) => session.profile_ids ?? []))].slice(0, 3);
     if (!update || !requester || profileIds.length < 3) throw new Error('the seed lacks an update workflow, a NeprofileUser requester or profiles');
     const attachment = await seededAttachment(mock);
-    await writeFile(join(dir, 'input.json'), JSON.stringify({
-      workflow_id: update.workflow_id, requester_id: requester.requester_id, profile_ids: profileIds,
-      session_id: attachment.sessionId, attribute_id: attachment.attributeId,
-    }));
+    await writeFile(
+      join(dir, 'input.json'),
+      JSON.stringify({
+        workflow_id: update.workflow_id,
+        requester_id: requester.requester_id,
+        profile_ids: profileIds,
+        session_id: attachment.sessionId,
+        attribute_id: attachment.attributeId,
+      }),
+    );
     const mark = journalMark(mock);
 
     await runRuby('driver.rb', { cwd: dir, includeDir: join(dir, 'lib'), timeoutMs: RUBY_TIMEOUT_MS });
@@ -149,14 +161,23 @@ describe.skipIf(skipReason !== undefined)('SecZetta NERM support scripts (Ruby) 
     expect(result.created.map((entry) => entry.code)).toEqual(['200', '200', '200']);
     const stored = new Map((await allSessions(mock)).map((session) => [session.id, session]));
     for (const [i, { session }] of result.created.entries()) {
-      expect(stored.get(session.id)).toMatchObject({ workflow_id: update.workflow_id, requester_id: requester.requester_id, requester_type: 'NeprofileUser', profile_id: profileIds[i] });
+      expect(stored.get(session.id)).toMatchObject({
+        workflow_id: update.workflow_id,
+        requester_id: requester.requester_id,
+        requester_type: 'NeprofileUser',
+        profile_id: profileIds[i],
+      });
     }
     expect(result.listing_codes.every((code) => code === '200')).toBe(true);
     expect([...result.listed_ids].sort()).toEqual([...stored.keys()].sort());
     expect(result.attachment.error).toBeUndefined();
     expect(asCsv(result.attachment.data)).toEqual((await attachmentContent(mock, attachment)).split(/\r?\n/).filter((line) => line !== ''));
     expect(result.attachment.data.length).toBeGreaterThan(0);
-    expect(clientRequests(mock, mark).filter((entry) => entry.status !== 200).map((entry) => entry.line)).toEqual([]);
+    expect(
+      clientRequests(mock, mark)
+        .filter((entry) => entry.status !== 200)
+        .map((entry) => entry.line),
+    ).toEqual([]);
     mock.assertNoViolations();
   });
 });

@@ -18,18 +18,33 @@ describe('durable local state (--data-dir)', () => {
     running.push(first);
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) {
-      const res = await fetch(`${first.origin}${DEFINITION}`, { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json' }, body: JSON.stringify({ n: i }) });
+      const res = await fetch(`${first.origin}${DEFINITION}`, {
+        method: 'POST',
+        headers: { ...AUTH, 'content-type': 'application/json' },
+        body: JSON.stringify({ n: i }),
+      });
       expect(res.status).toBe(201);
       ids.push((res.headers.get('location') ?? '').split('/').at(-1) ?? '');
     }
-    const suspend = await fetch(`${first.origin}${DEFINITION}/${ids[3]}`, { method: 'PATCH', headers: { ...AUTH, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'suspend' }) });
+    const suspend = await fetch(`${first.origin}${DEFINITION}/${ids[3]}`, {
+      method: 'PATCH',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'suspend' }),
+    });
     expect(suspend.status).toBe(200);
     const session = await fetch(`${first.origin}/nerm/api/workflow_sessions`, {
-      method: 'POST', headers: { ...AUTH, 'content-type': 'application/json', 'x-mock-session': 'qa' },
-      body: JSON.stringify({ workflow_session: { workflow_id: 'db6f8e8b-65c2-47d5-a0db-90bcc4e9df9e', requester_id: 'db6f8e8b-65c2-47d5-a0db-90bcc4e9df9e', requester_type: 'User' } }),
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json', 'x-mock-session': 'qa' },
+      body: JSON.stringify({
+        workflow_session: { workflow_id: 'db6f8e8b-65c2-47d5-a0db-90bcc4e9df9e', requester_id: 'db6f8e8b-65c2-47d5-a0db-90bcc4e9df9e', requester_type: 'User' },
+      }),
     });
     const sessionId = ((await session.json()) as { workflow_session: { id: string } }).workflow_session.id;
-    const last = await fetch(`${first.origin}${DEFINITION}/${ids[29]}`, { method: 'PATCH', headers: { ...AUTH, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'terminate' }) });
+    const last = await fetch(`${first.origin}${DEFINITION}/${ids[29]}`, {
+      method: 'PATCH',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'terminate' }),
+    });
     expect(last.status).toBe(200);
     await first.kill();
 

@@ -63,7 +63,11 @@ async function stillServing(): Promise<void> {
 describe('hostile HTTP', () => {
   it('answers a body one byte over the limit with 413 in the vendor envelope', async () => {
     const body = JSON.stringify({ workflow_session: { pad: 'x'.repeat(1024 * 1024) } });
-    const response = await fetch(`${server.origin}/nerm/api/workflow_sessions`, { method: 'POST', headers: { authorization: 'Bearer a', 'content-type': 'application/json' }, body });
+    const response = await fetch(`${server.origin}/nerm/api/workflow_sessions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer a', 'content-type': 'application/json' },
+      body,
+    });
     expect(response.status).toBe(413);
     expect(await response.json()).toHaveProperty('error');
     await stillServing();
@@ -71,7 +75,9 @@ describe('hostile HTTP', () => {
 
   it('answers an oversized chunked body (no length declared) with 413', async () => {
     const chunk = 'x'.repeat(64 * 1024);
-    const pieces = [`POST /8x8/api/v1/accounts/test_account_id/definitions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${BEARER}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`];
+    const pieces = [
+      `POST /8x8/api/v1/accounts/test_account_id/definitions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${BEARER}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+    ];
     for (let i = 0; i < 20; i++) pieces.push(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
     pieces.push('0\r\n\r\n');
     expect(statusOf(await raw(pieces))).toBe(413);
@@ -80,7 +86,10 @@ describe('hostile HTTP', () => {
 
   it('keeps serving others while a client trickles its body, and after it gives up', async () => {
     const slow = raw(
-      ['POST /nerm/api/workflow_sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer slow\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n', ...Array.from({ length: 15 }, () => ' ')],
+      [
+        'POST /nerm/api/workflow_sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer slow\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n',
+        ...Array.from({ length: 15 }, () => ' '),
+      ],
       { pauseMs: 100, waitMs: 2000 },
     );
     await stillServing();
@@ -89,18 +98,27 @@ describe('hostile HTTP', () => {
   });
 
   it('survives a body cut short: declared 500 bytes, sent 20, then closed', async () => {
-    await raw(['POST /nerm/api/workflow_sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer cut\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"workflow_session":'], { endAfter: true, waitMs: 500 });
+    await raw(
+      [
+        'POST /nerm/api/workflow_sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer cut\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"workflow_session":',
+      ],
+      { endAfter: true, waitMs: 500 },
+    );
     await stillServing();
   });
 
   it('refuses malformed chunked encoding without a 5xx', async () => {
-    const response = await raw(['POST /nerm/api/workflow_sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer c\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n']);
+    const response = await raw([
+      'POST /nerm/api/workflow_sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer c\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n',
+    ]);
     expect(statusOf(response)).toBe(400);
     await stillServing();
   });
 
   it('refuses a request smuggling both Content-Length and Transfer-Encoding without a 5xx', async () => {
-    const response = await raw(['POST /nerm/api/workflow_sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /__admin/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n']);
+    const response = await raw([
+      'POST /nerm/api/workflow_sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /__admin/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    ]);
     expect(statusOf(response)).toBeGreaterThanOrEqual(400);
     expect(statusOf(response)).toBeLessThan(500);
     await stillServing();
@@ -117,7 +135,11 @@ describe('hostile HTTP', () => {
       '<?xml version="1.0"?><!DOCTYPE platform [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><platform><login><userName>&xxe;</userName><password>demo</password></login></platform>',
       `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`).join('')}]><platform><login><userName>&lol9;</userName><password>x</password></login></platform>`,
     ]) {
-      const response = await fetch(`${server.origin}/longjump/networking/rest/login`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: xml });
+      const response = await fetch(`${server.origin}/longjump/networking/rest/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/xml' },
+        body: xml,
+      });
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
       const text = await response.text();
@@ -129,8 +151,14 @@ describe('hostile HTTP', () => {
 
   it('answers hostile path segments with the vendor 4xx', async () => {
     for (const segment of ['..', '%2e%2e', '..%2f..%2fetc%2fpasswd', '%00', 'a%00b', '%ff%fe', 'x'.repeat(8000), '%', '%zz']) {
-      for (const path of [`/nerm/api/workflow_sessions/${segment}`, `/amperity/api/workflow/runs/${segment}`, `/twinit/workflowsvc/api/v1/workflows/${segment}?nsfilter=n`]) {
-        const response = await fetch(`${server.origin}${path}`, { headers: { authorization: 'Bearer a', 'amperity-tenant': 'socktown', 'api-version': '2024-04-01' } });
+      for (const path of [
+        `/nerm/api/workflow_sessions/${segment}`,
+        `/amperity/api/workflow/runs/${segment}`,
+        `/twinit/workflowsvc/api/v1/workflows/${segment}?nsfilter=n`,
+      ]) {
+        const response = await fetch(`${server.origin}${path}`, {
+          headers: { authorization: 'Bearer a', 'amperity-tenant': 'socktown', 'api-version': '2024-04-01' },
+        });
         expect(response.status, path.slice(0, 120)).toBeGreaterThanOrEqual(400);
         expect(response.status, path.slice(0, 120)).toBeLessThan(500);
       }
@@ -143,14 +171,21 @@ describe('hostile HTTP', () => {
 
   it('keeps hostile query values out of headers and encodes them in links', async () => {
     const hostile = encodeURIComponent('x\r\nSet-Cookie: evil=1\r\n\r\n<script>');
-    const response = await fetch(`${server.origin}/nerm/api/workflow_sessions?limit=1&metadata=true&uid=${hostile}&extra=${hostile}`, { headers: { authorization: 'Bearer a' } });
+    const response = await fetch(`${server.origin}/nerm/api/workflow_sessions?limit=1&metadata=true&uid=${hostile}&extra=${hostile}`, {
+      headers: { authorization: 'Bearer a' },
+    });
     expect(response.status).toBeLessThan(500);
     expect(response.headers.get('set-cookie')).toBeNull();
     const text = await response.text();
     expect(text).not.toMatch(/\r|\n/);
-    const created = await fetch(`${server.origin}/8x8/api/v1/accounts/test_account_id/definitions/5870442f-3ddd-4657-b74c-6e17308f5230/workflows?x=${hostile}`, {
-      method: 'POST', headers: { authorization: 'Bearer a', 'content-type': 'application/json' }, body: '{}',
-    });
+    const created = await fetch(
+      `${server.origin}/8x8/api/v1/accounts/test_account_id/definitions/5870442f-3ddd-4657-b74c-6e17308f5230/workflows?x=${hostile}`,
+      {
+        method: 'POST',
+        headers: { authorization: 'Bearer a', 'content-type': 'application/json' },
+        body: '{}',
+      },
+    );
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toMatch(/^\/8x8\/api\/v1\/accounts\/test_account_id\/definitions\/[^\s]+\/workflows\/[0-9a-f]+$/);
     await stillServing();

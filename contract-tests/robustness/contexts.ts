@@ -21,9 +21,20 @@ export interface PackContext {
 
 const BEARER = { authorization: 'Bearer robustness' };
 
-async function call(engine: Engine, api: string, method: string, path: string, query: [string, string][] = [], headers: Record<string, string> = BEARER, body?: Json): Promise<{ status: number; payload: Json | undefined; headers: Record<string, string> }> {
+async function call(
+  engine: Engine,
+  api: string,
+  method: string,
+  path: string,
+  query: [string, string][] = [],
+  headers: Record<string, string> = BEARER,
+  body?: Json,
+): Promise<{ status: number; payload: Json | undefined; headers: Record<string, string> }> {
   const request: PlainRequest = {
-    method, path, base: `/${api}`, query,
+    method,
+    path,
+    base: `/${api}`,
+    query,
     headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: new TextEncoder().encode(JSON.stringify(body)) }),
   };
@@ -38,8 +49,14 @@ export async function packContexts(engine: Engine): Promise<Record<string, PackC
   const definition = '5870442f-3ddd-4657-b74c-6e17308f5230';
   const workflows = await call(engine, '8x8', 'GET', `/api/v1/accounts/test_account_id/definitions/${definition}/workflows`, [['limit', '50']]);
   const sessions = await call(engine, 'nerm', 'GET', '/api/workflow_sessions', [['limit', '20']]);
-  const twinitRuns = await call(engine, 'twinit', 'GET', '/workflowsvc/api/v1/workflows', [['nsfilter', 'first_tchgt1VU'], ['_pageSize', '20']]);
-  const twinitDefs = await call(engine, 'twinit', 'GET', '/workflowsvc/api/v1/workflowdefs', [['nsfilter', 'first_tchgt1VU'], ['_pageSize', '20']]);
+  const twinitRuns = await call(engine, 'twinit', 'GET', '/workflowsvc/api/v1/workflows', [
+    ['nsfilter', 'first_tchgt1VU'],
+    ['_pageSize', '20'],
+  ]);
+  const twinitDefs = await call(engine, 'twinit', 'GET', '/workflowsvc/api/v1/workflowdefs', [
+    ['nsfilter', 'first_tchgt1VU'],
+    ['_pageSize', '20'],
+  ]);
   const amperity = { ...BEARER, 'amperity-tenant': 'socktown', 'api-version': '2024-04-01' };
   const runs = await call(engine, 'amperity', 'GET', '/api/workflow/runs', [['limit', '20']], amperity);
   const login = await call(engine, 'longjump', 'POST', '/networking/rest/login', [], {}, { platform: { login: { userName: 'jsmith', password: 'demo' } } });
@@ -50,17 +67,33 @@ export async function packContexts(engine: Engine): Promise<Record<string, PackC
   // Seeded batch sessions carry an attachment: their download tokens let valid download requests succeed. They come
   // from sessions past the ids the other operations use, so a generated upload never replaces (and unsigns) them.
   const sessionIds = idsOf(sessions.payload && (sessions.payload as JsonObject)['workflow_sessions'], 'id');
-  const later = await call(engine, 'nerm', 'GET', '/api/workflow_sessions', [['limit', '20'], ['offset', '20']]);
+  const later = await call(engine, 'nerm', 'GET', '/api/workflow_sessions', [
+    ['limit', '20'],
+    ['offset', '20'],
+  ]);
   const attachmentTokens: string[] = [];
   for (const id of idsOf(later.payload && (later.payload as JsonObject)['workflow_sessions'], 'id')) {
     const found = await call(engine, 'nerm', 'GET', `/api/workflow_sessions/${id}/upload/${settings.attachment.attributeId}`);
-    if (found.status === 200) attachmentTokens.push(String((found.payload as JsonObject)['url']).split('/').at(-1) ?? '');
+    if (found.status === 200)
+      attachmentTokens.push(
+        String((found.payload as JsonObject)['url'])
+          .split('/')
+          .at(-1) ?? '',
+      );
   }
   if (attachmentTokens.length === 0) throw new Error('no seeded NERM attachment among the first sessions');
   const twinitIds = [...idsOf((twinitRuns.payload as JsonObject)['_list'], '_id'), ...idsOf((twinitDefs.payload as JsonObject)['_list'], '_id')];
   return {
-    '8x8': { headers: BEARER, query: {}, pathValues: { accountId: ['test_account_id'], definitionId: [definition], workflowId: idsOf(workflows.payload, 'workflowId') } },
-    nerm: { headers: BEARER, query: {}, pathValues: { id: sessionIds, attribute_id: [settings.attachment.attributeId], session: ['default'], token: attachmentTokens } },
+    '8x8': {
+      headers: BEARER,
+      query: {},
+      pathValues: { accountId: ['test_account_id'], definitionId: [definition], workflowId: idsOf(workflows.payload, 'workflowId') },
+    },
+    nerm: {
+      headers: BEARER,
+      query: {},
+      pathValues: { id: sessionIds, attribute_id: [settings.attachment.attributeId], session: ['default'], token: attachmentTokens },
+    },
     twinit: {
       headers: BEARER,
       query: { nsfilter: 'first_tchgt1VU' },

@@ -52,14 +52,40 @@ export const eightByEight: ModelDriver = {
   headers: { authorization: 'Bearer model' },
   create: () => ({ method: 'POST', path: WORKFLOWS_8X8, query: [], headers: { 'content-type': 'application/json' }, body: json({ from: 'model' }) }),
   idOfCreated: (response) => (response.headers['location'] ?? '').split('/').at(-1) ?? '',
-  transition: (id, command) => ({ method: 'PATCH', path: `${WORKFLOWS_8X8}/${id}`, query: [], headers: { 'content-type': 'application/json' }, body: json({ status: command }) }),
+  transition: (id, command) => ({
+    method: 'PATCH',
+    path: `${WORKFLOWS_8X8}/${id}`,
+    query: [],
+    headers: { 'content-type': 'application/json' },
+    body: json({ status: command }),
+  }),
   get: (id) => ({ method: 'GET', path: `${WORKFLOWS_8X8}/${id}`, query: [] }),
   stateOf: (payload) => String(object(payload)['status']),
-  firstPage: (limit) => ({ method: 'GET', path: WORKFLOWS_8X8, query: [['limit', String(limit)], ['offset', '0']] }),
+  firstPage: (limit) => ({
+    method: 'GET',
+    path: WORKFLOWS_8X8,
+    query: [
+      ['limit', String(limit)],
+      ['offset', '0'],
+    ],
+  }),
   readPage(payload, limit, request) {
     const items = list(payload).map((item) => ({ id: String(item['workflowId']), state: String(item['status']) }));
     const offset = param(request, 'offset');
-    return { items, ...(items.length === limit ? { next: { ...request, query: [['limit', String(limit)], ['offset', String(offset + limit)]] } } : {}) };
+    return {
+      items,
+      ...(items.length === limit
+        ? {
+            next: {
+              ...request,
+              query: [
+                ['limit', String(limit)],
+                ['offset', String(offset + limit)],
+              ],
+            },
+          }
+        : {}),
+    };
   },
 };
 
@@ -71,21 +97,54 @@ export const nerm: ModelDriver = {
   currentStateIsNoMove: true,
   headers: { authorization: 'Bearer model' },
   create: () => ({
-    method: 'POST', path: '/api/workflow_sessions', query: [], headers: { 'content-type': 'application/json' },
-    body: json({ workflow_session: { workflow_id: '6fe6ad93-3211-4ca9-a5a8-fc7e9bece4e3', requester_id: '5b565e11-f681-4494-8550-05b4c4776a54', requester_type: 'NeprofileUser' } }),
+    method: 'POST',
+    path: '/api/workflow_sessions',
+    query: [],
+    headers: { 'content-type': 'application/json' },
+    body: json({
+      workflow_session: {
+        workflow_id: '6fe6ad93-3211-4ca9-a5a8-fc7e9bece4e3',
+        requester_id: '5b565e11-f681-4494-8550-05b4c4776a54',
+        requester_type: 'NeprofileUser',
+      },
+    }),
   }),
   idOfCreated: (response) => String(object(object(response.payload)['workflow_session'])['id']),
-  transition: (id, command) => ({ method: 'PATCH', path: `/api/workflow_sessions/${id}`, query: [], headers: { 'content-type': 'application/json' }, body: json({ workflow_session: { status: command } }) }),
+  transition: (id, command) => ({
+    method: 'PATCH',
+    path: `/api/workflow_sessions/${id}`,
+    query: [],
+    headers: { 'content-type': 'application/json' },
+    body: json({ workflow_session: { status: command } }),
+  }),
   get: (id) => ({ method: 'GET', path: `/api/workflow_sessions/${id}`, query: [] }),
   stateOf: (payload) => String(object(object(payload)['workflow_session'])['status']),
-  firstPage: (limit) => ({ method: 'GET', path: '/api/workflow_sessions', query: [['limit', String(limit)], ['offset', '0'], ['metadata', 'true']] }),
+  firstPage: (limit) => ({
+    method: 'GET',
+    path: '/api/workflow_sessions',
+    query: [
+      ['limit', String(limit)],
+      ['offset', '0'],
+      ['metadata', 'true'],
+    ],
+  }),
   readPage(payload, limit, request) {
     const body = object(payload);
     const items = list(body['workflow_sessions']).map((item) => ({ id: String(item['id']), state: String(item['status']) }));
     const metadata = object(body['_metadata']);
     const offset = param(request, 'offset');
     // The last page has no next link (left out, never null).
-    const next = typeof metadata['next'] !== 'string' ? undefined : { ...request, query: [['limit', String(limit)], ['offset', String(offset + limit)], ['metadata', 'true']] as [string, string][] };
+    const next =
+      typeof metadata['next'] !== 'string'
+        ? undefined
+        : {
+            ...request,
+            query: [
+              ['limit', String(limit)],
+              ['offset', String(offset + limit)],
+              ['metadata', 'true'],
+            ] as [string, string][],
+          };
     return { items, total: Number(metadata['total']), ...(next ? { next } : {}) };
   },
 };
@@ -98,9 +157,21 @@ export function twinit(definitionId: string): ModelDriver {
     initial: 'QUEUED',
     refusedStatus: 409,
     headers: { authorization: 'Bearer model' },
-    create: () => ({ method: 'POST', path: '/workflowsvc/api/v1/workflows', query: [ns], headers: { 'content-type': 'application/json' }, body: json({ _workflowDefId: definitionId, _inputParams: {} }) }),
+    create: () => ({
+      method: 'POST',
+      path: '/workflowsvc/api/v1/workflows',
+      query: [ns],
+      headers: { 'content-type': 'application/json' },
+      body: json({ _workflowDefId: definitionId, _inputParams: {} }),
+    }),
     idOfCreated: (response) => String(object(response.payload)['_id']),
-    transition: (id, command) => ({ method: 'PUT', path: `/workflowsvc/api/v1/workflows/${id}/status`, query: [ns], headers: { 'content-type': 'application/json' }, body: json({ _status: command }) }),
+    transition: (id, command) => ({
+      method: 'PUT',
+      path: `/workflowsvc/api/v1/workflows/${id}/status`,
+      query: [ns],
+      headers: { 'content-type': 'application/json' },
+      body: json({ _status: command }),
+    }),
     get: (id) => ({ method: 'GET', path: `/workflowsvc/api/v1/workflows/${id}`, query: [ns] }),
     stateOf: (payload) => String(object(payload)['_status']),
     firstPage: (limit) => ({ method: 'GET', path: '/workflowsvc/api/v1/workflows', query: [ns, ['_pageSize', String(limit)], ['_offset', '0']] }),
@@ -109,7 +180,11 @@ export function twinit(definitionId: string): ModelDriver {
       const items = list(body['_list']).map((item) => ({ id: String(item['_id']), state: String(item['_status']) }));
       const offset = param(request, '_offset');
       const total = Number(body['_total']);
-      return { items, total, ...(offset + limit < total ? { next: { ...request, query: [ns, ['_pageSize', String(limit)], ['_offset', String(offset + limit)]] } } : {}) };
+      return {
+        items,
+        total,
+        ...(offset + limit < total ? { next: { ...request, query: [ns, ['_pageSize', String(limit)], ['_offset', String(offset + limit)]] } } : {}),
+      };
     },
   };
 }
@@ -123,12 +198,25 @@ export const amperity: ModelDriver = {
   refusedStatus: 409,
   keysetNewestFirst: true,
   headers: AMPERITY_HEADERS,
-  create: () => ({ method: 'POST', path: '/api/workflow/runs', query: [], headers: { 'content-type': 'application/json' }, body: json({ config_id: 'cfg-loyalty-membership', run_mode: 'full' }) }),
+  create: () => ({
+    method: 'POST',
+    path: '/api/workflow/runs',
+    query: [],
+    headers: { 'content-type': 'application/json' },
+    body: json({ config_id: 'cfg-loyalty-membership', run_mode: 'full' }),
+  }),
   idOfCreated: (response) => String(object(response.payload)['id']),
   transition: (id) => ({ method: 'POST', path: `/api/workflow/runs/${id}/stop`, query: [] }),
   get: (id) => ({ method: 'GET', path: `/api/workflow/runs/${id}`, query: [] }),
   stateOf: (payload) => String(object(payload)['state']),
-  firstPage: (limit) => ({ method: 'GET', path: '/api/workflow/runs', query: [['limit', String(limit)], ['with_total', 'true']] }),
+  firstPage: (limit) => ({
+    method: 'GET',
+    path: '/api/workflow/runs',
+    query: [
+      ['limit', String(limit)],
+      ['with_total', 'true'],
+    ],
+  }),
   readPage(payload, limit, request) {
     const body = object(payload);
     const items = list(body['data']).map((item) => ({ id: String(item['id']), state: String(item['state']) }));
@@ -136,7 +224,18 @@ export const amperity: ModelDriver = {
     return {
       items,
       total: Number(body['total']),
-      ...(typeof token === 'string' ? { next: { ...request, query: [['limit', String(limit)], ['with_total', 'true'], ['next_token', token]] } } : {}),
+      ...(typeof token === 'string'
+        ? {
+            next: {
+              ...request,
+              query: [
+                ['limit', String(limit)],
+                ['with_total', 'true'],
+                ['next_token', token],
+              ],
+            },
+          }
+        : {}),
     };
   },
 };

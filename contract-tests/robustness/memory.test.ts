@@ -27,11 +27,38 @@ describe('engine memory under a long mixed load', () => {
     const heaps: number[] = [];
     for (let round = 0; round < 6; round++) {
       for (let i = 0; i < 600; i++) {
-        await engine.handle('nerm', { method: 'GET', path: '/api/workflow_sessions', base: '/nerm', query: [['limit', '50'], ['offset', String((i % 7) * 50)], ['order', '-created_at'], ['metadata', 'true']], headers });
-        await engine.handle('amperity', { method: 'GET', path: '/api/workflow/runs', base: '/amperity', query: [['limit', '50']], headers: { ...headers, 'amperity-tenant': 'socktown', 'api-version': '2024-04-01' } });
         await engine.handle('nerm', {
-          method: 'POST', path: '/api/workflow_sessions', base: '/nerm', query: [], headers: { ...headers, 'content-type': 'application/json' },
-          body: body({ workflow_session: { workflow_id: '6fe6ad93-3211-4ca9-a5a8-fc7e9bece4e3', requester_id: '5b565e11-f681-4494-8550-05b4c4776a54', requester_type: 'NeprofileUser' } }),
+          method: 'GET',
+          path: '/api/workflow_sessions',
+          base: '/nerm',
+          query: [
+            ['limit', '50'],
+            ['offset', String((i % 7) * 50)],
+            ['order', '-created_at'],
+            ['metadata', 'true'],
+          ],
+          headers,
+        });
+        await engine.handle('amperity', {
+          method: 'GET',
+          path: '/api/workflow/runs',
+          base: '/amperity',
+          query: [['limit', '50']],
+          headers: { ...headers, 'amperity-tenant': 'socktown', 'api-version': '2024-04-01' },
+        });
+        await engine.handle('nerm', {
+          method: 'POST',
+          path: '/api/workflow_sessions',
+          base: '/nerm',
+          query: [],
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: body({
+            workflow_session: {
+              workflow_id: '6fe6ad93-3211-4ca9-a5a8-fc7e9bece4e3',
+              requester_id: '5b565e11-f681-4494-8550-05b4c4776a54',
+              requester_type: 'NeprofileUser',
+            },
+          }),
         });
       }
       await engine.tick();

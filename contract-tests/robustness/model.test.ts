@@ -32,21 +32,35 @@ let sessions = 0;
 const tally: string[] = [];
 
 beforeAll(async () => {
-  ({ engine } = assembleMock({ seed: 5, strictResponses: true, rateLimits: false, controlledClock: createControlledClock('manual', Date.parse(REFERENCE_DATE)) }));
+  ({ engine } = assembleMock({
+    seed: 5,
+    strictResponses: true,
+    rateLimits: false,
+    controlledClock: createControlledClock('manual', Date.parse(REFERENCE_DATE)),
+  }));
   await engine.ready();
 });
 
 function realFor(driver: ModelDriver, session: string): Real {
   return {
     async send(request) {
-      const response = await engine.handle(driver.api, { ...request, base: `/${driver.api}`, headers: { ...driver.headers, ...request.headers, 'x-mock-session': session } });
+      const response = await engine.handle(driver.api, {
+        ...request,
+        base: `/${driver.api}`,
+        headers: { ...driver.headers, ...request.headers, 'x-mock-session': session },
+      });
       expect(response.status, `${request.method} ${request.path}: ${JSON.stringify(response.payload)?.slice(0, 200)}`).toBeLessThan(500);
       return { status: response.status, payload: response.payload, headers: response.headers };
     },
   };
 }
 
-async function traverse(driver: ModelDriver, real: Real, limit: number, betweenPages?: () => Promise<void>): Promise<{ seen: Map<string, string>; total?: number }> {
+async function traverse(
+  driver: ModelDriver,
+  real: Real,
+  limit: number,
+  betweenPages?: () => Promise<void>,
+): Promise<{ seen: Map<string, string>; total?: number }> {
   const seen = new Map<string, string>();
   let request: Request | undefined = driver.firstPage(limit);
   let total: number | undefined;
@@ -84,67 +98,75 @@ function commandsFor(driver: ModelDriver, machine: StateMachine): fc.Arbitrary<I
     toString: () => 'create',
   });
 
-  const move = fc.tuple(fc.nat(), fc.constantFrom(...driver.commands)).map(([pick, command]): fc.AsyncCommand<Model, Real> => ({
-    check: (model) => model.order.length > 0,
-    async run(model, real) {
-      const id = pickRun(model, pick);
-      const from = model.runs.get(id) as string;
-      const rule = machine.commands[command];
-      const legal = rule !== undefined && rule.from.includes(from);
-      const response = await real.send(driver.transition(id, command));
-      if (driver.currentStateIsNoMove && command === from) {
-        expect(response.status, `${command} from ${from} is an update that changes nothing`).toBeLessThan(300);
-      } else if (legal) {
-        expect(response.status, `${command} from ${from}: ${JSON.stringify(response.payload)}`).toBeLessThan(300);
-        model.runs.set(id, rule.to);
-      } else {
-        expect(response.status, `${command} from ${from} must be refused`).toBe(driver.refusedStatus);
-      }
-      expect(await readState(real, id)).toBe(model.runs.get(id));
-    },
-    toString: () => `move #${pick} ${command}`,
-  }));
+  const move = fc.tuple(fc.nat(), fc.constantFrom(...driver.commands)).map(
+    ([pick, command]): fc.AsyncCommand<Model, Real> => ({
+      check: (model) => model.order.length > 0,
+      async run(model, real) {
+        const id = pickRun(model, pick);
+        const from = model.runs.get(id) as string;
+        const rule = machine.commands[command];
+        const legal = rule?.from.includes(from);
+        const response = await real.send(driver.transition(id, command));
+        if (driver.currentStateIsNoMove && command === from) {
+          expect(response.status, `${command} from ${from} is an update that changes nothing`).toBeLessThan(300);
+        } else if (legal && rule) {
+          expect(response.status, `${command} from ${from}: ${JSON.stringify(response.payload)}`).toBeLessThan(300);
+          model.runs.set(id, rule.to);
+        } else {
+          expect(response.status, `${command} from ${from} must be refused`).toBe(driver.refusedStatus);
+        }
+        expect(await readState(real, id)).toBe(model.runs.get(id));
+      },
+      toString: () => `move #${pick} ${command}`,
+    }),
+  );
 
-  const read = fc.nat().map((pick): fc.AsyncCommand<Model, Real> => ({
-    check: (model) => model.order.length > 0,
-    async run(model, real) {
-      const id = pickRun(model, pick);
-      expect(await readState(real, id)).toBe(model.runs.get(id));
-    },
-    toString: () => `read #${pick}`,
-  }));
+  const read = fc.nat().map(
+    (pick): fc.AsyncCommand<Model, Real> => ({
+      check: (model) => model.order.length > 0,
+      async run(model, real) {
+        const id = pickRun(model, pick);
+        expect(await readState(real, id)).toBe(model.runs.get(id));
+      },
+      toString: () => `read #${pick}`,
+    }),
+  );
 
-  const pageThrough = fc.constantFrom(7, 25, 100).map((limit): fc.AsyncCommand<Model, Real> => ({
-    check: () => true,
-    async run(model, real) {
-      const { seen, total } = await traverse(driver, real, limit);
-      for (const [id, state] of model.runs) expect(seen.get(id), `run ${id} in the list`).toBe(state);
-      expect(seen.size).toBe(model.baseline + model.runs.size);
-      if (total !== undefined) expect(total).toBe(seen.size);
-    },
-    toString: () => `page through by ${limit}`,
-  }));
+  const pageThrough = fc.constantFrom(7, 25, 100).map(
+    (limit): fc.AsyncCommand<Model, Real> => ({
+      check: () => true,
+      async run(model, real) {
+        const { seen, total } = await traverse(driver, real, limit);
+        for (const [id, state] of model.runs) expect(seen.get(id), `run ${id} in the list`).toBe(state);
+        expect(seen.size).toBe(model.baseline + model.runs.size);
+        if (total !== undefined) expect(total).toBe(seen.size);
+      },
+      toString: () => `page through by ${limit}`,
+    }),
+  );
 
   // Keyset cursors (decision 001): runs started during a traversal sort before the cursor and are not visited;
   // every run that was there when it began is visited exactly once.
-  const pageThroughWhileCreating = fc.constantFrom(7, 25).map((limit): fc.AsyncCommand<Model, Real> => ({
-    check: () => driver.keysetNewestFirst === true,
-    async run(model, real) {
-      const before = new Map(model.runs);
-      const started: string[] = [];
-      const { seen } = await traverse(driver, real, limit, async () => {
-        const response = await real.send(driver.create());
-        const id = driver.idOfCreated(response);
-        started.push(id);
-        model.runs.set(id, driver.initial);
-        model.order.push(id);
-      });
-      for (const [id, state] of before) expect(seen.get(id), `run ${id} visited once`).toBe(state);
-      for (const id of started) expect(seen.has(id), `run ${id} started mid-traversal is not visited`).toBe(false);
-      expect(seen.size).toBe(model.baseline + before.size);
-    },
-    toString: () => `page through by ${limit} while starting runs`,
-  }));
+  const pageThroughWhileCreating = fc.constantFrom(7, 25).map(
+    (limit): fc.AsyncCommand<Model, Real> => ({
+      check: () => driver.keysetNewestFirst === true,
+      async run(model, real) {
+        const before = new Map(model.runs);
+        const started: string[] = [];
+        const { seen } = await traverse(driver, real, limit, async () => {
+          const response = await real.send(driver.create());
+          const id = driver.idOfCreated(response);
+          started.push(id);
+          model.runs.set(id, driver.initial);
+          model.order.push(id);
+        });
+        for (const [id, state] of before) expect(seen.get(id), `run ${id} visited once`).toBe(state);
+        for (const id of started) expect(seen.has(id), `run ${id} started mid-traversal is not visited`).toBe(false);
+        expect(seen.size).toBe(model.baseline + before.size);
+      },
+      toString: () => `page through by ${limit} while starting runs`,
+    }),
+  );
 
   return fc.commands([create, move, move, read, pageThrough, pageThroughWhileCreating], { maxCommands: 40, size: 'large' });
 }

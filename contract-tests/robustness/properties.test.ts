@@ -70,7 +70,10 @@ function checkAnswer(pack: ApiPack, operation: Operation, testCase: RequestCase,
   if (schema) expect(engine.registry.check(schema, response.payload ?? null), where).toEqual([]);
   expect(({} as Record<string, unknown>)['polluted'], where).toBeUndefined();
   // Reported bugs are taken out, so one finding does not fail every case after it.
-  expect(violations.splice(0).map((v) => `${v.kind} ${v.status}: ${v.detail.slice(0, 400)}`), where).toEqual([]);
+  expect(
+    violations.splice(0).map((v) => `${v.kind} ${v.status}: ${v.detail.slice(0, 400)}`),
+    where,
+  ).toEqual([]);
 }
 
 describe.each(['8x8', 'nerm', 'twinit', 'amperity', 'longjump'])('%s under generated requests', (api) => {
@@ -109,7 +112,12 @@ describe.each(['8x8', 'nerm', 'twinit', 'amperity', 'longjump'])('%s under gener
         { numRuns: MUTATED_RUNS, seed: 20261123 },
       );
       const ran = [...statuses.values()].reduce((a, b) => a + b, 0);
-      tally.push(`  ${api} ${operation.id}: ${ran} mutated (${[...statuses].sort((a, b) => a[0] - b[0]).map(([status, n]) => `${status} x${n}`).join(', ')})`);
+      tally.push(
+        `  ${api} ${operation.id}: ${ran} mutated (${[...statuses]
+          .sort((a, b) => a[0] - b[0])
+          .map(([status, n]) => `${status} x${n}`)
+          .join(', ')})`,
+      );
     }
   });
 });

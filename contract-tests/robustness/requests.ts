@@ -38,7 +38,8 @@ function schemaValue(registry: SchemaRegistry, id: string): fc.Arbitrary<{ value
   if (!schema) throw new Error(`unknown schema ${id}`);
   return fc.integer({ min: 0, max: 2 ** 31 - 1 }).map((seed) => {
     const value = withSeededFaker(seed, REFERENCE_DATE, (faker) =>
-      generateFromSchema(schema, { faker, resolve: (ref) => registry.schema(ref), optionalRate: 0.5 }, id.split('#')[0]));
+      generateFromSchema(schema, { faker, resolve: (ref) => registry.schema(ref), optionalRate: 0.5 }, id.split('#')[0]),
+    );
     return { value, valid: registry.check(id, value).length === 0 };
   });
 }
@@ -61,7 +62,8 @@ function validParts(registry: SchemaRegistry, operation: Operation, ctx: PackCon
   const patch = ctx.body?.[operation.id];
   return fc.record({ params, query, headers, body }).map(({ params: p, query: q, headers: h, body: generated }) => {
     const bodyValue = generated && patch ? merged(generated.value, patch) : generated?.value;
-    const b = generated && bodyValue !== undefined ? { value: bodyValue, valid: registry.check(operation.request?.body ?? '', bodyValue).length === 0 } : undefined;
+    const b =
+      generated && bodyValue !== undefined ? { value: bodyValue, valid: registry.check(operation.request?.body ?? '', bodyValue).length === 0 } : undefined;
     // The context's values win: a namespace that holds runs, a tenant that exists, credentials.
     const queryObject = { ...(q.value as JsonObject), ...ctx.query };
     const headerObject = Object.fromEntries(Object.entries({ ...(h.value as JsonObject), ...ctx.headers }).map(([k, v]) => [k.toLowerCase(), String(v)]));
@@ -71,7 +73,13 @@ function validParts(registry: SchemaRegistry, operation: Operation, ctx: PackCon
       params: p as Record<string, string>,
       query: toQueryPairs(queryObject),
       headers: headerObject,
-      ...(b ? { body: operation.accepts?.includes('multipart') ? formBody(b.value) : { bytes: encoder.encode(JSON.stringify(b.value)), contentType: 'application/json' } } : {}),
+      ...(b
+        ? {
+            body: operation.accepts?.includes('multipart')
+              ? formBody(b.value)
+              : { bytes: encoder.encode(JSON.stringify(b.value)), contentType: 'application/json' },
+          }
+        : {}),
       valid,
     };
   });
@@ -91,7 +99,11 @@ function formBody(value: Json): { bytes: Uint8Array; contentType: string } {
     const file = isJsonObject(part) && typeof part['content'] === 'string' ? part : undefined;
     const disposition = `Content-Disposition: form-data; name="${headerSafe(name)}"${file ? `; filename="${headerSafe(file['filename'])}"` : ''}`;
     const type = file && headerSafe(file['contentType']).trim() ? `\r\nContent-Type: ${headerSafe(file['contentType'])}` : '';
-    chunks.push(Buffer.from(`--${BOUNDARY}\r\n${disposition}${type}\r\n\r\n`), file ? Buffer.from(String(file['content']), 'base64') : Buffer.from(asText(part)), Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${BOUNDARY}\r\n${disposition}${type}\r\n\r\n`),
+      file ? Buffer.from(String(file['content']), 'base64') : Buffer.from(asText(part)),
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
   return { bytes: new Uint8Array(Buffer.concat(chunks)), contentType: `multipart/form-data; boundary=${BOUNDARY}` };
@@ -131,15 +143,46 @@ export function validRequest(registry: SchemaRegistry, pack: ApiPack, operation:
 }
 
 export function mutatedRequest(registry: SchemaRegistry, pack: ApiPack, operation: Operation, ctx: PackContext): fc.Arbitrary<RequestCase> {
-  return fc.tuple(validParts(registry, operation, ctx), fc.constantFrom(...MUTATIONS), fc.nat(), fc.constantFrom(...HOSTILE_VALUES))
-    .map(([parts, mutation, pick, hostile]) => ({ request: toRequest(pack, operation, mutation.apply(parts, pick, hostile)), valid: false, mutation: mutation.name }));
+  return fc
+    .tuple(validParts(registry, operation, ctx), fc.constantFrom(...MUTATIONS), fc.nat(), fc.constantFrom(...HOSTILE_VALUES))
+    .map(([parts, mutation, pick, hostile]) => ({
+      request: toRequest(pack, operation, mutation.apply(parts, pick, hostile)),
+      valid: false,
+      mutation: mutation.name,
+    }));
 }
 
 /** Values clients and attackers send where a well-formed value belongs. */
 export const HOSTILE_VALUES: readonly Json[] = [
-  null, true, 0, -1, 1e308, -0.5, 2 ** 53 + 1, '', ' ', '0x10', 'NaN', 'Infinity', '-1', '1e309', '9'.repeat(400),
-  'definitely-not-a-known-value', '\u0000', '\uD800', 'naïve ☃ 𝄞 مرحبا \u202E', '<x>&amp;</x>', '{"a":1}', '../../etc/passwd',
-  '%00', '%2e%2e%2f', 'x'.repeat(10_000), [], [1, 'two', null], {}, { nested: { deeper: [] } },
+  null,
+  true,
+  0,
+  -1,
+  1e308,
+  -0.5,
+  2 ** 53 + 1,
+  '',
+  ' ',
+  '0x10',
+  'NaN',
+  'Infinity',
+  '-1',
+  '1e309',
+  '9'.repeat(400),
+  'definitely-not-a-known-value',
+  '\u0000',
+  '\uD800',
+  'naïve ☃ 𝄞 مرحبا \u202E',
+  '<x>&amp;</x>',
+  '{"a":1}',
+  '../../etc/passwd',
+  '%00',
+  '%2e%2e%2f',
+  'x'.repeat(10_000),
+  [],
+  [1, 'two', null],
+  {},
+  { nested: { deeper: [] } },
 ];
 
 interface Mutation {
@@ -232,15 +275,46 @@ export const MUTATIONS: readonly Mutation[] = [
   { name: 'body: 200 KB string', apply: (parts) => withBody(parts, { value: 'x'.repeat(200_000) }) },
   { name: 'body: malformed JSON', apply: (parts, pick) => withBody(parts, ['{', '{"a":', '[1,]', 'nul', '{"a":1}}', '\u0000'][pick % 6] ?? '{') },
   { name: 'body: invalid UTF-8', apply: (parts) => withBytes(parts, new Uint8Array([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x3a, 0xff, 0x7d]), 'application/json') },
-  { name: 'body: UTF-16 with BOM', apply: (parts) => withBytes(parts, new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]), 'application/json; charset=utf-16') },
-  { name: 'body: wrong content type', apply: (parts, pick) => withBody(parts, 'a=1&b=2', ['text/plain', 'application/x-www-form-urlencoded', 'image/png', 'application/json; charset=latin1', ';;;'][pick % 5]) },
-  { name: 'body: multipart form cut short', apply: (parts) => withBytes(parts, encoder.encode(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc`), `multipart/form-data; boundary=${BOUNDARY}`) },
+  {
+    name: 'body: UTF-16 with BOM',
+    apply: (parts) => withBytes(parts, new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]), 'application/json; charset=utf-16'),
+  },
+  {
+    name: 'body: wrong content type',
+    apply: (parts, pick) =>
+      withBody(parts, 'a=1&b=2', ['text/plain', 'application/x-www-form-urlencoded', 'image/png', 'application/json; charset=latin1', ';;;'][pick % 5]),
+  },
+  {
+    name: 'body: multipart form cut short',
+    apply: (parts) =>
+      withBytes(
+        parts,
+        encoder.encode(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc`),
+        `multipart/form-data; boundary=${BOUNDARY}`,
+      ),
+  },
   {
     name: 'body: multipart form with hostile parts',
     // JSON.parse makes "__proto__" an own key, so the form carries a part of that name.
-    apply: (parts, _pick, hostile) => withBytes(parts, formBody(JSON.parse(JSON.stringify({ proto: asText(hostile), file: { filename: asText(hostile), contentType: asText(hostile), content: 'AA==' }, constructor: 'x' }).replace('"proto"', '"__proto__"')) as Json).bytes, `multipart/form-data; boundary=${BOUNDARY}`),
+    apply: (parts, _pick, hostile) =>
+      withBytes(
+        parts,
+        formBody(
+          JSON.parse(
+            JSON.stringify({
+              proto: asText(hostile),
+              file: { filename: asText(hostile), contentType: asText(hostile), content: 'AA==' },
+              constructor: 'x',
+            }).replace('"proto"', '"__proto__"'),
+          ) as Json,
+        ).bytes,
+        `multipart/form-data; boundary=${BOUNDARY}`,
+      ),
   },
-  { name: 'body: XML with entities', apply: (parts) => withBody(parts, '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><platform>&e;</platform>', 'application/xml') },
+  {
+    name: 'body: XML with entities',
+    apply: (parts) => withBody(parts, '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><platform>&e;</platform>', 'application/xml'),
+  },
   {
     name: 'query: hostile value',
     apply(parts, pick, hostile) {
@@ -251,8 +325,22 @@ export const MUTATIONS: readonly Mutation[] = [
       return { ...parts, query, valid: false };
     },
   },
-  { name: 'query: every key duplicated', apply: (parts, _pick, hostile) => ({ ...parts, query: [...parts.query, ...parts.query.map(([name]): [string, string] => [name, asText(hostile)])], valid: false }) },
-  { name: 'query: unknown and prototype keys', apply: (parts, _pick, hostile) => ({ ...parts, query: [...parts.query, ['__proto__', asText(hostile)], ['constructor', 'x'], ['unknown_param', '1']], valid: false }) },
+  {
+    name: 'query: every key duplicated',
+    apply: (parts, _pick, hostile) => ({
+      ...parts,
+      query: [...parts.query, ...parts.query.map(([name]): [string, string] => [name, asText(hostile)])],
+      valid: false,
+    }),
+  },
+  {
+    name: 'query: unknown and prototype keys',
+    apply: (parts, _pick, hostile) => ({
+      ...parts,
+      query: [...parts.query, ['__proto__', asText(hostile)], ['constructor', 'x'], ['unknown_param', '1']],
+      valid: false,
+    }),
+  },
   {
     name: 'path: hostile segment',
     apply(parts, pick, hostile) {
@@ -272,5 +360,12 @@ export const MUTATIONS: readonly Mutation[] = [
       return { ...parts, headers, valid: false };
     },
   },
-  { name: 'headers: 500 extra headers', apply: (parts) => ({ ...parts, headers: { ...parts.headers, ...Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`x-flood-${i}`, 'y'.repeat(40)])) }, valid: false }) },
+  {
+    name: 'headers: 500 extra headers',
+    apply: (parts) => ({
+      ...parts,
+      headers: { ...parts.headers, ...Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`x-flood-${i}`, 'y'.repeat(40)])) },
+      valid: false,
+    }),
+  },
 ];

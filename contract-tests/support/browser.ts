@@ -19,5 +19,9 @@ export function browserUnavailable(): string | undefined {
 }
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath() as string, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-domain-reliability', '--no-pings'] });
+  return chromium.launch({
+    executablePath: chromiumPath() as string,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-domain-reliability', '--no-pings'],
+  });
 }

@@ -33,7 +33,10 @@ export function targetFor(api: string, options: AssembleOptions = {}): Target {
   const store = options.store ?? createMemoryStore();
   const engine = assembleEngine({ strictResponses: true, onViolation: (v) => violations.push(v), ...options, store });
   const app = createApp({ engine });
-  return { ...wrap(request(app), `/${api}`, false, `in-process mock /${api}`, violations), inspect: (pack, collection, id) => store.get(`default:${pack}`, collection, id) };
+  return {
+    ...wrap(request(app), `/${api}`, false, `in-process mock /${api}`, violations),
+    inspect: (pack, collection, id) => store.get(`default:${pack}`, collection, id),
+  };
 }
 
 type Agent = ReturnType<typeof request>;

@@ -15,8 +15,19 @@ export { examples, schemaId };
 
 export type Task = { _id: string; _name: string; _sequenceno: number; _type: string; _status: string };
 export type Run = {
-  _id: string; _workflowDefId: string; _name: string; _namespaces: string[]; _userType: string; _tasks: Task[]; _status: string;
-  _createdAt: string; _updatedAt: string; _createdBy: string; _updatedBy: string; _inputParams: Record<string, unknown>; _output: unknown;
+  _id: string;
+  _workflowDefId: string;
+  _name: string;
+  _namespaces: string[];
+  _userType: string;
+  _tasks: Task[];
+  _status: string;
+  _createdAt: string;
+  _updatedAt: string;
+  _createdBy: string;
+  _updatedBy: string;
+  _inputParams: Record<string, unknown>;
+  _output: unknown;
 };
 export type Page<T> = { _offset: number; _pageSize: number; _total: number; _list: T[] };
 
@@ -49,7 +60,11 @@ export async function getRun(target: Target, id: string, ns = NS): Promise<Run> 
 }
 
 export async function startRun(target: Target, defId = EXAMPLE._workflowDefId, ns = NS): Promise<Run> {
-  const res = await target.post(WORKFLOWS).query({ nsfilter: ns }).set(AUTH).send({ _workflowDefId: defId, _inputParams: { _url: 'https://example.test/x' } });
+  const res = await target
+    .post(WORKFLOWS)
+    .query({ nsfilter: ns })
+    .set(AUTH)
+    .send({ _workflowDefId: defId, _inputParams: { _url: 'https://example.test/x' } });
   expect(res.status, JSON.stringify(res.body).slice(0, 600)).toBe(201);
   expectSchema(schemaId('workflow.json'), res.body);
   return res.body as Run;

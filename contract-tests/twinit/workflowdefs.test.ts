@@ -5,10 +5,17 @@ import { AUTH, DEFS, EXAMPLE, expectTwinitError, NS, page, schemaId, SECOND_NS, 
 
 type Def = { _id: string; _name: string; _namespaces: string[]; _userType: string; _tasks: { _name: string; _sequenceno: number; _type: string }[] };
 
-const input = { _name: 'Door sensor sweep', _userType: 'facilities', _tasks: [{ _name: 'read_sensors', _type: 'HAYSTACK' }, { _name: 'publish', _type: 'MQTT_PUBLISH' }] };
+const input = {
+  _name: 'Door sensor sweep',
+  _userType: 'facilities',
+  _tasks: [
+    { _name: 'read_sensors', _type: 'HAYSTACK' },
+    { _name: 'publish', _type: 'MQTT_PUBLISH' },
+  ],
+};
 
 describe('Twinit workflow definitions', () => {
-  it('lists the definitions visible through nsfilter, including the seed run\'s definition', async () => {
+  it("lists the definitions visible through nsfilter, including the seed run's definition", async () => {
     const target = targetFor('twinit');
     const body = await page(target, { nsfilter: NS, _pageSize: 100 }, DEFS);
     const defs = body._list as unknown as Def[];
@@ -28,12 +35,19 @@ describe('Twinit workflow definitions', () => {
     expect(byType.map((d) => d._name)).toEqual([...byType.map((d) => d._name)].sort().reverse());
   });
 
-  it('creates a definition in the nsfilter\'s namespace and runs start from it', async () => {
+  it("creates a definition in the nsfilter's namespace and runs start from it", async () => {
     const target = targetFor('twinit');
     const res = await target.post(DEFS).query({ nsfilter: NS }).set(AUTH).send(input);
     expect(res.status).toBe(201);
     expectSchema(schemaId('workflowdef.json'), res.body);
-    expect(res.body).toMatchObject({ _name: input._name, _namespaces: [NS], _tasks: [{ _name: 'read_sensors', _sequenceno: 1, _type: 'HAYSTACK' }, { _name: 'publish', _sequenceno: 2, _type: 'MQTT_PUBLISH' }] });
+    expect(res.body).toMatchObject({
+      _name: input._name,
+      _namespaces: [NS],
+      _tasks: [
+        { _name: 'read_sensors', _sequenceno: 1, _type: 'HAYSTACK' },
+        { _name: 'publish', _sequenceno: 2, _type: 'MQTT_PUBLISH' },
+      ],
+    });
     const run = await startRun(target, res.body._id);
     expect(run._tasks.map((t) => t._type)).toEqual(['HAYSTACK', 'MQTT_PUBLISH']);
     expect((await target.get(`${DEFS}/${res.body._id}`).query({ nsfilter: NS }).set(AUTH)).body).toEqual(res.body);
@@ -55,7 +69,16 @@ describe('Twinit workflow definitions', () => {
   it('refuses a definition without tasks or with an unknown task type', async () => {
     const target = targetFor('twinit');
     expectTwinitError(await target.post(DEFS).query({ nsfilter: NS }).set(AUTH).send({ _name: 'x', _tasks: [] }), 400, 'INVALID_INPUT', /_tasks/);
-    expectTwinitError(await target.post(DEFS).query({ nsfilter: NS }).set(AUTH).send({ _name: 'x', _tasks: [{ _name: 'a', _type: 'EMAIL' }] }), 400, 'INVALID_INPUT', /_type/);
+    expectTwinitError(
+      await target
+        .post(DEFS)
+        .query({ nsfilter: NS })
+        .set(AUTH)
+        .send({ _name: 'x', _tasks: [{ _name: 'a', _type: 'EMAIL' }] }),
+      400,
+      'INVALID_INPUT',
+      /_type/,
+    );
   });
 
   it('answers unknown or invisible definitions with 404', async () => {

@@ -13,7 +13,7 @@ describe('Twinit list workflows', () => {
     everything = await everyRun(target);
   });
 
-  it('holds the seed document\'s run verbatim and at least 100 more in its namespace', () => {
+  it("holds the seed document's run verbatim and at least 100 more in its namespace", () => {
     expect(everything).toContainEqual(EXAMPLE);
     expect(everything.length).toBeGreaterThanOrEqual(101);
     expect(everything.every((run) => run._namespaces.includes(NS))).toBe(true);
@@ -31,13 +31,13 @@ describe('Twinit list workflows', () => {
     expect(body._list).toHaveLength(10);
   });
 
-  it('accepts the table\'s _pagesize spelling too', async () => {
+  it("accepts the table's _pagesize spelling too", async () => {
     const body = await page(target, { nsfilter: NS, _pagesize: 3 });
     expect(body._pageSize).toBe(3);
     expect(body._list).toHaveLength(3);
   });
 
-  it('accepts the seed\'s list request verbatim', async () => {
+  it("accepts the seed's list request verbatim", async () => {
     const body = await page(target, examples.listRequestQuery.replace('{{nsfilter}}', NS));
     expect(Object.keys(body)).toEqual(Object.keys(examples.listResponse));
     expect(body._pageSize).toBe(10);
@@ -87,7 +87,7 @@ describe('Twinit list workflows', () => {
     expect(await everyRun(target, { sort: JSON.stringify({ _name: 1, _createdAt: -1 }) }, 7)).toEqual(sorted);
   });
 
-  it('sorts by the seed\'s own example: _updatedAt descending then _name', async () => {
+  it("sorts by the seed's own example: _updatedAt descending then _name", async () => {
     const sorted = await everyRun(target, { sort: '{"_updatedAt":-1,"_name":1}' });
     const updated = sorted.map((r) => Date.parse(r._updatedAt));
     expect(updated).toEqual([...updated].sort((a, b) => b - a));
@@ -117,13 +117,27 @@ describe('Twinit list workflows', () => {
     expect((await everyRun(target, { endDate: before })).map((r) => r._id)).not.toContain(pivot._id);
   });
 
-  it('reads the table\'s enddate spelling and a day past the month\'s end as the month\'s last day', async () => {
+  it("reads the table's enddate spelling and a day past the month's end as the month's last day", async () => {
     const february = await everyRun(target, { startDate: '2026-02-01', enddate: '2026-02-29' });
     expect(february.map((r) => r._id)).toEqual(everything.filter((r) => r._createdAt >= '2026-02-01' && r._createdAt < '2026-03-01').map((r) => r._id));
     expect(february.map((r) => r._id)).toContain(EXAMPLE._id);
   });
 
-  it.each([['startDate', 'yesterday'], ['endDate', '02/01/2026'], ['_pageSize', '0'], ['_offset', '-1'], ['_status', 'DONE']])('refuses %s=%s with 400', async (name, value) => {
-    expectTwinitError(await target.get(WORKFLOWS).query({ nsfilter: NS, [name]: value }).set(AUTH), 400, 'INVALID_INPUT', new RegExp(name));
+  it.each([
+    ['startDate', 'yesterday'],
+    ['endDate', '02/01/2026'],
+    ['_pageSize', '0'],
+    ['_offset', '-1'],
+    ['_status', 'DONE'],
+  ])('refuses %s=%s with 400', async (name, value) => {
+    expectTwinitError(
+      await target
+        .get(WORKFLOWS)
+        .query({ nsfilter: NS, [name]: value })
+        .set(AUTH),
+      400,
+      'INVALID_INPUT',
+      new RegExp(name),
+    );
   });
 });

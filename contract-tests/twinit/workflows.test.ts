@@ -30,7 +30,12 @@ describe('Twinit get, create and status', () => {
 
   it('hides a run from an nsfilter without its namespace (404)', async () => {
     const target = targetFor('twinit');
-    expectTwinitError(await target.get(`${WORKFLOWS}/${EXAMPLE._id}`).query({ nsfilter: SECOND_NS }).set(AUTH), 404, 'NOT_FOUND', `Workflow ${EXAMPLE._id} not found`);
+    expectTwinitError(
+      await target.get(`${WORKFLOWS}/${EXAMPLE._id}`).query({ nsfilter: SECOND_NS }).set(AUTH),
+      404,
+      'NOT_FOUND',
+      `Workflow ${EXAMPLE._id} not found`,
+    );
   });
 
   it('answers an unknown id with 404', async () => {
@@ -51,15 +56,27 @@ describe('Twinit get, create and status', () => {
 
   it('refuses an _includeLoopOverTasks that is not a boolean', async () => {
     const target = targetFor('twinit');
-    expectTwinitError(await target.get(`${WORKFLOWS}/${EXAMPLE._id}`).query({ nsfilter: NS, _includeLoopOverTasks: 'maybe' }).set(AUTH), 400, 'INVALID_INPUT', /_includeLoopOverTasks/);
+    expectTwinitError(
+      await target.get(`${WORKFLOWS}/${EXAMPLE._id}`).query({ nsfilter: NS, _includeLoopOverTasks: 'maybe' }).set(AUTH),
+      400,
+      'INVALID_INPUT',
+      /_includeLoopOverTasks/,
+    );
   });
 
-  it('creates a run from the seed\'s request: 201, QUEUED, tasks from the definition, caller as creator', async () => {
+  it("creates a run from the seed's request: 201, QUEUED, tasks from the definition, caller as creator", async () => {
     const target = targetFor('twinit');
     const res = await target.post(WORKFLOWS).query({ nsfilter: NS }).set(AUTH).send(examples.createRequest);
     expect(res.status).toBe(201);
     const run = res.body as Run;
-    expect(run).toMatchObject({ _workflowDefId: EXAMPLE._workflowDefId, _name: EXAMPLE._name, _namespaces: EXAMPLE._namespaces, _status: 'QUEUED', _inputParams: examples.createRequest._inputParams, _output: null });
+    expect(run).toMatchObject({
+      _workflowDefId: EXAMPLE._workflowDefId,
+      _name: EXAMPLE._name,
+      _namespaces: EXAMPLE._namespaces,
+      _status: 'QUEUED',
+      _inputParams: examples.createRequest._inputParams,
+      _output: null,
+    });
     expect(run._tasks.map((t) => [t._name, t._type, t._sequenceno, t._status])).toEqual([['REST_CONNECTOR', 'REST_CONNECTOR', 1, 'QUEUED']]);
     expect(run._createdBy).toBe(run._updatedBy);
     expect(run._createdAt).toBe(run._updatedAt);
@@ -80,7 +97,12 @@ describe('Twinit get, create and status', () => {
   it('refuses a create without _workflowDefId (400) or naming no visible definition (404)', async () => {
     const target = targetFor('twinit');
     expectTwinitError(await target.post(WORKFLOWS).query({ nsfilter: NS }).set(AUTH).send({ _inputParams: {} }), 400, 'INVALID_INPUT', /_workflowDefId/);
-    expectTwinitError(await target.post(WORKFLOWS).query({ nsfilter: NS }).set(AUTH).send({ _workflowDefId: 'missing' }), 404, 'NOT_FOUND', 'Workflow definition missing not found');
+    expectTwinitError(
+      await target.post(WORKFLOWS).query({ nsfilter: NS }).set(AUTH).send({ _workflowDefId: 'missing' }),
+      404,
+      'NOT_FOUND',
+      'Workflow definition missing not found',
+    );
     expectTwinitError(await target.post(WORKFLOWS).query({ nsfilter: SECOND_NS }).set(AUTH).send({ _workflowDefId: EXAMPLE._workflowDefId }), 404, 'NOT_FOUND');
   });
 
@@ -91,7 +113,7 @@ describe('Twinit get, create and status', () => {
     expect(res.body.validationErrors).toEqual([{ path: 'inputParams', message: "body field 'inputParams' is not allowed" }]);
   });
 
-  it('applies the seed\'s status request to its run and answers with the run PAUSED', async () => {
+  it("applies the seed's status request to its run and answers with the run PAUSED", async () => {
     const target = targetFor('twinit');
     const res = await setStatus(target, EXAMPLE._id, examples.statusRequest._status);
     expect(res.status).toBe(200);
@@ -101,7 +123,7 @@ describe('Twinit get, create and status', () => {
     expect(Date.parse(_updatedAt)).toBeGreaterThan(Date.parse(EXAMPLE._updatedAt));
   });
 
-  it('accepts the seed\'s unslashed path spelling', async () => {
+  it("accepts the seed's unslashed path spelling", async () => {
     const target = targetFor('twinit');
     const res = await target.put(`${WORKFLOWS}${EXAMPLE._id}/status`).query({ nsfilter: NS }).set(AUTH).send({ _status: 'PAUSED' });
     expect(res.status).toBe(200);
@@ -118,7 +140,9 @@ describe('Twinit get, create and status', () => {
     const unfinished = moved._tasks.filter((t) => t._status !== 'COMPLETED');
     expect(unfinished[0]?._status).toBe(to);
     expect(unfinished.slice(1).every((t) => t._status === 'QUEUED')).toBe(true);
-    expect(moved._tasks.filter((t) => t._status === 'COMPLETED').map((t) => t._id)).toEqual(run._tasks.filter((t) => t._status === 'COMPLETED').map((t) => t._id));
+    expect(moved._tasks.filter((t) => t._status === 'COMPLETED').map((t) => t._id)).toEqual(
+      run._tasks.filter((t) => t._status === 'COMPLETED').map((t) => t._id),
+    );
     expect(Date.parse(moved._updatedAt)).toBeGreaterThan(Date.parse(run._updatedAt));
     expect(await getRun(target, run._id)).toEqual(moved);
   });
@@ -133,7 +157,11 @@ describe('Twinit get, create and status', () => {
   it('records who changed the status', async () => {
     const target = targetFor('twinit');
     const run = await startRun(target);
-    const res = await target.put(`${WORKFLOWS}/${run._id}/status`).query({ nsfilter: NS }).set('Authorization', 'Bearer someone-else').send({ _status: 'PAUSED' });
+    const res = await target
+      .put(`${WORKFLOWS}/${run._id}/status`)
+      .query({ nsfilter: NS })
+      .set('Authorization', 'Bearer someone-else')
+      .send({ _status: 'PAUSED' });
     expect(res.body._updatedBy).not.toBe(run._createdBy);
     expect(res.body._createdBy).toBe(run._createdBy);
   });
@@ -160,6 +188,11 @@ describe('Twinit get, create and status', () => {
 
   it('answers malformed JSON with 400', async () => {
     const target = targetFor('twinit');
-    expectTwinitError(await target.post(WORKFLOWS).query({ nsfilter: NS }).set(AUTH).set('Content-Type', 'application/json').send('{"_workflowDefId"'), 400, 'INVALID_INPUT', 'Request body is not valid JSON');
+    expectTwinitError(
+      await target.post(WORKFLOWS).query({ nsfilter: NS }).set(AUTH).set('Content-Type', 'application/json').send('{"_workflowDefId"'),
+      400,
+      'INVALID_INPUT',
+      'Request body is not valid JSON',
+    );
   });
 });

@@ -11,6 +11,11 @@ export const console8x8: ConsoleView = {
   list: { operation: 'listWorkflowInstances', params: workflow, filters: ['status', 'version', 'startTimeFrom', 'startTimeTo'] },
   fields: { id: 'workflowId', status: 'status', title: 'version', since: ['completedAt', 'startedAt'] },
   detail: { operation: 'getWorkflowInstance', params: { ...workflow, workflowId: { field: 'workflowId' } }, query: { includeLogs: 'true' } },
-  commands: { kind: 'machine', operation: 'updateWorkflowInstanceStatus', params: { ...workflow, workflowId: { field: 'workflowId' } }, body: { status: '{command}' } },
+  commands: {
+    kind: 'machine',
+    operation: 'updateWorkflowInstanceStatus',
+    params: { ...workflow, workflowId: { field: 'workflowId' } },
+    body: { status: '{command}' },
+  },
   create: { operation: 'startWorkflowInstance', params: workflow, example: () => ({ orderId: '65215088', event: 'order.shipped', amount: 605 }) },
 };

@@ -25,7 +25,8 @@ const definitionOf: RecordTarget = {
 export const historyOf = (record: StoredRecord): JsonObject[] =>
   (Array.isArray(record.meta['history']) ? record.meta['history'] : []).map((version) => objectOr(version));
 
-const definitionUrl = (input: OperationInput, id: string) => `${input.base}/api/v1/accounts/${encodeURIComponent(text(input.params['accountId']))}/definitions/${id}`;
+const definitionUrl = (input: OperationInput, id: string) =>
+  `${input.base}/api/v1/accounts/${encodeURIComponent(text(input.params['accountId']))}/definitions/${id}`;
 
 /**
  * A stored version from a create or update body (components/schemas/definitionInput): the path's account wins over a
@@ -123,7 +124,12 @@ export function definitionOperations(): Operation[] {
         kind: 'update',
         ...definitionOf,
         apply(record, input, ctx) {
-          const data = versionFrom(input.body, { accountId: text(record.data['accountId']), id: record.id, version: Number(record.data['version']) + 1, createdAt: ctx.now });
+          const data = versionFrom(input.body, {
+            accountId: text(record.data['accountId']),
+            id: record.id,
+            version: Number(record.data['version']) + 1,
+            createdAt: ctx.now,
+          });
           return ok({ data, meta: { ...record.meta, history: [record.data, ...historyOf(record)] } });
         },
         reply: (record) => ({ status: 200, body: record.data }),

@@ -11,14 +11,22 @@ import settings from '../../fixtures/8x8/generation.json' with { type: 'json' };
 export const workflowProgress: Progress = {
   collection: 'workflows',
   states: {
-    Runnable: { afterMs: [60_000, 240_000], next: [{ to: 'Complete', weight: 85 }, { to: 'Terminated', weight: 15 }] },
+    Runnable: {
+      afterMs: [60_000, 240_000],
+      next: [
+        { to: 'Complete', weight: 85 },
+        { to: 'Terminated', weight: 15 },
+      ],
+    },
   },
   fixed: examples.workflowList.map((example) => example.workflowId),
   onMove(record, move) {
     const logs = (Array.isArray(record.meta['logs']) ? record.meta['logs'] : []) as JsonObject[];
     const current = logs.findIndex((log) => log['status'] !== 'Complete');
     if (move.to === 'Complete') {
-      const done = logs.map((log) => (log['status'] === 'Complete' ? log : { ...log, startedAt: log['startedAt'] ?? move.at, completedAt: move.at, status: 'Complete' }));
+      const done = logs.map((log) =>
+        log['status'] === 'Complete' ? log : { ...log, startedAt: log['startedAt'] ?? move.at, completedAt: move.at, status: 'Complete' },
+      );
       return { data: record.data, meta: { ...record.meta, logs: done } };
     }
     // A fault: the current step fails, later ones are cancelled, and /errors says why.
@@ -30,6 +38,9 @@ export const workflowProgress: Progress = {
     const step = String(logs[current]?.['stepName'] ?? logs.at(-1)?.['stepName'] ?? 'step1');
     const message = settings.faultMessages[Math.floor(move.random() * settings.faultMessages.length)] ?? 'The workflow faulted.';
     const errors = (Array.isArray(record.meta['errors']) ? record.meta['errors'] : []) as JsonObject[];
-    return { data: record.data, meta: { ...record.meta, logs: failed, errors: [...errors, { workflowId: String(record.data['workflowId']), step, message, errorTime: move.at }] } };
+    return {
+      data: record.data,
+      meta: { ...record.meta, logs: failed, errors: [...errors, { workflowId: String(record.data['workflowId']), step, message, errorTime: move.at }] },
+    };
   },
 };

@@ -31,13 +31,21 @@ export function seed8x8(ctx: SeedContext): SeedData {
 
   const documented = settings.documentedDefinition;
   const docVersion = definition({
-    accountId: settings.accountId, id: documented.id, version: 1, createdAt: documented.createdAt, subAccountId: documented.subAccountId,
-    trigger: documented.trigger, status: 'enabled', name: documented.name, steps: documented.steps as unknown as JsonObject[],
+    accountId: settings.accountId,
+    id: documented.id,
+    version: 1,
+    createdAt: documented.createdAt,
+    subAccountId: documented.subAccountId,
+    trigger: documented.trigger,
+    status: 'enabled',
+    name: documented.name,
+    steps: documented.steps as unknown as JsonObject[],
   });
   definitions.push({ id: documented.id, data: docVersion.data, meta: { history: [] } });
   workflows.push(...exampleRecords(f, docVersion));
   const documentedCount = ctx.records ?? documented.workflows;
-  for (let i = 0; i < documentedCount; i++) workflows.push(generatedWorkflow(f, timeline, docVersion, { latest: true, from: timeline.anchor - timeline.days * DAY }));
+  for (let i = 0; i < documentedCount; i++)
+    workflows.push(generatedWorkflow(f, timeline, docVersion, { latest: true, from: timeline.anchor - timeline.days * DAY }));
 
   const accounts = [
     { accountId: settings.accountId, count: settings.generatedDefinitions.count },
@@ -64,7 +72,15 @@ export function seed8x8(ctx: SeedContext): SeedData {
 }
 
 function definition(fields: {
-  accountId: string; id: string; version: number; createdAt: string; subAccountId: string | undefined; trigger: string; status: string; name: string; steps: readonly JsonObject[];
+  accountId: string;
+  id: string;
+  version: number;
+  createdAt: string;
+  subAccountId: string | undefined;
+  trigger: string;
+  status: string;
+  name: string;
+  steps: readonly JsonObject[];
 }): Definition {
   const data: JsonObject = {
     accountId: fields.accountId,
@@ -91,11 +107,26 @@ function generatedDefinition(f: SeededFaker, anchor: number, accountId: string, 
   const versions: Definition[] = [];
   for (let version = 1; version <= count; version++) {
     const name = version === 1 ? template.name : `${template.name} v${version}`;
-    versions.push(definition({ accountId, id, version, createdAt: isoAt(createdAt), subAccountId, trigger: template.trigger, status, name, steps: template.steps(f, stepsSubAccount) }));
+    versions.push(
+      definition({
+        accountId,
+        id,
+        version,
+        createdAt: isoAt(createdAt),
+        subAccountId,
+        trigger: template.trigger,
+        status,
+        name,
+        steps: template.steps(f, stepsSubAccount),
+      }),
+    );
     createdAt += f.number.int(spec.versionGapDays) * DAY + f.number.int({ min: 0, max: DAY - 1 });
   }
   const latest = versions[versions.length - 1] as Definition;
-  const history = versions.slice(0, -1).reverse().map((v) => v.data);
+  const history = versions
+    .slice(0, -1)
+    .reverse()
+    .map((v) => v.data);
   return { record: { id, data: latest.data, meta: { history } }, versions };
 }
 
@@ -129,11 +160,16 @@ function generatedWorkflow(f: SeededFaker, timeline: Timeline, version: Definiti
   const active = status === 'Runnable' || status === 'Suspended';
   const path = runPath(version.steps, (options) => f.helpers.arrayElement(options));
   const durations = path.map((step) => stepDuration(f, step));
-  const ends = durations.reduce<number[]>((acc, ms) => [...acc, (acc.at(-1) ?? 0) + ms], []);
+  let elapsed = 0;
+  const ends = durations.map((ms) => {
+    elapsed += ms;
+    return elapsed;
+  });
   const days = Math.max(1, Math.floor((timeline.anchor - window.from) / DAY));
-  let start = window.to === undefined
-    ? seededStart(f, { ...timeline, days: Math.min(timeline.days, days) }, active)
-    : f.number.int({ min: window.from, max: Math.max(window.from, window.to - MINUTE) });
+  let start =
+    window.to === undefined
+      ? seededStart(f, { ...timeline, days: Math.min(timeline.days, days) }, active)
+      : f.number.int({ min: window.from, max: Math.max(window.from, window.to - MINUTE) });
 
   let current: number;
   let end: number | null;
@@ -144,7 +180,8 @@ function generatedWorkflow(f: SeededFaker, timeline: Timeline, version: Definiti
     end = null;
   } else {
     current = status === 'Complete' ? path.length : f.number.int({ min: 0, max: Math.max(0, path.length - 1) });
-    const ran = status === 'Complete' ? (ends.at(-1) ?? 0) : (ends[current - 1] ?? 0) + Math.round((durations[current] ?? 0) * f.number.float({ min: 0.1, max: 0.9 }));
+    const ran =
+      status === 'Complete' ? (ends.at(-1) ?? 0) : (ends[current - 1] ?? 0) + Math.round((durations[current] ?? 0) * f.number.float({ min: 0.1, max: 0.9 }));
     // A finished run ended before the anchor: one that would not have is moved back.
     if (start + ran >= timeline.anchor) start = timeline.anchor - ran - f.number.int({ min: SECOND, max: 10 * MINUTE });
     end = start + ran;
@@ -155,9 +192,10 @@ function generatedWorkflow(f: SeededFaker, timeline: Timeline, version: Definiti
   const currentStatus = status === 'Terminated' ? (faulted ? 'Failed' : 'Cancelled') : currentStep ? runningStatus(currentStep) : 'Complete';
   const progress: StepProgress = { current, currentStatus, startTimes, endTime: end === null ? null : isoAt(end) };
   const workflowId = objectId(start, f.string.hexadecimal({ length: 16, casing: 'lower', prefix: '' }));
-  const errors = faulted && currentStep && end !== null
-    ? [{ workflowId, step: String(currentStep['id']), message: f.helpers.arrayElement(settings.faultMessages), errorTime: isoAt(end) }]
-    : [];
+  const errors =
+    faulted && currentStep && end !== null
+      ? [{ workflowId, step: String(currentStep['id']), message: f.helpers.arrayElement(settings.faultMessages), errorTime: isoAt(end) }]
+      : [];
   const trigger = triggerData(f, version);
   return workflowRecord({
     workflowId,
@@ -167,7 +205,11 @@ function generatedWorkflow(f: SeededFaker, timeline: Timeline, version: Definiti
     triggeredAt: isoAt(start - f.number.int({ min: 20, max: 400 })),
     startedAt: isoAt(start),
     completedAt: end === null ? null : isoAt(end),
-    logs: stepLogs(path, progress, path.map(() => f.string.uuid())),
+    logs: stepLogs(
+      path,
+      progress,
+      path.map(() => f.string.uuid()),
+    ),
     errors,
   });
 }
@@ -210,7 +252,18 @@ function exampleRecords(f: SeededFaker, documented: Definition): NewRecord[] {
     const stride = (Date.parse(example.completedAt) - started) / path.length;
     const startTimes = path.map((_, i) => isoAt(Math.round(started + i * stride)));
     const progress: StepProgress = { current: path.length, currentStatus: 'Complete', startTimes, endTime: example.completedAt };
-    return { id: example.workflowId, data: example as unknown as JsonObject, meta: { logs: stepLogs(path, progress, path.map(() => f.string.uuid())), errors: [] } };
+    return {
+      id: example.workflowId,
+      data: example as unknown as JsonObject,
+      meta: {
+        logs: stepLogs(
+          path,
+          progress,
+          path.map(() => f.string.uuid()),
+        ),
+        errors: [],
+      },
+    };
   });
   // Inserted in reverse, so that with equal start times newest-first keeps the document's own order.
   return listed.reverse();

@@ -20,26 +20,39 @@ export interface Template {
 const MSISDN = '{{data.payload.user.msisdn}}';
 
 const sms = (id: string, subAccountId: string, destination: string, text: string, next?: string): JsonObject => ({
-  id, stepType: 'SMS', inputs: { subAccountId, destination, text }, ...(next ? { nextStepId: next } : {}),
+  id,
+  stepType: 'SMS',
+  inputs: { subAccountId, destination, text },
+  ...(next ? { nextStepId: next } : {}),
 });
 
 const chatApps = (id: string, subAccountId: string, text: string, next?: string): JsonObject => ({
-  id, stepType: 'ChatAppsMessage',
+  id,
+  stepType: 'ChatAppsMessage',
   inputs: { subAccountId, user: { msisdn: MSISDN }, type: 'text', content: { text } },
   ...(next ? { nextStepId: next } : {}),
 });
 
 const http = (f: SeededFaker, id: string, path: string, body: JsonObject, next?: string): JsonObject => ({
-  id, stepType: 'HttpRequest',
+  id,
+  stepType: 'HttpRequest',
   inputs: {
-    url: `https://${f.internet.domainName()}${path}`, method: 'POST',
-    headers: { Authorization: `Bearer ${f.string.alphanumeric(24)}` }, body, timeoutSeconds: f.helpers.arrayElement([5, 10, 30]),
+    url: `https://${f.internet.domainName()}${path}`,
+    method: 'POST',
+    headers: { Authorization: `Bearer ${f.string.alphanumeric(24)}` },
+    body,
+    timeoutSeconds: f.helpers.arrayElement([5, 10, 30]),
   },
   outputs: { [`${id}_status`]: '{{step.responseCode}}' },
   ...(next ? { nextStepId: next } : {}),
 });
 
-const wait = (id: string, duration: string, next?: string): JsonObject => ({ id, stepType: 'Wait', inputs: { duration }, ...(next ? { nextStepId: next } : {}) });
+const wait = (id: string, duration: string, next?: string): JsonObject => ({
+  id,
+  stepType: 'Wait',
+  inputs: { duration },
+  ...(next ? { nextStepId: next } : {}),
+});
 
 const branch = (id: string, selectNextStep: JsonObject): JsonObject => ({ id, stepType: 'Branch', selectNextStep });
 
@@ -49,7 +62,16 @@ export const TEMPLATES: readonly Template[] = [
   {
     name: 'Auto reply ChatApps',
     trigger: 'inbound_chat_apps',
-    steps: (f, sub) => [chatApps('send_reply', sub, f.helpers.arrayElement(['Hello, thank you for your message, we will get back to you as soon as possible.', 'Thanks for reaching out! An agent will reply within the hour.']))],
+    steps: (f, sub) => [
+      chatApps(
+        'send_reply',
+        sub,
+        f.helpers.arrayElement([
+          'Hello, thank you for your message, we will get back to you as soon as possible.',
+          'Thanks for reaching out! An agent will reply within the hour.',
+        ]),
+      ),
+    ],
   },
   {
     name: 'Out of office',
@@ -103,10 +125,20 @@ export const TEMPLATES: readonly Template[] = [
     steps: (f, sub) => [
       branch('check_day', { call: "{{isDayOfWeek(data.triggeredAt, 'Saturday') || isDayOfWeek(data.triggeredAt, 'Sunday')}}", text: null }),
       {
-        id: 'call', stepType: 'VoiceMessage',
+        id: 'call',
+        stepType: 'VoiceMessage',
         inputs: {
-          subAccountId: sub, action: 'say', clientRequestId: '{{uuid()}}',
-          params: { source: f.string.numeric({ length: 10, allowLeadingZeros: false }), destination: '{{data.user.contact}}', text: 'This is an automated alert: {{data.event}}.', repetition: 2, voiceProfile: 'en-US-ZiraRUS', speed: 1 },
+          subAccountId: sub,
+          action: 'say',
+          clientRequestId: '{{uuid()}}',
+          params: {
+            source: f.string.numeric({ length: 10, allowLeadingZeros: false }),
+            destination: '{{data.user.contact}}',
+            text: 'This is an automated alert: {{data.event}}.',
+            repetition: 2,
+            voiceProfile: 'en-US-ZiraRUS',
+            speed: 1,
+          },
         },
       },
       sms('text', sub, '{{data.user.contact}}', 'Alert: {{data.event}}.'),

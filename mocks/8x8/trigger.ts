@@ -18,17 +18,22 @@ export function triggerOperation(): Operation {
     method: 'POST',
     path: '/api/v1/accounts/{accountId}/triggers/http_request',
     summary: 'Trigger workflows from an external system: starts a workflow of every enabled http_request definition of the account (http_request_trigger).',
-    request: { params: schemaId('parameters.json#/$defs/AccountPath'), query: schemaId('parameters.json#/$defs/TriggerQuery'), body: schemaId('parameters.json#/$defs/TriggerPayload') },
+    request: {
+      params: schemaId('parameters.json#/$defs/AccountPath'),
+      query: schemaId('parameters.json#/$defs/TriggerQuery'),
+      body: schemaId('parameters.json#/$defs/TriggerPayload'),
+    },
     responses: { 200: null },
     action: {
       kind: 'createEach',
       from: {
         collection: 'definitions',
-        where: (input) => ok([
-          { field: 'accountId', op: 'eq', value: text(input.params['accountId']) },
-          { field: 'trigger', op: 'eq', value: 'http_request' },
-          { field: 'status', op: 'eq', value: 'enabled' },
-        ]),
+        where: (input) =>
+          ok([
+            { field: 'accountId', op: 'eq', value: text(input.params['accountId']) },
+            { field: 'trigger', op: 'eq', value: 'http_request' },
+            { field: 'status', op: 'eq', value: 'enabled' },
+          ]),
       },
       collection: 'workflows',
       build(source, input, ctx) {

@@ -12,7 +12,11 @@ export interface DefinitionVersion {
 
 /** A MongoDB-style ObjectId: 8 hex digits of the start time in seconds, then 16 more (the documents' example ids). */
 export function objectId(startedAtMs: number, randomHex16: string): string {
-  return Math.floor(startedAtMs / 1000).toString(16).padStart(8, '0') + randomHex16;
+  return (
+    Math.floor(startedAtMs / 1000)
+      .toString(16)
+      .padStart(8, '0') + randomHex16
+  );
 }
 
 /** The definition version a stored definition's data describes. */
@@ -92,7 +96,8 @@ export function stepLogs(path: readonly JsonObject[], progress: StepProgress, lo
  */
 export function shownLogs(logs: Json | undefined): JsonObject[] {
   return (Array.isArray(logs) ? logs : []).filter(
-    (log): log is JsonObject => typeof log === 'object' && log !== null && !Array.isArray(log) && typeof log['startedAt'] === 'string' && typeof log['completedAt'] === 'string',
+    (log): log is JsonObject =>
+      typeof log === 'object' && log !== null && !Array.isArray(log) && typeof log['startedAt'] === 'string' && typeof log['completedAt'] === 'string',
   );
 }
 

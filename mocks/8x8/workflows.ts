@@ -40,12 +40,27 @@ const definitionData = (input: OperationInput): JsonObject => input.parents['def
  * A new Runnable workflow of a definition version, started now: its first step running, its path through the
  * definition drawn from the runtime ids (so the same seed and requests give the same runs).
  */
-export function startedWorkflow(version: DefinitionVersion, ctx: ActionContext, trigger: { context: JsonObject; subAccountId?: string | undefined }): ReturnType<typeof workflowRecord> {
+export function startedWorkflow(
+  version: DefinitionVersion,
+  ctx: ActionContext,
+  trigger: { context: JsonObject; subAccountId?: string | undefined },
+): ReturnType<typeof workflowRecord> {
   const path = runPath(version.steps, (options) => options[Math.floor(ctx.ids.next() * options.length)]);
-  const progress = { current: 0, currentStatus: path[0] ? runningStatus(path[0]) : 'Running' as const, startTimes: [ctx.now], endTime: null };
+  const progress = { current: 0, currentStatus: path[0] ? runningStatus(path[0]) : ('Running' as const), startTimes: [ctx.now], endTime: null };
   return workflowRecord({
-    workflowId: objectId(Date.parse(ctx.now), ctx.ids.hex(16)), definition: version, ...trigger, status: 'Runnable',
-    triggeredAt: ctx.now, startedAt: ctx.now, completedAt: null, logs: stepLogs(path, progress, path.map(() => ctx.ids.uuid())), errors: [],
+    workflowId: objectId(Date.parse(ctx.now), ctx.ids.hex(16)),
+    definition: version,
+    ...trigger,
+    status: 'Runnable',
+    triggeredAt: ctx.now,
+    startedAt: ctx.now,
+    completedAt: null,
+    logs: stepLogs(
+      path,
+      progress,
+      path.map(() => ctx.ids.uuid()),
+    ),
+    errors: [],
   });
 }
 
@@ -96,8 +111,13 @@ export function workflowOperations(): Operation[] {
       id: 'startWorkflowInstance',
       method: 'POST',
       path: WORKFLOWS,
-      summary: 'Test a definition: start a workflow of its latest version (or ?version=) with the body as its event payload: 201 + Location, no body (start-workflow-instance).',
-      request: { params: schemaId('parameters.json#/$defs/DefinitionPath'), query: schemaId('parameters.json#/$defs/StartWorkflowQuery'), body: schemaId('parameters.json#/$defs/StartPayload') },
+      summary:
+        'Test a definition: start a workflow of its latest version (or ?version=) with the body as its event payload: 201 + Location, no body (start-workflow-instance).',
+      request: {
+        params: schemaId('parameters.json#/$defs/DefinitionPath'),
+        query: schemaId('parameters.json#/$defs/StartWorkflowQuery'),
+        body: schemaId('parameters.json#/$defs/StartPayload'),
+      },
       responses: { 201: null },
       requires: [definitionOf],
       action: {
@@ -133,7 +153,10 @@ export function workflowOperations(): Operation[] {
           return typeof status === 'string' ? status : undefined;
         },
         refuse: (refusal, record: StoredRecord) =>
-          mockError('illegalTransition', fillTemplate('Cannot {command} workflow {id}: it is {status}.', { command: refusal.command, id: record.id, status: refusal.from })),
+          mockError(
+            'illegalTransition',
+            fillTemplate('Cannot {command} workflow {id}: it is {status}.', { command: refusal.command, id: record.id, status: refusal.from }),
+          ),
         reply: () => ({ status: 200 }),
       },
     },

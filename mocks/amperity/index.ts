@@ -66,7 +66,12 @@ export const packAmperity: ApiPack = {
     machine: runMachine,
     progress: runProgress,
     // States the real orchestrator reaches that the mock does not play: pausing, and stops it starts itself.
-    automatic: [{ from: 'running', to: 'paused' }, { from: 'paused', to: 'running' }, { from: 'running', to: 'stopping' }, { from: 'running', to: 'canceling' }],
+    automatic: [
+      { from: 'running', to: 'paused' },
+      { from: 'paused', to: 'running' },
+      { from: 'running', to: 'stopping' },
+      { from: 'running', to: 'canceling' },
+    ],
     ordered: [['created_at', 'ended_at']],
     terminalOnly: ['ended_at'],
   },
@@ -82,15 +87,16 @@ export const packAmperity: ApiPack = {
       action: {
         kind: 'list',
         collection: 'runs',
-        where: (input) => allConditions(
-          ownTenant(input),
-          stateFilter(input.query['state']),
-          equalIfGiven('type', input.query['type']),
-          timeBound('created_at', 'gte', input.query['created_from'], 'created_from'),
-          timeBound('created_at', 'lt', input.query['created_to'], 'created_to'),
-          timeBound('ended_at', 'gte', input.query['ended_from'], 'ended_from'),
-          timeBound('ended_at', 'lt', input.query['ended_to'], 'ended_to'),
-        ),
+        where: (input) =>
+          allConditions(
+            ownTenant(input),
+            stateFilter(input.query['state']),
+            equalIfGiven('type', input.query['type']),
+            timeBound('created_at', 'gte', input.query['created_from'], 'created_from'),
+            timeBound('created_at', 'lt', input.query['created_to'], 'created_to'),
+            timeBound('ended_at', 'gte', input.query['ended_from'], 'ended_from'),
+            timeBound('ended_at', 'lt', input.query['ended_to'], 'ended_to'),
+          ),
         orderBy: () => ok([{ field: 'created_at', dir: 'desc', as: 'time' }]),
         // The document bounds no limit: any integer is held within 1..1000 (PROVENANCE.md).
         pagination: cursorToken({ items: 'data', token: 'next_token', limit: 'limit', defaultLimit: 25, totalFlag: 'with_total', clamp: [1, 1000] }),

@@ -16,8 +16,21 @@ export const runProgress: Progress = {
     scheduled: { afterMs: [MINUTE, 90_000], next: [{ to: 'started', weight: 1 }] },
     started: { afterMs: [15_000, 45_000], next: [{ to: 'in progress', weight: 1 }] },
     'in progress': { afterMs: [15_000, MINUTE], next: [{ to: 'running', weight: 1 }] },
-    running: { afterMs: [MINUTE, 5 * MINUTE], next: [{ to: 'succeeded', weight: 80 }, { to: 'failed', weight: 12 }, { to: 'running with failures', weight: 8 }] },
-    'running with failures': { afterMs: [30_000, 2 * MINUTE], next: [{ to: 'failed', weight: 60 }, { to: 'succeeded', weight: 40 }] },
+    running: {
+      afterMs: [MINUTE, 5 * MINUTE],
+      next: [
+        { to: 'succeeded', weight: 80 },
+        { to: 'failed', weight: 12 },
+        { to: 'running with failures', weight: 8 },
+      ],
+    },
+    'running with failures': {
+      afterMs: [30_000, 2 * MINUTE],
+      next: [
+        { to: 'failed', weight: 60 },
+        { to: 'succeeded', weight: 40 },
+      ],
+    },
     canceling: { afterMs: [5_000, 15_000], next: [{ to: 'canceled', weight: 1 }] },
     stopping: { afterMs: [5_000, 15_000], next: [{ to: 'stopped', weight: 1 }] },
   },

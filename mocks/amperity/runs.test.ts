@@ -24,6 +24,9 @@ describe('Amperity run machine', () => {
     const running = tasksFollowing(tasks, 'running', 't1');
     expect(running).toEqual([{ state: 'running', state_changed_at: 't1', created_at: 't1' }, { state: 'scheduled' }]);
     const failed = tasksFollowing(running, 'failed', 't2');
-    expect(failed).toEqual([{ state: 'failed', state_changed_at: 't2', created_at: 't1', ended_at: 't2' }, { state: 'skipped', state_changed_at: 't2' }]);
+    expect(failed).toEqual([
+      { state: 'failed', state_changed_at: 't2', created_at: 't1', ended_at: 't2' },
+      { state: 'skipped', state_changed_at: 't2' },
+    ]);
   });
 });

@@ -41,8 +41,18 @@ export const runMachine: StateMachine = {
 };
 
 const TASK_STATE_FOR_RUN: Readonly<Record<string, string>> = {
-  succeeded: 'succeeded', failed: 'failed', canceled: 'canceled', stopped: 'stopped', canceling: 'canceling', stopping: 'stopping',
-  running: 'running', 'running with failures': 'running', 'in progress': 'running', started: 'running', paused: 'paused', scheduled: 'scheduled',
+  succeeded: 'succeeded',
+  failed: 'failed',
+  canceled: 'canceled',
+  stopped: 'stopped',
+  canceling: 'canceling',
+  stopping: 'stopping',
+  running: 'running',
+  'running with failures': 'running',
+  'in progress': 'running',
+  started: 'running',
+  paused: 'paused',
+  scheduled: 'scheduled',
 };
 const FINISHED_TASK = ['succeeded', 'failed', 'skipped', 'canceled', 'stopped'];
 /** Task states that mean the task has run (WorkflowTaskInstance.created_at, 'when the task started'). */

@@ -16,15 +16,31 @@ describe('Amperity seed helpers', () => {
     expect(workflowForConfig('og-other').tasks.length).toBeGreaterThan(0);
   });
 
-  it('starts a run scheduled, with the documents\' id forms, its tasks waiting under its tenant, and no null', () => {
+  it("starts a run scheduled, with the documents' id forms, its tasks waiting under its tenant, and no null", () => {
     let n = 0;
-    const run = startedRun({ configId: 'cg-2efo5X8vo', tenant: 'acme', principalId: 'api-key|1', now: '2026-11-01T10:00:00.000Z', digits: () => String(10_000 + n++), letters: (length) => 'a'.repeat(length) });
-    expect(run).toMatchObject({ id: 'wf-20261101-10000-aaaaa', state: 'scheduled', type: 'courier.group/run', tenant: 'acme', launched_version: 'etv-20261101-10001-aaaaaa', warn_after_ms: 86_400_000 });
+    const run = startedRun({
+      configId: 'cg-2efo5X8vo',
+      tenant: 'acme',
+      principalId: 'api-key|1',
+      now: '2026-11-01T10:00:00.000Z',
+      digits: () => String(10_000 + n++),
+      letters: (length) => 'a'.repeat(length),
+    });
+    expect(run).toMatchObject({
+      id: 'wf-20261101-10000-aaaaa',
+      state: 'scheduled',
+      type: 'courier.group/run',
+      tenant: 'acme',
+      launched_version: 'etv-20261101-10001-aaaaaa',
+      warn_after_ms: 86_400_000,
+    });
     expect(Object.values(run)).not.toContain(null);
     expect(run).not.toHaveProperty('ended_at');
     const tasks = run['task_instances'] as Record<string, unknown>[];
     expect(tasks.length).toBeGreaterThan(1);
-    expect(tasks.every((task) => task['state'] === 'scheduled' && task['tenant'] === 'acme' && task['workflow_id'] === run['id'] && !('created_at' in task))).toBe(true);
+    expect(
+      tasks.every((task) => task['state'] === 'scheduled' && task['tenant'] === 'acme' && task['workflow_id'] === run['id'] && !('created_at' in task)),
+    ).toBe(true);
     expect(tasks[0]?.['id']).toBe('wft-20261101-10002-aaaaaa');
   });
 
@@ -42,9 +58,13 @@ describe('Amperity seed helpers', () => {
     ]);
   });
 
-  it('gives the failed task the run\'s error and no other', () => {
+  it("gives the failed task the run's error and no other", () => {
     const error = { attribution: 'platform', type: 't', message: 'm' };
-    expect(withTaskError([{ state: 'succeeded' }, { state: 'failed' }, { state: 'skipped' }], error)).toEqual([{ state: 'succeeded' }, { state: 'failed', error }, { state: 'skipped' }]);
+    expect(withTaskError([{ state: 'succeeded' }, { state: 'failed' }, { state: 'skipped' }], error)).toEqual([
+      { state: 'succeeded' },
+      { state: 'failed', error },
+      { state: 'skipped' },
+    ]);
   });
 
   it('filters states case-insensitively', () => {

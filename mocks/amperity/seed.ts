@@ -65,7 +65,14 @@ export function scheduledTasks(workflowId: string, tenant: string, tasks: readon
  * A run just started through POST /workflow/runs: scheduled, its tasks waiting, one version at launch. Values it does
  * not have are left out, never null (the document types every Workflow property as non-nullable).
  */
-export function startedRun(start: { configId: string; tenant: string; principalId: string; now: string; digits: () => string; letters: (length: number) => string }): JsonObject {
+export function startedRun(start: {
+  configId: string;
+  tenant: string;
+  principalId: string;
+  now: string;
+  digits: () => string;
+  letters: (length: number) => string;
+}): JsonObject {
   const workflow = workflowForConfig(start.configId);
   const nowMs = Date.parse(start.now);
   const id = runId(nowMs, start.digits(), start.letters(5));
@@ -88,7 +95,8 @@ export function startedRun(start: { configId: string; tenant: string; principalI
 }
 
 /** A task's job id, like `orb-20240619-EDnCxzmhrLN`. */
-const jobRunId = (spec: TaskSpec, dateMs: number, letters: string): string => `${spec.runPrefix}-${new Date(dateMs).toISOString().slice(0, 10).replaceAll('-', '')}-${letters}`;
+const jobRunId = (spec: TaskSpec, dateMs: number, letters: string): string =>
+  `${spec.runPrefix}-${new Date(dateMs).toISOString().slice(0, 10).replaceAll('-', '')}-${letters}`;
 
 /**
  * The Amperity seed: the seed document's run verbatim under `socktown`, then generated runs for each demo tenant,
@@ -108,7 +116,8 @@ export function seedAmperity(ctx: SeedContext): SeedData {
       return { name: `${first} ${last}`, id: `google-apps|${email}@${tenant}.com`, email: `${email}@${tenant}.com` };
     });
     const principals: Principal[] = [settings.principals.automated, ...humans];
-    for (let i = 0; i < count; i++) runs.push(generatedRun(f, timeline, tenant, f.helpers.arrayElement(settings.workflows), f.helpers.arrayElement(principals)));
+    for (let i = 0; i < count; i++)
+      runs.push(generatedRun(f, timeline, tenant, f.helpers.arrayElement(settings.workflows), f.helpers.arrayElement(principals)));
   }
   return { runs };
 }
@@ -116,7 +125,12 @@ export function seedAmperity(ctx: SeedContext): SeedData {
 function exampleRun(f: SeededFaker): NewRecord {
   const example = examples.run;
   const created = Date.parse(example.created_at);
-  const extras = verboseExtras(f, { id: example.id, tenant: example.tenant, idDate: created, createdMs: created, endMs: Date.parse(example.ended_at) }, workflowForConfig('og-2LoyaltyM'), example.state);
+  const extras = verboseExtras(
+    f,
+    { id: example.id, tenant: example.tenant, idDate: created, createdMs: created, endMs: Date.parse(example.ended_at) },
+    workflowForConfig('og-2LoyaltyM'),
+    example.state,
+  );
   return { id: example.id, data: { ...(example as unknown as JsonObject), ...extras } };
 }
 
@@ -176,7 +190,12 @@ function generatedRun(f: SeededFaker, timeline: Timeline, tenant: string, workfl
   // Ids carry the run's own creation date, as Amperity's do.
   const idDate = created;
   const id = runId(idDate, f.string.numeric(5), f.string.alpha(5));
-  const error = state === 'failed' ? f.helpers.arrayElement(settings.errors) : state === 'canceled' && f.datatype.boolean({ probability: 0.5 }) ? settings.cancelError : undefined;
+  const error =
+    state === 'failed'
+      ? f.helpers.arrayElement(settings.errors)
+      : state === 'canceled' && f.datatype.boolean({ probability: 0.5 })
+        ? settings.cancelError
+        : undefined;
   const extras = verboseExtras(f, { id, tenant, idDate, createdMs: created, endMs }, { ...workflow, tasks: tasksOf(workflow.tasks) }, state);
   const data: JsonObject = {
     ...(error ? { error } : {}),

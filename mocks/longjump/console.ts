@@ -18,8 +18,17 @@ export const consoleLongjump: ConsoleView = {
   commands: {
     kind: 'actions',
     list: { operation: 'listAvailableActions', params: record, query: { alt: 'json' } },
-    take: { operation: 'changeWorkflowState', params: record, body: { platform: { workflowChangeState: { workflowIdOrName: '{workflowName}', actionName: '{command}', comment: 'from the QA console' } } } },
+    take: {
+      operation: 'changeWorkflowState',
+      params: record,
+      body: { platform: { workflowChangeState: { workflowIdOrName: '{workflowName}', actionName: '{command}', comment: 'from the QA console' } } },
+    },
     login: { operation: 'login', users: model.users.map((user) => user.userName), body: { platform: { login: { userName: '{user}', password: 'demo' } } } },
   },
-  stateNames: (seed) => Object.fromEntries((seed['workflows'] ?? []).flatMap((workflow) => ((workflow.data['states'] ?? []) as JsonObject[]).map((state) => [String(state['id']), String(state['name'])]))),
+  stateNames: (seed) =>
+    Object.fromEntries(
+      (seed['workflows'] ?? []).flatMap((workflow) =>
+        ((workflow.data['states'] ?? []) as JsonObject[]).map((state) => [String(state['id']), String(state['name'])]),
+      ),
+    ),
 };

@@ -60,8 +60,20 @@ export const packLongjump: ApiPack = {
     // vendor-facts 004 documents HTTP 200, 201, 400, 404, 405 and 415 only; other failures use 400.
     status: { unauthenticated: 400, forbidden: 400, illegalTransition: 400, conflict: 400, payloadTooLarge: 400, rateLimited: 400, notAcceptable: 400 },
     codes: {
-      unauthenticated: -101, forbidden: -850, notFound: -200, routeNotFound: -300, illegalTransition: -300,
-      invalidRequest: -1, malformedBody: -1, methodNotAllowed: -1, unsupportedMediaType: -1, payloadTooLarge: -1, conflict: -1, rateLimited: -1, notAcceptable: -1, internal: -1,
+      unauthenticated: -101,
+      forbidden: -850,
+      notFound: -200,
+      routeNotFound: -300,
+      illegalTransition: -300,
+      invalidRequest: -1,
+      malformedBody: -1,
+      methodNotAllowed: -1,
+      unsupportedMediaType: -1,
+      payloadTooLarge: -1,
+      conflict: -1,
+      rateLimited: -1,
+      notAcceptable: -1,
+      internal: -1,
     },
     messages: {
       routeNotFound: 'Resource does not exist',
@@ -83,12 +95,14 @@ export const packLongjump: ApiPack = {
       public: true,
       request: { body: schemaId('LoginBody') },
       responses: { 200: schemaId('LoginResponse') },
-      requires: [{
-        name: 'login',
-        collection: 'logins',
-        id: (input) => text(loginRequest(input)['userName']),
-        notFound: () => mockError('unauthenticated', 'Invalid user name or password'),
-      }],
+      requires: [
+        {
+          name: 'login',
+          collection: 'logins',
+          id: (input) => text(loginRequest(input)['userName']),
+          notFound: () => mockError('unauthenticated', 'Invalid user name or password'),
+        },
+      ],
       action: {
         kind: 'create',
         collection: 'sessions',
@@ -101,7 +115,10 @@ export const packLongjump: ApiPack = {
         reply: (record) => ({
           status: 200,
           headers: { 'set-cookie': `${SESSION_COOKIE}=${record.id}; Path=/; HttpOnly; SameSite=Lax` },
-          body: platform({ login: { userId: text(record.data['userId']), userName: text(record.data['userName']), sessionId: record.id }, message: successMessage() }),
+          body: platform({
+            login: { userId: text(record.data['userId']), userName: text(record.data['userName']), sessionId: record.id },
+            message: successMessage(),
+          }),
         }),
       },
     },
@@ -156,18 +173,31 @@ export const packLongjump: ApiPack = {
           const choice = change['userChoiceOwner'] === undefined ? undefined : text(change['userChoiceOwner']);
           const taken = takeAction(workflow, data, input.caller.principal, actionName, choice || undefined);
           if (!taken.ok) {
-            if (taken.reason === 'notOwner') return fail(mockError('forbidden', 'Insufficient permission: only a workflow owner of the record may change its state'));
-            if (taken.reason === 'unknownOwnerChoice') return fail(mockError('notFound', `Invalid userChoiceOwner: ${choice ?? ''} is not a decision-maker of the next state`));
+            if (taken.reason === 'notOwner')
+              return fail(mockError('forbidden', 'Insufficient permission: only a workflow owner of the record may change its state'));
+            if (taken.reason === 'unknownOwnerChoice')
+              return fail(mockError('notFound', `Invalid userChoiceOwner: ${choice ?? ''} is not a decision-maker of the next state`));
             return fail(mockError('illegalTransition', `Action ${actionName} is not available from the record's current state`));
           }
           const user = input.parents['user']?.data ?? {};
           const modifiedBy = { id: text(user['id']), displayValue: text(user['displayValue']) };
           const move: JsonObject = {
-            from: data.currentStateId, to: taken.next.id, action: taken.action.name, actionId: taken.action.id,
-            comment: text(change['comment']), by: modifiedBy.id, at: ctx.now,
+            from: data.currentStateId,
+            to: taken.next.id,
+            action: taken.action.name,
+            actionId: taken.action.id,
+            comment: text(change['comment']),
+            by: modifiedBy.id,
+            at: ctx.now,
           };
           return ok({
-            data: { ...record.data, currentStateId: taken.next.id, owners: taken.owners.map((p) => ({ ...p })), date_modified: ctx.now.replace(/\.\d{3}Z$/, 'Z'), modified_id: modifiedBy },
+            data: {
+              ...record.data,
+              currentStateId: taken.next.id,
+              owners: taken.owners.map((p) => ({ ...p })),
+              date_modified: ctx.now.replace(/\.\d{3}Z$/, 'Z'),
+              modified_id: modifiedBy,
+            },
             meta: { ...record.meta, history: [...historyOf(record.meta), move] },
           });
         },

@@ -78,14 +78,19 @@ export const asRecord = (data: JsonObject): RecordData => data as unknown as Rec
 
 /** Whether the record meets the action's criteria: customCriteria when present, else the rows. Unreadable criteria are not met. */
 export function criteriaMet(action: Action, record: RecordData): boolean {
-  const outcome = action.customCriteria.trim() !== ''
-    ? customMet(action.customCriteria, record.fields)
-    : rowsMet(action.criteria.map(toRow), record.fields);
+  const outcome = action.customCriteria.trim() !== '' ? customMet(action.customCriteria, record.fields) : rowsMet(action.criteria.map(toRow), record.fields);
   return outcome.ok && outcome.value;
 }
 
 function toRow(fields: CriteriaFields): CriteriaRow {
-  return { join: fields.join_operator, preBracket: fields.pre_bracket, postBracket: fields.post_bracket, column: fields.column, operator: fields.operator, value: fields.value };
+  return {
+    join: fields.join_operator,
+    preBracket: fields.pre_bracket,
+    postBracket: fields.post_bracket,
+    column: fields.column,
+    operator: fields.operator,
+    value: fields.value,
+  };
 }
 
 export const isOwner = (record: RecordData, userId: string | undefined): boolean => record.owners.some((owner) => owner.id === userId);

@@ -25,7 +25,10 @@ export function seedLongjump(ctx: SeedContext): SeedData {
     // LongJump writes whole seconds.
     const created = new Date(seededStart(f, { anchor: ctx.anchor, ...model.generated.timeline }, true)).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const fields = { amount: String(f.number.int(model.generated.amount)), priority: f.helpers.arrayElement(['low', 'normal', 'high']) };
-    records.push({ id: recordKey(template.objectName, id), data: { ...(template as unknown as JsonObject), id, fields, date_created: created, date_modified: created } });
+    records.push({
+      id: recordKey(template.objectName, id),
+      data: { ...(template as unknown as JsonObject), id, fields, date_created: created, date_modified: created },
+    });
   }
   return { logins, users, workflows, records, sessions: [] };
 }

@@ -26,7 +26,11 @@ function sign(key: string, session: string, sessionId: string, attributeId: stri
 }
 
 /** The download URL of a stored attachment, for a caller that reached this server at `origin` in `session`. */
-export function downloadUrl(where: { readonly origin: string; readonly base: string; readonly session: string }, attachment: JsonObject, issuedMs: number): string {
+export function downloadUrl(
+  where: { readonly origin: string; readonly base: string; readonly session: string },
+  attachment: JsonObject,
+  issuedMs: number,
+): string {
   const sessionId = String(attachment['session_id']);
   const attributeId = String(attachment['attribute_id']);
   const expires = Math.floor(issuedMs / 1000) + LINK_LIFETIME_SECONDS;
@@ -67,5 +71,5 @@ export function downloadHeaders(filename: string): Record<string, string> {
 /** A CSV (RFC 4180: CRLF lines, fields quoted when they hold a comma, quote or line break) with a header row. */
 export function csv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-  return [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
 }

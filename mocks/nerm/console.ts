@@ -23,9 +23,22 @@ export const consoleNerm: ConsoleView = {
   fields: { id: 'id', status: 'status', title: 'workflow_id', since: ['updated_at', 'created_at'] },
   detail: { operation: 'getWorkflowSession', params: { id: { field: 'id' } } },
   // PATCH accepts any status from any status; the console offers the usual next steps instead of 60 buttons (machine.ts).
-  commands: { kind: 'machine', operation: 'updateWorkflowSession', params: { id: { field: 'id' } }, body: { workflow_session: { status: '{command}' } }, moves: commonMoves },
+  commands: {
+    kind: 'machine',
+    operation: 'updateWorkflowSession',
+    params: { id: { field: 'id' } },
+    body: { workflow_session: { status: '{command}' } },
+    moves: commonMoves,
+  },
   create: {
     operation: 'createWorkflowSession',
-    example: () => ({ workflow_session: { workflow_id: '6fe6ad93-3211-4ca9-a5a8-fc7e9bece4e3', requester_id: '5b565e11-f681-4494-8550-05b4c4776a54', requester_type: 'NeprofileUser', attributes: { job_title: 'Contractor' } } }),
+    example: () => ({
+      workflow_session: {
+        workflow_id: '6fe6ad93-3211-4ca9-a5a8-fc7e9bece4e3',
+        requester_id: '5b565e11-f681-4494-8550-05b4c4776a54',
+        requester_type: 'NeprofileUser',
+        attributes: { job_title: 'Contractor' },
+      },
+    }),
   },
 };

@@ -9,7 +9,10 @@ describe('NERM pack declarations', () => {
   });
 
   it('reads order keys in turn and skips those it cannot sort by', () => {
-    expect(sessionOrder('status,-created_at')).toEqual([{ field: 'status', dir: 'asc', as: 'text' }, { field: 'created_at', dir: 'desc', as: 'time' }]);
+    expect(sessionOrder('status,-created_at')).toEqual([
+      { field: 'status', dir: 'asc', as: 'text' },
+      { field: 'created_at', dir: 'desc', as: 'time' },
+    ]);
     expect(sessionOrder('attributes,updated_at desc,nope')).toEqual([{ field: 'updated_at', dir: 'desc', as: 'time' }]);
   });
 

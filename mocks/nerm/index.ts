@@ -22,8 +22,15 @@ const UPLOAD = `${SESSIONS}/{id}/upload/{attribute_id}`;
 
 /** Top-level fields `order` may name (seed 000: not attributes); created_at/updated_at compare as times. */
 export const ORDERABLE: Readonly<Record<string, Comparison>> = {
-  id: 'text', uid: 'text', workflow_id: 'text', requester_id: 'text', requester_type: 'text', profile_id: 'text', status: 'text',
-  created_at: 'time', updated_at: 'time',
+  id: 'text',
+  uid: 'text',
+  workflow_id: 'text',
+  requester_id: 'text',
+  requester_type: 'text',
+  profile_id: 'text',
+  status: 'text',
+  created_at: 'time',
+  updated_at: 'time',
 };
 const DEFAULT_ORDER: readonly SortKey[] = [{ field: 'id', dir: 'asc' }];
 
@@ -101,13 +108,14 @@ export const packNerm: ApiPack = {
       action: {
         kind: 'list',
         collection: 'sessions',
-        where: (input) => ok([
-          ...equalIfGiven('profile_id', input.query['profile_id']),
-          ...equalIfGiven('uid', input.query['uid']),
-          ...equalIfGiven('workflow_id', input.query['workflow_id']),
-          ...equalIfGiven('requester_id', input.query['requester_id']),
-          ...equalIfGiven('status', input.query['status'] === undefined ? undefined : statusFromFilter(text(input.query['status']))),
-        ]),
+        where: (input) =>
+          ok([
+            ...equalIfGiven('profile_id', input.query['profile_id']),
+            ...equalIfGiven('uid', input.query['uid']),
+            ...equalIfGiven('workflow_id', input.query['workflow_id']),
+            ...equalIfGiven('requester_id', input.query['requester_id']),
+            ...equalIfGiven('status', input.query['status'] === undefined ? undefined : statusFromFilter(text(input.query['status']))),
+          ]),
         orderBy: (input) => ok(sessionOrder(input.query['order'] === undefined ? undefined : text(input.query['order']))),
         pagination: offsetWithMetadata({ items: 'workflow_sessions', offset: 'offset', limit: 'limit', defaultLimit: 100, flag: 'metadata' }),
       },
@@ -145,7 +153,11 @@ export const packNerm: ApiPack = {
       method: 'PATCH',
       path: `${SESSIONS}/{id}`,
       summary: 'Update a session: fields, attributes (merged), status (or status_uid) to any listed status; ?run=true (NERM OpenAPI patchWorkflowSession).',
-      request: { params: schemaId('parameters.json#/$defs/IdPath'), query: schemaId('parameters.json#/$defs/RunQuery'), body: schemaId('parameters.json#/$defs/UpdateBody') },
+      request: {
+        params: schemaId('parameters.json#/$defs/IdPath'),
+        query: schemaId('parameters.json#/$defs/RunQuery'),
+        body: schemaId('parameters.json#/$defs/UpdateBody'),
+      },
       invalidBodyMessage: 'The workflow session failed to update',
       responses: { 200: schemaId('workflow-session.json#/$defs/Wrapped') },
       action: {
@@ -154,11 +166,18 @@ export const packNerm: ApiPack = {
         apply(record, input, ctx) {
           const fields = sessionFields(input);
           const edited = withFields(record, fields);
-          let next: Replacement = changed(record.data, edited.data) ? { data: { ...edited.data, updated_at: ctx.now }, meta: edited.meta } : { data: record.data, meta: edited.meta };
+          let next: Replacement = changed(record.data, edited.data)
+            ? { data: { ...edited.data, updated_at: ctx.now }, meta: edited.meta }
+            : { data: record.data, meta: edited.meta };
           const status = askedStatus(fields);
           if (status !== undefined && status !== record.data['status']) {
             const moved = moveRecord(sessionMachine, next, status, ctx.now);
-            if (!moved.ok) return fail(mockError('illegalTransition', 'The workflow session failed to update', { fields: { status: [`cannot change from ${moved.error.from} to ${status}`] } }));
+            if (!moved.ok)
+              return fail(
+                mockError('illegalTransition', 'The workflow session failed to update', {
+                  fields: { status: [`cannot change from ${moved.error.from} to ${status}`] },
+                }),
+              );
             next = { data: moved.value.data, meta: moved.value.meta };
           }
           return ok(runIfAsked(next, input, ctx));
@@ -170,7 +189,8 @@ export const packNerm: ApiPack = {
       id: 'getWorkflowSessionUpload',
       method: 'GET',
       path: UPLOAD,
-      summary: 'The URL of a session\'s attachment attribute value: {url}, downloadable without credentials for an hour (NERM OpenAPI getWorkflowSessionUpload).',
+      summary:
+        "The URL of a session's attachment attribute value: {url}, downloadable without credentials for an hour (NERM OpenAPI getWorkflowSessionUpload).",
       request: { params: schemaId('parameters.json#/$defs/UploadPath') },
       requires: [sessionExists],
       responses: { 200: schemaId('attachment.json#/$defs/Url') },
@@ -178,7 +198,8 @@ export const packNerm: ApiPack = {
         kind: 'get',
         collection: 'attachments',
         id: (input) => attachmentId(text(input.params['id']), text(input.params['attribute_id'])),
-        notFound: (input) => mockError('notFound', `Workflow session ${text(input.params['id'])} has no attachment for attribute ${text(input.params['attribute_id'])}`),
+        notFound: (input) =>
+          mockError('notFound', `Workflow session ${text(input.params['id'])} has no attachment for attribute ${text(input.params['attribute_id'])}`),
         reply: (record, input, ctx) => ok({ status: 200, body: { url: downloadUrl(input, record.data, Date.parse(ctx.now)) } }),
       },
     },
@@ -186,7 +207,7 @@ export const packNerm: ApiPack = {
       id: 'submitWorkflowSessionUpload',
       method: 'POST',
       path: UPLOAD,
-      summary: 'Upload a session\'s attachment attribute value as the multipart form field `file`; answers {url} (NERM OpenAPI submitWorkflowSessionUpload).',
+      summary: "Upload a session's attachment attribute value as the multipart form field `file`; answers {url} (NERM OpenAPI submitWorkflowSessionUpload).",
       accepts: ['multipart'],
       request: { params: schemaId('parameters.json#/$defs/UploadPath'), body: schemaId('parameters.json#/$defs/UploadBody') },
       invalidBodyMessage: 'The workflow session failed to update',
@@ -219,7 +240,7 @@ export const packNerm: ApiPack = {
       id: 'downloadWorkflowSessionAttachment',
       method: 'GET',
       path: DOWNLOAD_PATH,
-      summary: 'The mock\'s own download link behind an attachment URL: the file\'s bytes in its content type, no credentials needed while the link is valid.',
+      summary: "The mock's own download link behind an attachment URL: the file's bytes in its content type, no credentials needed while the link is valid.",
       public: true,
       mockOnly: true,
       sessionParam: 'session',

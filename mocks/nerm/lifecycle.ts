@@ -9,7 +9,13 @@ export const sessionProgress: Progress = {
   collection: 'sessions',
   states: {
     processing: { afterMs: [60_000, 120_000], next: [{ to: 'pending_approval', weight: 1 }] },
-    pending_approval: { afterMs: [120_000, 600_000], next: [{ to: 'approved', weight: 85 }, { to: 'rejected', weight: 15 }] },
+    pending_approval: {
+      afterMs: [120_000, 600_000],
+      next: [
+        { to: 'approved', weight: 85 },
+        { to: 'rejected', weight: 15 },
+      ],
+    },
     approved: { afterMs: [30_000, 90_000], next: [{ to: 'completed', weight: 1 }] },
   },
   fixed: examples.list.workflow_sessions.map((session) => session.id),

@@ -3,7 +3,7 @@ import { commandsFrom, machineProblems, nextState } from '../../src/state/machin
 import { commonMoves, ENDED, sessionMachine } from './machine.ts';
 
 describe('NERM session statuses', () => {
-  it('are the document\'s 61 statuses, and both tables are consistent', () => {
+  it("are the document's 61 statuses, and both tables are consistent", () => {
     expect(sessionMachine.states).toHaveLength(61);
     expect(machineProblems(sessionMachine)).toEqual([]);
     expect(machineProblems(commonMoves)).toEqual([]);
@@ -24,7 +24,8 @@ describe('NERM session statuses', () => {
   });
 
   it('offer the console closing every open session and no move from an ended one', () => {
-    for (const state of sessionMachine.states.filter((s) => !ENDED.includes(s) && !s.startsWith('AUTH'))) expect(commandsFrom(commonMoves, state), state).toContain('closed');
+    for (const state of sessionMachine.states.filter((s) => !ENDED.includes(s) && !s.startsWith('AUTH')))
+      expect(commandsFrom(commonMoves, state), state).toContain('closed');
     for (const end of ENDED) expect(commandsFrom(commonMoves, end)).toEqual([]);
   });
 });

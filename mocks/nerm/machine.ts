@@ -57,7 +57,13 @@ const OUTCOMES = Object.values(OUTCOME_OF);
 
 function commonMoveTo(target: string): Command | undefined {
   if (target === 'new' || NEVER_OFFERED.includes(target)) return undefined;
-  if (OUTCOMES.includes(target)) return { from: Object.entries(OUTCOME_OF).filter(([, outcome]) => outcome === target).map(([pending]) => pending), to: target };
+  if (OUTCOMES.includes(target))
+    return {
+      from: Object.entries(OUTCOME_OF)
+        .filter(([, outcome]) => outcome === target)
+        .map(([pending]) => pending),
+      to: target,
+    };
   if (target === 'rejected') return { from: ['pending_approval', 'pending_review'], to: target };
   if (target === 'completed') return { from: ACTIVE, to: target };
   if (target === 'failed' || target === 'closed') return { from: ['new', ...ACTIVE], to: target };
@@ -67,10 +73,12 @@ function commonMoveTo(target: string): Command | undefined {
 export const commonMoves: StateMachine = {
   ...sessionMachine,
   terminal: ENDED,
-  commands: Object.fromEntries(statuses.flatMap((target) => {
-    const command = commonMoveTo(target);
-    return command ? [[target, command]] : [];
-  })),
+  commands: Object.fromEntries(
+    statuses.flatMap((target) => {
+      const command = commonMoveTo(target);
+      return command ? [[target, command]] : [];
+    }),
+  ),
 };
 
 /** The spaced status filter value as it appears on the wire (NERM OpenAPI: `pending approval` -> `pending_approval`). */

@@ -42,7 +42,7 @@ describe('NERM seed', () => {
     expect(later.map((s, i) => at(s, 'created_at') - at(generated(first)[i] ?? {}, 'created_at'))).toEqual(later.map(() => DAY));
   });
 
-  it('keeps the document\'s example session verbatim', () => {
+  it("keeps the document's example session verbatim", () => {
     expect(seed('2031-05-05T10:07:00.000Z')['sessions']?.find((s) => s.id === EXAMPLE_ID)?.data).toEqual(examples.list.workflow_sessions[0]);
   });
 

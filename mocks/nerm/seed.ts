@@ -33,9 +33,15 @@ interface Profile {
 export function seedNerm(ctx: SeedContext): SeedData {
   const f = ctx.faker;
   const timeline: Timeline = { anchor: ctx.anchor, ...settings.timeline };
-  const workflows: Workflow[] = Array.from({ length: settings.workflows }, (_, i) => ({ id: f.string.uuid(), kind: (['create', 'update', 'batch'] as const)[i % 3] ?? 'create' }));
+  const workflows: Workflow[] = Array.from({ length: settings.workflows }, (_, i) => ({
+    id: f.string.uuid(),
+    kind: (['create', 'update', 'batch'] as const)[i % 3] ?? 'create',
+  }));
   const requesters = Array.from({ length: settings.requesters }, () => ({ id: f.string.uuid(), type: weighted(f, settings.requesterTypeWeights) }));
-  const profiles: Profile[] = Array.from({ length: settings.profiles }, () => ({ id: f.string.uuid(), name: `${f.person.firstName()} ${f.person.lastName()}` }));
+  const profiles: Profile[] = Array.from({ length: settings.profiles }, () => ({
+    id: f.string.uuid(),
+    name: `${f.person.firstName()} ${f.person.lastName()}`,
+  }));
   const contributors = Array.from({ length: 30 }, () => f.person.fullName());
 
   const sessions: NewRecord[] = examples.list.workflow_sessions.map((example) => ({ id: example.id, data: example as unknown as JsonObject }));
@@ -47,9 +53,12 @@ export function seedNerm(ctx: SeedContext): SeedData {
     const status = weighted(f, settings.statusWeights);
     const open = !ENDED.includes(status);
     const created = seededStart(f, timeline, open);
-    const updated = status === 'new' ? created
-      : open ? f.number.int({ min: created, max: ctx.anchor })
-        : seededEnd(created, f.number.int({ min: 5 * MINUTE, max: 6 * DAY }), ctx.anchor);
+    const updated =
+      status === 'new'
+        ? created
+        : open
+          ? f.number.int({ min: created, max: ctx.anchor })
+          : seededEnd(created, f.number.int({ min: 5 * MINUTE, max: 6 * DAY }), ctx.anchor);
     const id = f.string.uuid();
     const batch = workflow.kind === 'batch' ? f.helpers.arrayElements(profiles, { min: 2, max: 5 }) : [];
     const data: JsonObject = {
@@ -62,7 +71,13 @@ export function seedNerm(ctx: SeedContext): SeedData {
       ...(workflow.kind === 'update' ? { profile_id: f.helpers.arrayElement(profiles).id } : {}),
       profile_ids: batch.map((p) => p.id),
       status,
-      attributes: attributesFor(f, workflow.kind, profiles.map((p) => p.name), contributors, created),
+      attributes: attributesFor(
+        f,
+        workflow.kind,
+        profiles.map((p) => p.name),
+        contributors,
+        created,
+      ),
       created_at: isoAt(created),
       updated_at: isoAt(updated),
     };
@@ -74,7 +89,13 @@ export function seedNerm(ctx: SeedContext): SeedData {
 
 /** A batch session's attachment: the CSV of the profiles it works on, uploaded when the session was created. */
 function profileList(f: SeededFaker, sessionId: string, profiles: readonly Profile[], createdMs: number): NewRecord {
-  const content = Buffer.from(csv(['profile_id', 'name'], profiles.map((p) => [p.id, p.name])), 'utf8');
+  const content = Buffer.from(
+    csv(
+      ['profile_id', 'name'],
+      profiles.map((p) => [p.id, p.name]),
+    ),
+    'utf8',
+  );
   const attributeId = settings.attachment.attributeId;
   return {
     id: attachmentId(sessionId, attributeId),

@@ -6,9 +6,20 @@ const IDS = { id: '33f072dd-13b4-41e1-8ea0-16f2a59b57c8', uid: 'a'.repeat(32) };
 const FIELDS = { workflow_id: '59ed1cb6-9977-4965-9bfe-f2bcc242523e', requester_id: '89ed1cb6-9977-4965-9bfe-f2bcc242523e', requester_type: 'User' };
 
 describe('NERM sessions from request bodies', () => {
-  it('builds a new session in the document\'s field order, with no profile_id when none is sent', () => {
+  it("builds a new session in the document's field order, with no profile_id when none is sent", () => {
     const { data } = newSession(FIELDS, IDS, NOW);
-    expect(Object.keys(data)).toEqual(['id', 'uid', 'workflow_id', 'requester_id', 'requester_type', 'profile_ids', 'status', 'attributes', 'created_at', 'updated_at']);
+    expect(Object.keys(data)).toEqual([
+      'id',
+      'uid',
+      'workflow_id',
+      'requester_id',
+      'requester_type',
+      'profile_ids',
+      'status',
+      'attributes',
+      'created_at',
+      'updated_at',
+    ]);
     expect(data).toMatchObject({ status: 'new', profile_ids: [], attributes: {} });
   });
 
@@ -32,7 +43,7 @@ describe('NERM sessions from request bodies', () => {
     expect(user.meta).toEqual({});
   });
 
-  it('reads status, or status_uid as SecZetta\'s scripts send it, status first', () => {
+  it("reads status, or status_uid as SecZetta's scripts send it, status first", () => {
     expect(askedStatus({ status_uid: 'closed' })).toBe('closed');
     expect(askedStatus({ status: 'processing', status_uid: 'closed' })).toBe('processing');
     expect(askedStatus({})).toBeUndefined();

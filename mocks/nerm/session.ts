@@ -61,7 +61,19 @@ export function changed(before: JsonObject, after: JsonObject): boolean {
   return JSON.stringify(canonical(left)) !== JSON.stringify(canonical(right));
 }
 
-const FIELD_ORDER = ['id', 'uid', 'workflow_id', 'requester_id', 'requester_type', 'profile_id', 'profile_ids', 'status', 'attributes', 'created_at', 'updated_at'];
+const FIELD_ORDER = [
+  'id',
+  'uid',
+  'workflow_id',
+  'requester_id',
+  'requester_type',
+  'profile_id',
+  'profile_ids',
+  'status',
+  'attributes',
+  'created_at',
+  'updated_at',
+];
 
 /** The document's field order, so a session reads the same however it was built. */
 function ordered(data: JsonObject): JsonObject {
@@ -73,5 +85,9 @@ function ordered(data: JsonObject): JsonObject {
 function canonical(value: Json): Json {
   if (Array.isArray(value)) return value.map(canonical);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical(value[key] as Json)]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, canonical(value[key] as Json)]),
+  );
 }

@@ -29,6 +29,13 @@ export const consoleTwinit: ConsoleView = {
   create: {
     operation: 'createWorkflow',
     query: namespace,
-    example: (seed) => ({ _workflowDefId: String((seed['workflowdefs']?.find((def) => ((def.data['_namespaces'] ?? []) as string[]).includes(namespace.nsfilter))?.data as JsonObject | undefined)?.['_id'] ?? ''), _inputParams: {} }),
+    example: (seed) => ({
+      _workflowDefId: String(
+        (seed['workflowdefs']?.find((def) => ((def.data['_namespaces'] ?? []) as string[]).includes(namespace.nsfilter))?.data as JsonObject | undefined)?.[
+          '_id'
+        ] ?? '',
+      ),
+      _inputParams: {},
+    }),
   },
 };

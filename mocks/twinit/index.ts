@@ -18,8 +18,17 @@ import { consoleTwinit } from './console.ts';
 const WORKFLOWS = '/workflowsvc/api/v1/workflows';
 
 export const WORKFLOW_SORTABLE: Readonly<Record<string, Comparison>> = {
-  _id: 'text', _workflowDefId: 'text', _name: 'text', _userType: 'text', _status: 'text', _timeoutSeconds: 'number', _timeoutPolicy: 'text',
-  _createdAt: 'time', _updatedAt: 'time', _createdBy: 'text', _updatedBy: 'text',
+  _id: 'text',
+  _workflowDefId: 'text',
+  _name: 'text',
+  _userType: 'text',
+  _status: 'text',
+  _timeoutSeconds: 'number',
+  _timeoutPolicy: 'text',
+  _createdAt: 'time',
+  _updatedAt: 'time',
+  _createdBy: 'text',
+  _updatedBy: 'text',
 };
 
 const workflowOf: RecordTarget = {
@@ -65,10 +74,20 @@ export const packTwinit: ApiPack = {
   errors: {
     schema: schemaId('error.json'),
     codes: {
-      invalidRequest: 'INVALID_INPUT', malformedBody: 'INVALID_INPUT', unsupportedMediaType: 'INVALID_INPUT', payloadTooLarge: 'INVALID_INPUT',
-      methodNotAllowed: 'INVALID_INPUT', notAcceptable: 'INVALID_INPUT', rateLimited: 'BACKEND_ERROR',
-      unauthenticated: 'UNAUTHORIZED', forbidden: 'UNAUTHORIZED', notFound: 'NOT_FOUND', routeNotFound: 'NOT_FOUND',
-      illegalTransition: 'CONFLICT', conflict: 'CONFLICT', internal: 'INTERNAL_ERROR',
+      invalidRequest: 'INVALID_INPUT',
+      malformedBody: 'INVALID_INPUT',
+      unsupportedMediaType: 'INVALID_INPUT',
+      payloadTooLarge: 'INVALID_INPUT',
+      methodNotAllowed: 'INVALID_INPUT',
+      notAcceptable: 'INVALID_INPUT',
+      rateLimited: 'BACKEND_ERROR',
+      unauthenticated: 'UNAUTHORIZED',
+      forbidden: 'UNAUTHORIZED',
+      notFound: 'NOT_FOUND',
+      routeNotFound: 'NOT_FOUND',
+      illegalTransition: 'CONFLICT',
+      conflict: 'CONFLICT',
+      internal: 'INTERNAL_ERROR',
     },
     messages: {
       routeNotFound: 'No such resource',
@@ -105,14 +124,18 @@ export const packTwinit: ApiPack = {
       action: {
         kind: 'list',
         collection: 'workflows',
-        where: (input) => allConditions(
-          visibleThrough(input),
-          input.query['_name'] === undefined ? [] : [{ field: '_name', op: 'contains', value: text(input.query['_name']), ignoreCase: true }],
-          input.query['_defId'] === undefined ? [] : [{ field: '_workflowDefId', op: 'contains', value: text(input.query['_defId']), ignoreCase: true }],
-          equalIfGiven('_status', input.query['_status']),
-          createdWindow(input),
-        ),
-        orderBy: (input) => orderFromJson(input.query['sort'] === undefined ? undefined : text(input.query['sort']), WORKFLOW_SORTABLE, [{ field: '_createdAt', dir: 'desc', as: 'time' }]),
+        where: (input) =>
+          allConditions(
+            visibleThrough(input),
+            input.query['_name'] === undefined ? [] : [{ field: '_name', op: 'contains', value: text(input.query['_name']), ignoreCase: true }],
+            input.query['_defId'] === undefined ? [] : [{ field: '_workflowDefId', op: 'contains', value: text(input.query['_defId']), ignoreCase: true }],
+            equalIfGiven('_status', input.query['_status']),
+            createdWindow(input),
+          ),
+        orderBy: (input) =>
+          orderFromJson(input.query['sort'] === undefined ? undefined : text(input.query['sort']), WORKFLOW_SORTABLE, [
+            { field: '_createdAt', dir: 'desc', as: 'time' },
+          ]),
         pagination: pageOf('_list'),
       },
     },
@@ -132,13 +155,15 @@ export const packTwinit: ApiPack = {
       summary: 'Create (run) a workflow from a definition: 201, QUEUED, tasks from the definition (seed 002).',
       request: { query: schemaId('parameters.json#/$defs/NsQuery'), body: schemaId('parameters.json#/$defs/CreateWorkflowBody') },
       responses: { 201: schemaId('workflow.json') },
-      requires: [{
-        name: 'definition',
-        collection: 'workflowdefs',
-        id: (input) => text(objectOr(input.body)['_workflowDefId']),
-        scope: visibleThrough,
-        notFound: (input) => mockError('notFound', `Workflow definition ${text(objectOr(input.body)['_workflowDefId'])} not found`),
-      }],
+      requires: [
+        {
+          name: 'definition',
+          collection: 'workflowdefs',
+          id: (input) => text(objectOr(input.body)['_workflowDefId']),
+          scope: visibleThrough,
+          notFound: (input) => mockError('notFound', `Workflow definition ${text(objectOr(input.body)['_workflowDefId'])} not found`),
+        },
+      ],
       action: {
         kind: 'create',
         collection: 'workflows',

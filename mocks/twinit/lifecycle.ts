@@ -9,7 +9,14 @@ export const runProgress: Progress = {
   collection: 'workflows',
   states: {
     QUEUED: { afterMs: [60_000, 120_000], next: [{ to: 'RUNNING', weight: 1 }] },
-    RUNNING: { afterMs: [90_000, 300_000], next: [{ to: 'COMPLETED', weight: 80 }, { to: 'FAILED', weight: 14 }, { to: 'TIMED_OUT', weight: 6 }] },
+    RUNNING: {
+      afterMs: [90_000, 300_000],
+      next: [
+        { to: 'COMPLETED', weight: 80 },
+        { to: 'FAILED', weight: 14 },
+        { to: 'TIMED_OUT', weight: 6 },
+      ],
+    },
   },
   fixed: [examples.getResponse._id],
   onMove(record, move) {

@@ -28,22 +28,40 @@ export function seedTwinit(ctx: SeedContext): SeedData {
   const users = Array.from({ length: settings.users }, () => f.string.uuid());
   const example = examples.getResponse;
   const exampleDef = definitionRecord(f, {
-    id: example._workflowDefId, name: example._name, namespaces: example._namespaces, userType: example._userType,
+    id: example._workflowDefId,
+    name: example._name,
+    namespaces: example._namespaces,
+    userType: example._userType,
     tasks: example._tasks.map((task) => ({ _name: task._name, _sequenceno: task._sequenceno, _type: task._type })),
-    timeoutSeconds: example._timeoutSeconds, timeoutPolicy: example._timeoutPolicy,
-    createdAt: '2026-01-15T09:12:44.512077310Z', by: example._createdBy,
+    timeoutSeconds: example._timeoutSeconds,
+    timeoutPolicy: example._timeoutPolicy,
+    createdAt: '2026-01-15T09:12:44.512077310Z',
+    by: example._createdBy,
   });
   const definitions: Definition[] = [exampleDef];
   for (const spec of settings.definitions) {
-    const namespaces = spec.secondNamespaceOnly ? [settings.secondNamespace] : spec.bothNamespaces ? [settings.namespace, settings.secondNamespace] : [settings.namespace];
-    definitions.push(definitionRecord(f, {
-      id: f.string.uuid(), name: spec.name, namespaces, userType: spec.userType,
-      tasks: spec.tasks.map((type, i) => ({ _name: taskName(f, type, i), _sequenceno: i + 1, _type: type })),
-      timeoutSeconds: spec.timeoutSeconds ?? null, timeoutPolicy: spec.timeoutPolicy ?? null,
-      // Definitions predate every generated run.
-      createdAt: nanoTimestamp(ctx.anchor - settings.timeline.days * DAY - f.number.int({ min: 1, max: 30 * 1440 }) * MINUTE - f.number.int({ min: 0, max: MINUTE }), f.string.numeric(6)),
-      by: f.helpers.arrayElement(users),
-    }));
+    const namespaces = spec.secondNamespaceOnly
+      ? [settings.secondNamespace]
+      : spec.bothNamespaces
+        ? [settings.namespace, settings.secondNamespace]
+        : [settings.namespace];
+    definitions.push(
+      definitionRecord(f, {
+        id: f.string.uuid(),
+        name: spec.name,
+        namespaces,
+        userType: spec.userType,
+        tasks: spec.tasks.map((type, i) => ({ _name: taskName(f, type, i), _sequenceno: i + 1, _type: type })),
+        timeoutSeconds: spec.timeoutSeconds ?? null,
+        timeoutPolicy: spec.timeoutPolicy ?? null,
+        // Definitions predate every generated run.
+        createdAt: nanoTimestamp(
+          ctx.anchor - settings.timeline.days * DAY - f.number.int({ min: 1, max: 30 * 1440 }) * MINUTE - f.number.int({ min: 0, max: MINUTE }),
+          f.string.numeric(6),
+        ),
+        by: f.helpers.arrayElement(users),
+      }),
+    );
   }
 
   const runs: NewRecord[] = [{ id: example._id, data: example as unknown as JsonObject }];
@@ -56,12 +74,25 @@ export function seedTwinit(ctx: SeedContext): SeedData {
 }
 
 function taskName(f: SeededFaker, type: string, index: number): string {
-  return `${type.toLowerCase()}_${f.word.verb().toLowerCase().replace(/[^a-z]/g, '')}_${index + 1}`;
+  return `${type.toLowerCase()}_${f.word
+    .verb()
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')}_${index + 1}`;
 }
 
 function definitionRecord(
   f: SeededFaker,
-  spec: { id: string; name: string; namespaces: readonly string[]; userType: string; tasks: JsonObject[]; timeoutSeconds: number | null; timeoutPolicy: string | null; createdAt: string; by: string },
+  spec: {
+    id: string;
+    name: string;
+    namespaces: readonly string[];
+    userType: string;
+    tasks: JsonObject[];
+    timeoutSeconds: number | null;
+    timeoutPolicy: string | null;
+    createdAt: string;
+    by: string;
+  },
 ): Definition {
   const data: JsonObject = {
     _id: spec.id,
@@ -97,13 +128,19 @@ function generatedRun(f: SeededFaker, timeline: Timeline, definition: Definition
   const created = seededStart(f, timeline, ACTIVE.has(status));
   const updated = status === 'QUEUED' ? created : seededEnd(created, f.number.int({ min: 200, max: 45 * MINUTE }), timeline.anchor);
   const done = f.number.int({ min: 0, max: definition.tasks.length - 1 });
-  const tasks = definition.tasks.map((task, index): JsonObject => ({
-    _id: f.string.uuid(), _name: String(task['_name']), _sequenceno: Number(task['_sequenceno']), _type: String(task['_type']),
-    _status: index < done ? 'COMPLETED' : 'QUEUED',
-  }));
+  const tasks = definition.tasks.map(
+    (task, index): JsonObject => ({
+      _id: f.string.uuid(),
+      _name: String(task['_name']),
+      _sequenceno: Number(task['_sequenceno']),
+      _type: String(task['_type']),
+      _status: index < done ? 'COMPLETED' : 'QUEUED',
+    }),
+  );
   const id = f.string.uuid();
   const createdBy = f.helpers.arrayElement(users);
-  const output: Json = status === 'COMPLETED' ? { _result: f.helpers.arrayElement(['ok', 'published', 'synced']), _records: f.number.int({ min: 1, max: 5000 }) } : null;
+  const output: Json =
+    status === 'COMPLETED' ? { _result: f.helpers.arrayElement(['ok', 'published', 'synced']), _records: f.number.int({ min: 1, max: 5000 }) } : null;
   const data: JsonObject = {
     _id: id,
     _workflowDefId: String(definition.record.data['_id']),
@@ -129,6 +166,10 @@ function generatedRun(f: SeededFaker, timeline: Timeline, definition: Definition
 function loopIterations(f: SeededFaker, taskCount: number, status: string): JsonObject[] {
   const iterations = status === 'QUEUED' ? 0 : f.number.int({ min: 1, max: 4 });
   return Array.from({ length: iterations }, (_, i) => ({
-    _id: f.string.uuid(), _name: `loop_iteration__${i + 1}`, _sequenceno: taskCount + i + 1, _type: 'SCRIPT_EXECUTION', _status: 'COMPLETED',
+    _id: f.string.uuid(),
+    _name: `loop_iteration__${i + 1}`,
+    _sequenceno: taskCount + i + 1,
+    _type: 'SCRIPT_EXECUTION',
+    _status: 'COMPLETED',
   }));
 }

@@ -7,7 +7,10 @@ import type { Condition } from '../../src/store/query.ts';
 
 /** The namespaces named by `nsfilter` (comma-separated). */
 export const namespacesOf = (input: OperationInput): string[] =>
-  text(input.query['nsfilter']).split(',').map((ns) => ns.trim()).filter((ns) => ns.length > 0);
+  text(input.query['nsfilter'])
+    .split(',')
+    .map((ns) => ns.trim())
+    .filter((ns) => ns.length > 0);
 
 /** A workflow or definition is visible only through an nsfilter naming one of its `_namespaces` (seed 002). */
 export const visibleThrough = (input: OperationInput): Condition[] => [{ field: '_namespaces', op: 'overlaps', values: namespacesOf(input) }];

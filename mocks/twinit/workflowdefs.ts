@@ -13,8 +13,16 @@ import { namespacesOf, visibleThrough } from './visibility.ts';
 const DEFS = '/workflowsvc/api/v1/workflowdefs';
 
 export const DEF_SORTABLE: Readonly<Record<string, Comparison>> = {
-  _id: 'text', _name: 'text', _description: 'text', _userType: 'text', _timeoutSeconds: 'number', _timeoutPolicy: 'text',
-  _createdAt: 'time', _updatedAt: 'time', _createdBy: 'text', _updatedBy: 'text',
+  _id: 'text',
+  _name: 'text',
+  _description: 'text',
+  _userType: 'text',
+  _timeoutSeconds: 'number',
+  _timeoutPolicy: 'text',
+  _createdAt: 'time',
+  _updatedAt: 'time',
+  _createdBy: 'text',
+  _updatedBy: 'text',
 };
 
 export const pageOf = (items: string) => offsetEnvelope({ offset: '_offset', pageSize: '_pageSize', total: '_total', items, defaultLimit: 10 });
@@ -66,12 +74,14 @@ export function workflowdefOperations(): Operation[] {
       action: {
         kind: 'list',
         collection: 'workflowdefs',
-        where: (input) => ok([
-          ...visibleThrough(input),
-          ...(input.query['_name'] === undefined ? [] : [{ field: '_name', op: 'contains' as const, value: text(input.query['_name']), ignoreCase: true }]),
-          ...equalIfGiven('_userType', input.query['_userType']),
-        ]),
-        orderBy: (input) => orderFromJson(input.query['sort'] === undefined ? undefined : text(input.query['sort']), DEF_SORTABLE, [{ field: '_name', dir: 'asc' }]),
+        where: (input) =>
+          ok([
+            ...visibleThrough(input),
+            ...(input.query['_name'] === undefined ? [] : [{ field: '_name', op: 'contains' as const, value: text(input.query['_name']), ignoreCase: true }]),
+            ...equalIfGiven('_userType', input.query['_userType']),
+          ]),
+        orderBy: (input) =>
+          orderFromJson(input.query['sort'] === undefined ? undefined : text(input.query['sort']), DEF_SORTABLE, [{ field: '_name', dir: 'asc' }]),
         pagination: pageOf('_list'),
       },
     },
@@ -106,12 +116,17 @@ export function workflowdefOperations(): Operation[] {
       method: 'PUT',
       path: `${DEFS}/{id}`,
       summary: 'Replace a workflow definition; runs already started keep the tasks they copied (vendor-facts 002).',
-      request: { params: schemaId('parameters.json#/$defs/IdPath'), query: schemaId('parameters.json#/$defs/NsQuery'), body: schemaId('workflowdef.json#/$defs/Input') },
+      request: {
+        params: schemaId('parameters.json#/$defs/IdPath'),
+        query: schemaId('parameters.json#/$defs/NsQuery'),
+        body: schemaId('workflowdef.json#/$defs/Input'),
+      },
       responses: { 200: schemaId('workflowdef.json') },
       action: {
         kind: 'update',
         ...definitionOf,
-        apply: (record, input, ctx) => ok({ data: { _id: record.id, ...definitionFields(input.body, input), ...audit(input, ctx, record.data) }, meta: record.meta }),
+        apply: (record, input, ctx) =>
+          ok({ data: { _id: record.id, ...definitionFields(input.body, input), ...audit(input, ctx, record.data) }, meta: record.meta }),
         reply: (record) => ({ status: 200, body: record.data }),
       },
     },

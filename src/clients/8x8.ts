@@ -46,7 +46,10 @@ export function create8x8Client(options: Options8x8) {
     sendCommand: (path: WorkflowPath, status: WorkflowCommand) => client.PATCH(WORKFLOW, { params: { path }, body: { status } }),
     /** Raises the http_request trigger: every enabled http_request definition listening on `subAccountId` starts a workflow with `data` as its context. */
     raiseTrigger: (accountId: string, data: Record<string, unknown>, subAccountId?: string) =>
-      client.POST('/api/v1/accounts/{accountId}/triggers/http_request', { params: { path: { accountId }, query: subAccountId === undefined ? {} : { subAccountId } }, body: data }),
+      client.POST('/api/v1/accounts/{accountId}/triggers/http_request', {
+        params: { path: { accountId }, query: subAccountId === undefined ? {} : { subAccountId } },
+        body: data,
+      }),
     listTimezones: (accountId: string, contains?: string) =>
       client.GET('/api/v1/accounts/{accountId}/steps/timezones', { params: { path: { accountId }, query: contains === undefined ? {} : { contains } } }),
     listFunctions: (accountId: string) => client.GET('/api/v1/accounts/{accountId}/steps/functions', { params: { path: { accountId } } }),

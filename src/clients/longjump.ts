@@ -50,13 +50,15 @@ export function createLongjumpClient(options: LongjumpOptions) {
   return {
     client,
     /** Logs in; the session cookie from the answer is used by every later call of this client. */
-    login: (userName: string, password: string) =>
-      client.POST(`${REST}/login`, { body: { platform: { login: { userName, password } } } }),
+    login: (userName: string, password: string) => client.POST(`${REST}/login`, { body: { platform: { login: { userName, password } } } }),
     workflowOwners: (record: RecordPath) => client.GET(`${REST}/record/{objectName}/{recordId}/workflowOwners`, { params: { path: record } }),
     /** The actions of the record's current state, each with `available`, then `recordCount`. */
     workflowActions: (record: RecordPath) => client.GET(`${REST}/workflowAction/record/{objectName}/{recordId}`, { params: { path: record } }),
     /** Takes an action as one of the record's owners. */
     changeWorkflowState: (record: RecordPath, change: ChangeState) =>
-      client.POST(`${REST}/record/{objectName}/{recordId}/operation/changeWorkflowState`, { params: { path: record }, body: { platform: { workflowChangeState: change } } }),
+      client.POST(`${REST}/record/{objectName}/{recordId}/operation/changeWorkflowState`, {
+        params: { path: record },
+        body: { platform: { workflowChangeState: change } },
+      }),
   };
 }

@@ -45,8 +45,7 @@ export function createNermClient(options: NermOptions) {
     client,
     listSessions: (query: ListSessionsQuery = {}, form: 'flat' | 'deepObject' = 'flat') =>
       client.GET(SESSIONS, { params: { query: form === 'deepObject' ? deepObject(query) : query } }),
-    createSession: (session: CreateSession, query: RunOption = {}) =>
-      client.POST(SESSIONS, { params: { query }, body: { workflow_session: session } }),
+    createSession: (session: CreateSession, query: RunOption = {}) => client.POST(SESSIONS, { params: { query }, body: { workflow_session: session } }),
     getSession: (id: string) => client.GET(SESSION, { params: { path: { id } } }),
     updateSession: (id: string, changes: UpdateSession, query: RunOption = {}) =>
       client.PATCH(SESSION, { params: { path: { id }, query }, body: { workflow_session: changes } }),

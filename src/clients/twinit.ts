@@ -36,11 +36,9 @@ export function createTwinitClient(options: TwinitOptions) {
   return {
     client,
     listWorkflows: (query: ListWorkflowsQuery = {}) => client.GET(WORKFLOWS, { params: { query: scoped(query) } }),
-    getWorkflow: (id: string, query: GetWorkflowQuery = {}) =>
-      client.GET(`${WORKFLOWS}/{id}`, { params: { path: { id }, query: scoped(query) } }),
+    getWorkflow: (id: string, query: GetWorkflowQuery = {}) => client.GET(`${WORKFLOWS}/{id}`, { params: { path: { id }, query: scoped(query) } }),
     /** Runs a definition: 201 with the QUEUED run. */
-    createWorkflow: (body: CreateWorkflow, nsfilter?: string) =>
-      client.POST(WORKFLOWS, { params: { query: scoped({ nsfilter }) }, body }),
+    createWorkflow: (body: CreateWorkflow, nsfilter?: string) => client.POST(WORKFLOWS, { params: { query: scoped({ nsfilter }) }, body }),
     /** PAUSED | RESUMED | RETRIED | TERMINATED; an illegal move is a 409. */
     setStatus: (id: string, status: StatusCommand, nsfilter?: string) =>
       client.PUT(`${WORKFLOWS}/{id}/status`, { params: { path: { id }, query: scoped({ nsfilter }) }, body: { _status: status } }),

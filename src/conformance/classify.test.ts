@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { ancestors, canonical, classifyBody, classifyRefusal, classifyStatus, ValueIndex, verdictOf, type Finding } from './classify.ts';
 import type { SchemaFailure } from './schemas.ts';
 
-const failure = (over: Partial<SchemaFailure>): SchemaFailure => ({ instancePath: '', pointer: '', keyword: 'type', message: 'must be string', params: {}, schemaPath: '#/type', ...over });
+const failure = (over: Partial<SchemaFailure>): SchemaFailure => ({
+  instancePath: '',
+  pointer: '',
+  keyword: 'type',
+  message: 'must be string',
+  params: {},
+  schemaPath: '#/type',
+  ...over,
+});
 const none = new ValueIndex([]);
 const sent = { query: [['limit', '0']] as const, headers: { 'api-version': 'x' }, body: { workflow_session: { status_uid: 'closed' } } };
 
@@ -12,12 +20,33 @@ describe('classifying a refusal', () => {
   });
 
   it('is drift when the journal says the request was invalid, naming field, rule and the value sent', () => {
-    const findings = classifyRefusal(400, { kind: 'invalidRequest', violations: [{ location: 'body', field: 'workflow_session.status_uid', rule: 'additionalProperties', message: 'is not allowed' }] }, sent, { error: 'x' });
-    expect(findings).toEqual([{ pointer: '/body/workflow_session/status_uid', rule: 'additionalProperties', message: 'refused with 400: is not allowed', actual: 'closed', verdict: 'drift' }]);
+    const findings = classifyRefusal(
+      400,
+      {
+        kind: 'invalidRequest',
+        violations: [{ location: 'body', field: 'workflow_session.status_uid', rule: 'additionalProperties', message: 'is not allowed' }],
+      },
+      sent,
+      { error: 'x' },
+    );
+    expect(findings).toEqual([
+      {
+        pointer: '/body/workflow_session/status_uid',
+        rule: 'additionalProperties',
+        message: 'refused with 400: is not allowed',
+        actual: 'closed',
+        verdict: 'drift',
+      },
+    ]);
   });
 
   it('shows the query value a refusal names', () => {
-    const [finding] = classifyRefusal(400, { kind: 'invalidRequest', violations: [{ location: 'query', field: 'limit', rule: 'minimum', message: 'must be >= 1' }] }, sent, undefined);
+    const [finding] = classifyRefusal(
+      400,
+      { kind: 'invalidRequest', violations: [{ location: 'query', field: 'limit', rule: 'minimum', message: 'must be >= 1' }] },
+      sent,
+      undefined,
+    );
     expect(finding).toMatchObject({ pointer: '/query/limit', actual: '0', verdict: 'drift' });
   });
 
@@ -26,16 +55,20 @@ describe('classifying a refusal', () => {
   });
 
   it('is drift when the reason is unknown (a real provider, no journal)', () => {
-    expect(classifyRefusal(422, undefined, sent, { message: 'no' })).toMatchObject([{ pointer: '', rule: 'refused', verdict: 'drift', actual: { message: 'no' } }]);
+    expect(classifyRefusal(422, undefined, sent, { message: 'no' })).toMatchObject([
+      { pointer: '', rule: 'refused', verdict: 'drift', actual: { message: 'no' } },
+    ]);
   });
 
   it.each(['illegalTransition', 'conflict', 'notFound'])('is a note when the mock refused by its state rules (%s)', (kind) => {
     expect(classifyRefusal(409, { kind, violations: [] }, sent, undefined)).toMatchObject([{ rule: kind, verdict: 'refused-by-state' }]);
   });
 
-  it('is a note when every broken rule names the vendor\'s evidence for being stricter than the document', () => {
+  it("is a note when every broken rule names the vendor's evidence for being stricter than the document", () => {
     const violations = [{ location: 'body' as const, field: 'workflow_session', rule: 'required', message: 'is required', evidence: 'vendor-facts 000' }];
-    expect(classifyRefusal(400, { kind: 'invalidRequest', violations }, sent, undefined)).toMatchObject([{ pointer: '/body/workflow_session', verdict: 'stricter-with-evidence', message: expect.stringContaining('vendor-facts 000') }]);
+    expect(classifyRefusal(400, { kind: 'invalidRequest', violations }, sent, undefined)).toMatchObject([
+      { pointer: '/body/workflow_session', verdict: 'stricter-with-evidence', message: expect.stringContaining('vendor-facts 000') },
+    ]);
   });
 
   it('is drift when one broken rule has no evidence, even if another has', () => {
@@ -94,19 +127,34 @@ describe('classifying response schema failures', () => {
   it('is echo when an ancestor of the offending value is what the request sent', () => {
     const step = { id: 'step3', stepType: 'If', inputs: { condition: 'x' } };
     const body = { definition: { steps: [step] } };
-    const findings = classifyBody([failure({ instancePath: '/definition/steps/0/stepType', keyword: 'enum', data: 'If' })], body, new ValueIndex([{ steps: [step] }]), none);
+    const findings = classifyBody(
+      [failure({ instancePath: '/definition/steps/0/stepType', keyword: 'enum', data: 'If' })],
+      body,
+      new ValueIndex([{ steps: [step] }]),
+      none,
+    );
     expect(findings).toMatchObject([{ verdict: 'echo' }]);
   });
 
   it('is document-example when the offending value is one of the verbatim examples', () => {
     const body = { workflow_sessions: [{ profile_ids: ['db6f8e8b-65c2-47d5-a0db-90bcc4e9df9t'] }] };
     const examples = new ValueIndex([{ list: { ids: ['db6f8e8b-65c2-47d5-a0db-90bcc4e9df9t'] } }]);
-    const findings = classifyBody([failure({ instancePath: '/workflow_sessions/0/profile_ids/0', keyword: 'format', data: 'db6f8e8b-65c2-47d5-a0db-90bcc4e9df9t' })], body, none, examples);
+    const findings = classifyBody(
+      [failure({ instancePath: '/workflow_sessions/0/profile_ids/0', keyword: 'format', data: 'db6f8e8b-65c2-47d5-a0db-90bcc4e9df9t' })],
+      body,
+      none,
+      examples,
+    );
     expect(findings).toMatchObject([{ verdict: 'document-example' }]);
   });
 
   it('does not excuse a short value that happens to be in an example', () => {
-    const findings = classifyBody([failure({ instancePath: '/state', data: 'ok' })], { state: 'ok' }, new ValueIndex([{ a: 'ok' }]), new ValueIndex([{ b: 'ok' }]));
+    const findings = classifyBody(
+      [failure({ instancePath: '/state', data: 'ok' })],
+      { state: 'ok' },
+      new ValueIndex([{ a: 'ok' }]),
+      new ValueIndex([{ b: 'ok' }]),
+    );
     expect(findings).toMatchObject([{ verdict: 'drift' }]);
   });
 });

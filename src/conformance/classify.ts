@@ -51,19 +51,41 @@ export function isStateRefusal(status: number, refusal: Refusal | undefined): bo
 export function classifyRefusal(status: number, refusal: Refusal | undefined, sent: SentRequest, responseBody: Json | undefined): Finding[] {
   if (status < 400) return [];
   if (isStateRefusal(status, refusal)) {
-    return [{ pointer: '', rule: refusal?.kind ?? 'refused', message: `refused by the mock's state rules with ${status}`, actual: responseBody, verdict: 'refused-by-state' }];
+    return [
+      {
+        pointer: '',
+        rule: refusal?.kind ?? 'refused',
+        message: `refused by the mock's state rules with ${status}`,
+        actual: responseBody,
+        verdict: 'refused-by-state',
+      },
+    ];
   }
   const violations = status < 500 ? (refusal?.violations ?? []) : [];
   if (violations.length === 0) {
     const why = refusal?.kind ?? (status >= 500 ? 'serverError' : 'refused');
-    return [{ pointer: '', rule: why, message: `a request the document allows was answered ${status}${refusal?.kind ? ` (${refusal.kind})` : ''}`, actual: responseBody, verdict: 'drift' }];
+    return [
+      {
+        pointer: '',
+        rule: why,
+        message: `a request the document allows was answered ${status}${refusal?.kind ? ` (${refusal.kind})` : ''}`,
+        actual: responseBody,
+        verdict: 'drift',
+      },
+    ];
   }
   // Evidence counts only when every rule the request broke has it: one rule without evidence is drift.
   const evidenced = violations.every((violation) => violation.evidence !== undefined);
   return violations.map((violation) => {
     const pointer = violationPointer(violation);
     const because = evidenced ? ` (stricter than the document; evidence: ${violation.evidence ?? ''})` : '';
-    return { pointer, rule: violation.rule, message: `refused with ${status}: ${violation.message}${because}`, actual: sentValue(sent, violation), verdict: evidenced ? 'stricter-with-evidence' as const : 'drift' as const };
+    return {
+      pointer,
+      rule: violation.rule,
+      message: `refused with ${status}: ${violation.message}${because}`,
+      actual: sentValue(sent, violation),
+      verdict: evidenced ? ('stricter-with-evidence' as const) : ('drift' as const),
+    };
   });
 }
 
@@ -73,7 +95,10 @@ function violationPointer(violation: RequestViolation): string {
 }
 
 function sentValue(sent: SentRequest, violation: RequestViolation): unknown {
-  if (violation.location === 'body') return sent.body === undefined ? undefined : valueAtPointer(sent.body, violation.field === '' ? '' : `/${violation.field.split('.').map(escapePointerSegment).join('/')}`);
+  if (violation.location === 'body')
+    return sent.body === undefined
+      ? undefined
+      : valueAtPointer(sent.body, violation.field === '' ? '' : `/${violation.field.split('.').map(escapePointerSegment).join('/')}`);
   if (violation.location === 'query') {
     const values = sent.query.filter(([name]) => name === violation.field).map(([, value]) => value);
     return values.length > 1 ? values : values[0];
@@ -90,7 +115,15 @@ export function documentedResponse(responses: Readonly<Record<string, DocRespons
 export function classifyStatus(status: number, responses: Readonly<Record<string, DocResponse>>, stateRefusal: boolean): Finding[] {
   if (documentedResponse(responses, status)) return [];
   // The status of a stateful refusal rests on the same evidence as the refusal itself.
-  return [{ pointer: '', rule: 'status', message: `status ${status} is not documented for this operation (documented: ${Object.keys(responses).join(', ') || 'none'})`, actual: status, verdict: stateRefusal ? 'refused-by-state' : 'drift' }];
+  return [
+    {
+      pointer: '',
+      rule: 'status',
+      message: `status ${status} is not documented for this operation (documented: ${Object.keys(responses).join(', ') || 'none'})`,
+      actual: status,
+      verdict: stateRefusal ? 'refused-by-state' : 'drift',
+    },
+  ];
 }
 
 /**
@@ -145,8 +178,8 @@ export class ValueIndex {
 
   private collect(value: Json): void {
     if (distinctive(value)) this.keys.add(canonical(value));
-    if (Array.isArray(value)) value.forEach((item) => this.collect(item));
-    else if (isJsonObject(value)) Object.values(value).forEach((item) => this.collect(item));
+    const children = Array.isArray(value) ? value : isJsonObject(value) ? Object.values(value) : [];
+    for (const child of children) this.collect(child);
   }
 }
 
@@ -159,6 +192,10 @@ function distinctive(value: Json): boolean {
 /** JSON text with object keys sorted, so equal values give equal text. */
 export function canonical(value: Json): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isJsonObject(value)) return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical(value[key] as Json)}`).join(',')}}`;
+  if (isJsonObject(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical(value[key] as Json)}`)
+      .join(',')}}`;
   return JSON.stringify(value);
 }

@@ -32,7 +32,9 @@ describe('OpenAPI 3.0 schema conversion', () => {
   });
 
   it('wraps a nullable schema with composition keywords in anyOf with null', () => {
-    expect(convert({ nullable: true, allOf: [{ $ref: '#/components/schemas/Id' }] })).toEqual({ anyOf: [{ allOf: [{ $ref: '#/$defs/Id' }] }, { type: 'null' }] });
+    expect(convert({ nullable: true, allOf: [{ $ref: '#/components/schemas/Id' }] })).toEqual({
+      anyOf: [{ allOf: [{ $ref: '#/$defs/Id' }] }, { type: 'null' }],
+    });
   });
 
   it('leaves nullable false as it is, without the keyword', () => {
@@ -40,7 +42,11 @@ describe('OpenAPI 3.0 schema conversion', () => {
   });
 
   it('lets a schema whose default is null admit null', () => {
-    expect(convert({ type: 'string', default: null, description: 'Otherwise, null.' })).toEqual({ type: ['string', 'null'], default: null, description: 'Otherwise, null.' });
+    expect(convert({ type: 'string', default: null, description: 'Otherwise, null.' })).toEqual({
+      type: ['string', 'null'],
+      default: null,
+      description: 'Otherwise, null.',
+    });
   });
 
   it('does not touch a default that is not null', () => {
@@ -48,16 +54,25 @@ describe('OpenAPI 3.0 schema conversion', () => {
   });
 
   it('drops example and x- extensions, keeping what they describe', () => {
-    expect(convert({ type: 'object', example: { a: 1 }, 'x-displayName': 'A', properties: { a: { type: 'integer', example: 1, 'x-order': 2 } } }))
-      .toEqual({ type: 'object', properties: { a: { type: 'integer' } } });
+    expect(convert({ type: 'object', example: { a: 1 }, 'x-displayName': 'A', properties: { a: { type: 'integer', example: 1, 'x-order': 2 } } })).toEqual({
+      type: 'object',
+      properties: { a: { type: 'integer' } },
+    });
   });
 
   it('keeps a property named like an extension', () => {
-    expect(convert({ type: 'object', properties: { 'x-request-id': { type: 'string' } } })).toEqual({ type: 'object', properties: { 'x-request-id': { type: 'string' } } });
+    expect(convert({ type: 'object', properties: { 'x-request-id': { type: 'string' } } })).toEqual({
+      type: 'object',
+      properties: { 'x-request-id': { type: 'string' } },
+    });
   });
 
   it('turns a draft-4 exclusiveMinimum flag into the numeric form', () => {
-    expect(convert({ type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 10, exclusiveMaximum: false })).toEqual({ type: 'number', exclusiveMinimum: 0, maximum: 10 });
+    expect(convert({ type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 10, exclusiveMaximum: false })).toEqual({
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 10,
+    });
   });
 
   it('ignores the siblings of $ref in 3.0', () => {
@@ -73,14 +88,28 @@ describe('OpenAPI 3.0 schema conversion', () => {
   });
 
   it('drops the formats ajv would check differently and keeps the JSON Schema ones', () => {
-    const converted = convert({ type: 'object', properties: {
-      a: { type: 'integer', format: 'int32' }, b: { type: 'string', format: 'url' }, c: { type: 'string', format: 'uuid' },
-      d: { type: 'string', format: 'date-time' }, e: { type: 'string', format: 'vendor-special' }, f: { type: 'string', format: 'password' },
-    } });
-    expect(converted).toEqual({ type: 'object', properties: {
-      a: { type: 'integer' }, b: { type: 'string' }, c: { type: 'string', format: 'uuid' },
-      d: { type: 'string', format: 'date-time' }, e: { type: 'string' }, f: { type: 'string' },
-    } });
+    const converted = convert({
+      type: 'object',
+      properties: {
+        a: { type: 'integer', format: 'int32' },
+        b: { type: 'string', format: 'url' },
+        c: { type: 'string', format: 'uuid' },
+        d: { type: 'string', format: 'date-time' },
+        e: { type: 'string', format: 'vendor-special' },
+        f: { type: 'string', format: 'password' },
+      },
+    });
+    expect(converted).toEqual({
+      type: 'object',
+      properties: {
+        a: { type: 'integer' },
+        b: { type: 'string' },
+        c: { type: 'string', format: 'uuid' },
+        d: { type: 'string', format: 'date-time' },
+        e: { type: 'string' },
+        f: { type: 'string' },
+      },
+    });
   });
 
   it('marks binary and byte strings with the content annotations OpenAPI 3.1 uses', () => {
@@ -105,7 +134,10 @@ describe('OpenAPI 3.0 schema conversion', () => {
   });
 
   it('drops a draft-3 boolean required', () => {
-    expect(convert({ type: 'object', properties: { a: { type: 'string', required: true } } })).toEqual({ type: 'object', properties: { a: { type: 'string' } } });
+    expect(convert({ type: 'object', properties: { a: { type: 'string', required: true } } })).toEqual({
+      type: 'object',
+      properties: { a: { type: 'string' } },
+    });
   });
 
   it('converts inside items, additionalProperties, composition and not', () => {

@@ -25,13 +25,39 @@ export interface ConvertOptions {
  * (int32 ranges, base64), `url` is not a JSON Schema format, and any other name is the vendor's vocabulary.
  */
 export const CHECKED_FORMATS: ReadonlySet<string> = new Set([
-  'date', 'time', 'date-time', 'duration', 'uri', 'uri-reference', 'uri-template', 'email', 'hostname', 'ipv4', 'ipv6',
-  'regex', 'uuid', 'json-pointer', 'relative-json-pointer',
+  'date',
+  'time',
+  'date-time',
+  'duration',
+  'uri',
+  'uri-reference',
+  'uri-template',
+  'email',
+  'hostname',
+  'ipv4',
+  'ipv6',
+  'regex',
+  'uuid',
+  'json-pointer',
+  'relative-json-pointer',
 ]);
 
 /** OpenAPI annotations with no JSON Schema meaning. */
 const DROPPED = new Set(['example', 'nullable', 'discriminator', 'xml', 'externalDocs']);
-const SUBSCHEMA = new Set(['additionalProperties', 'items', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 'additionalItems', 'contentSchema']);
+const SUBSCHEMA = new Set([
+  'additionalProperties',
+  'items',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'additionalItems',
+  'contentSchema',
+]);
 const SUBSCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 const SUBSCHEMA_MAP = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions']);
 const COMPOSITION = ['allOf', 'anyOf', 'oneOf', 'not'] as const;
@@ -71,7 +97,10 @@ function convertFormat(out: JsonObject): void {
 
 /** Draft 4's `exclusiveMinimum: true` next to `minimum: m` is 2020-12's `exclusiveMinimum: m`. */
 function convertExclusiveBounds(out: JsonObject): void {
-  for (const [exclusive, inclusive] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [exclusive, inclusive] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     const flag = out[exclusive];
     if (typeof flag !== 'boolean') continue;
     delete out[exclusive];
@@ -118,6 +147,7 @@ export function admitNull(schema: JsonObject): JsonObject {
 function mapValues(source: JsonObject, map: (value: Json) => Json): JsonObject {
   const out: JsonObject = {};
   // defineProperty: a property named "__proto__" in a vendor's document stays a property.
-  for (const [key, value] of Object.entries(source)) Object.defineProperty(out, key, { value: map(value), enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of Object.entries(source))
+    Object.defineProperty(out, key, { value: map(value), enumerable: true, writable: true, configurable: true });
   return out;
 }

@@ -24,7 +24,16 @@ const document: JsonObject = {
     parameters: { id: { name: 'id', in: 'path', required: true, schema: { type: 'string', example: 'run-1' } } },
     responses: { Run: { description: 'a run', content: { 'application/json': { schema: { $ref: '#/components/schemas/Run' } } } } },
     requestBodies: {
-      Patch: { required: true, content: { 'application/json': { schema: { type: 'object' }, example: { a: 1 }, examples: { closing: { $ref: '#/components/examples/Close' }, remote: { externalValue: 'https://example.com/x.json' } } } } },
+      Patch: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: { type: 'object' },
+            example: { a: 1 },
+            examples: { closing: { $ref: '#/components/examples/Close' }, remote: { externalValue: 'https://example.com/x.json' } },
+          },
+        },
+      },
     },
     examples: { Close: { value: { status: 'closed' } } },
     schemas: { Run: { type: 'object' } },
@@ -40,8 +49,14 @@ describe('reading an OpenAPI document', () => {
 
   it('merges path-level parameters, the operation winning on name and location', () => {
     const get = readDocument(document).operations[0];
-    expect(get?.parameters.map((p) => [p.name, p.in, p.required])).toEqual([['id', 'path', true], ['view', 'query', true]]);
-    expect(readDocument(document).operations[1]?.parameters.map((p) => [p.name, p.required])).toEqual([['id', true], ['view', false]]);
+    expect(get?.parameters.map((p) => [p.name, p.in, p.required])).toEqual([
+      ['id', 'path', true],
+      ['view', 'query', true],
+    ]);
+    expect(readDocument(document).operations[1]?.parameters.map((p) => [p.name, p.required])).toEqual([
+      ['id', true],
+      ['view', false],
+    ]);
   });
 
   it('reads a parameter example from its schema when it has none of its own', () => {
@@ -53,7 +68,10 @@ describe('reading an OpenAPI document', () => {
     expect(get?.responses['200']?.content['application/json']?.schema).toEqual({ $ref: '#/components/schemas/Run' });
     expect(Object.keys(get?.responses ?? {})).toEqual(['200', '4XX', 'default']);
     expect(patch?.requestBody?.required).toBe(true);
-    expect(patch?.requestBody?.content['application/json']?.examples).toEqual([{ name: 'example', value: { a: 1 } }, { name: 'closing', value: { status: 'closed' } }]);
+    expect(patch?.requestBody?.content['application/json']?.examples).toEqual([
+      { name: 'example', value: { a: 1 } },
+      { name: 'closing', value: { status: 'closed' } },
+    ]);
   });
 
   it('refuses a document that is not OpenAPI 3', () => {
@@ -93,7 +111,14 @@ describe('mergeParameters', () => {
 });
 
 describe('references', () => {
-  const root: Json = { a: { $ref: '#/b' }, b: { $ref: '#/c' }, c: { value: 1 }, loop: { $ref: '#/loop' }, 'x/y': { ok: true }, paths: { '/runs/{id}': { get: 1 } } };
+  const root: Json = {
+    a: { $ref: '#/b' },
+    b: { $ref: '#/c' },
+    c: { value: 1 },
+    loop: { $ref: '#/loop' },
+    'x/y': { ok: true },
+    paths: { '/runs/{id}': { get: 1 } },
+  };
 
   it('follows a chain of references', () => {
     expect(followRef(root, { $ref: '#/a' })).toEqual({ value: 1 });

@@ -138,17 +138,23 @@ function parameterList(root: JsonObject, raw: Json | undefined): DocParameter[] 
     // A parameter described by `content` instead of `schema` (JSON in a query string): its media type's schema.
     const media = isJsonObject(p['content']) ? mediaOf(root, Object.values(p['content'])[0]) : undefined;
     const schema = isJsonObject(p['schema']) ? p['schema'] : media?.schema;
-    const own = [...(p['example'] !== undefined ? [p['example']] : []), ...exampleValues(root, p['examples']).map((e) => e.value), ...(media?.examples ?? []).map((e) => e.value)];
+    const own = [
+      ...(p['example'] !== undefined ? [p['example']] : []),
+      ...exampleValues(root, p['examples']).map((e) => e.value),
+      ...(media?.examples ?? []).map((e) => e.value),
+    ];
     const fromSchema = own.length === 0 ? schemaExample(root, schema) : [];
-    return [{
-      name: p['name'],
-      in: p['in'],
-      required: p['in'] === 'path' || p['required'] === true,
-      ...(schema ? { schema } : {}),
-      examples: [...own, ...fromSchema],
-      ...(typeof p['style'] === 'string' ? { style: p['style'] } : {}),
-      ...(typeof p['explode'] === 'boolean' ? { explode: p['explode'] } : {}),
-    }];
+    return [
+      {
+        name: p['name'],
+        in: p['in'],
+        required: p['in'] === 'path' || p['required'] === true,
+        ...(schema ? { schema } : {}),
+        examples: [...own, ...fromSchema],
+        ...(typeof p['style'] === 'string' ? { style: p['style'] } : {}),
+        ...(typeof p['explode'] === 'boolean' ? { explode: p['explode'] } : {}),
+      },
+    ];
   });
 }
 

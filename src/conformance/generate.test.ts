@@ -11,9 +11,27 @@ const document = readDocument({
   components: {
     schemas: {
       step: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
-      smsStep: { allOf: [{ $ref: '#/components/schemas/step' }], type: 'object', required: ['inputs'], properties: { stepType: { type: 'string', enum: ['SMS'] }, inputs: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } } } },
-      definitionInput: { type: 'object', required: ['accountId', 'steps'], properties: { steps: { type: 'array', items: { anyOf: [{ $ref: '#/components/schemas/smsStep' }] } } } },
-      request: { type: 'object', required: ['config_id'], additionalProperties: false, properties: { config_id: { type: 'string', example: 'cg-123' }, run_mode: { type: 'string', enum: ['full', 'source'], default: 'full' }, range_from: { type: 'string', format: 'date-time', example: 'not a date' } } },
+      smsStep: {
+        allOf: [{ $ref: '#/components/schemas/step' }],
+        type: 'object',
+        required: ['inputs'],
+        properties: { stepType: { type: 'string', enum: ['SMS'] }, inputs: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } } },
+      },
+      definitionInput: {
+        type: 'object',
+        required: ['accountId', 'steps'],
+        properties: { steps: { type: 'array', items: { anyOf: [{ $ref: '#/components/schemas/smsStep' }] } } },
+      },
+      request: {
+        type: 'object',
+        required: ['config_id'],
+        additionalProperties: false,
+        properties: {
+          config_id: { type: 'string', example: 'cg-123' },
+          run_mode: { type: 'string', enum: ['full', 'source'], default: 'full' },
+          range_from: { type: 'string', format: 'date-time', example: 'not a date' },
+        },
+      },
     },
   },
 });
@@ -39,15 +57,19 @@ describe('flattening a schema for the generator', () => {
   });
 
   it('merges properties and required of two schemas', () => {
-    expect(mergeSchemas({ required: ['a'], properties: { a: { type: 'string' } } }, { required: ['b'], properties: { a: { minLength: 1 }, b: {} } }))
-      .toEqual({ required: ['a', 'b'], properties: { a: { type: 'string', minLength: 1 }, b: {} } });
+    expect(mergeSchemas({ required: ['a'], properties: { a: { type: 'string' } } }, { required: ['b'], properties: { a: { minLength: 1 }, b: {} } })).toEqual({
+      required: ['a', 'b'],
+      properties: { a: { type: 'string', minLength: 1 }, b: {} },
+    });
   });
 });
 
 describe('generating valid values', () => {
   it('generates only values the converted schema accepts', () => {
     const standalone = schemas.standalone(ref('definitionInput'), 'request');
-    const values = withSeededFaker(7, '2026-11-01T00:00:00.000Z', (faker) => generateValid(standalone, standalone, faker, 3, (v) => schemas.check(ref('definitionInput'), 'request', v).length === 0));
+    const values = withSeededFaker(7, '2026-11-01T00:00:00.000Z', (faker) =>
+      generateValid(standalone, standalone, faker, 3, (v) => schemas.check(ref('definitionInput'), 'request', v).length === 0),
+    );
     expect(values.length).toBe(3);
     for (const value of values) expect(schemas.check(ref('definitionInput'), 'request', value)).toEqual([]);
   });

@@ -25,7 +25,8 @@ export function flattenForGeneration(schema: Json, root: JsonObject, depth = 0):
     if (key === '$defs' || key === 'allOf') continue;
     if ((key === 'properties' || key === 'patternProperties') && isJsonObject(value)) {
       const properties: JsonObject = {};
-      for (const [name, property] of Object.entries(value)) Object.defineProperty(properties, name, { value: flattenForGeneration(property, root, depth), enumerable: true, writable: true, configurable: true });
+      for (const [name, property] of Object.entries(value))
+        Object.defineProperty(properties, name, { value: flattenForGeneration(property, root, depth), enumerable: true, writable: true, configurable: true });
       out[key] = properties;
     } else if ((key === 'anyOf' || key === 'oneOf') && Array.isArray(value)) out[key] = value.map((branch) => flattenForGeneration(branch, root, depth));
     else if ((key === 'items' || key === 'additionalProperties') && isJsonObject(value)) out[key] = flattenForGeneration(value, root, depth);
@@ -97,10 +98,20 @@ export function generateValid(schema: JsonObject, root: JsonObject, faker: Seede
  * (or `default`, or first `enum` value), else an object of its properties' examples. Each piece is kept only when
  * valid under its own schema (`isValid`), so the result is a valid request made of the vendor's example values.
  */
-export function exampleFromSchema(raw: Json | undefined, document: JsonObject, isValid: (schema: JsonObject, value: Json) => boolean, depth = 0): Json | undefined {
+export function exampleFromSchema(
+  raw: Json | undefined,
+  document: JsonObject,
+  isValid: (schema: JsonObject, value: Json) => boolean,
+  depth = 0,
+): Json | undefined {
   const schema = followObject(document, raw);
   if (!schema || depth > MAX_DEPTH) return undefined;
-  const direct = [schema['example'], ...(Array.isArray(schema['examples']) ? schema['examples'] : []), schema['default'], Array.isArray(schema['enum']) ? schema['enum'][0] : undefined];
+  const direct = [
+    schema['example'],
+    ...(Array.isArray(schema['examples']) ? schema['examples'] : []),
+    schema['default'],
+    Array.isArray(schema['enum']) ? schema['enum'][0] : undefined,
+  ];
   for (const candidate of direct) if (candidate !== undefined && isValid(schema, candidate)) return candidate;
   const members = [schema, ...(Array.isArray(schema['allOf']) ? schema['allOf'].map((m) => followObject(document, m) ?? {}) : [])];
   const properties = members.flatMap((member) => (isJsonObject(member['properties']) ? Object.entries(member['properties']) : []));

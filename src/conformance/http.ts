@@ -34,11 +34,15 @@ function encodeBody(body: PlannedBody): { text?: string; form?: FormData; conten
     case 'text':
       return { text: body.value, contentType: body.mediaType };
     case 'form':
-      return { text: new URLSearchParams(Object.entries(body.value).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString(), contentType: body.mediaType };
+      return {
+        text: new URLSearchParams(Object.entries(body.value).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString(),
+        contentType: body.mediaType,
+      };
     case 'multipart': {
       const form = new FormData();
       for (const [name, value] of Object.entries(body.value)) {
-        if (body.files.includes(name)) form.append(name, new Blob([typeof value === 'string' ? value : JSON.stringify(value)], { type: 'text/plain' }), FILE_NAME);
+        if (body.files.includes(name))
+          form.append(name, new Blob([typeof value === 'string' ? value : JSON.stringify(value)], { type: 'text/plain' }), FILE_NAME);
         else form.append(name, typeof value === 'string' ? value : JSON.stringify(value));
       }
       // fetch writes the multipart Content-Type with its boundary.
@@ -50,7 +54,12 @@ function encodeBody(body: PlannedBody): { text?: string; form?: FormData; conten
 export async function sendWire(request: WireRequest): Promise<WireResponse> {
   const encoded = request.body ? encodeBody(request.body) : {};
   const headers = { ...request.headers, ...(encoded.contentType ? { 'content-type': encoded.contentType } : {}) };
-  const response = await fetch(request.url, { method: request.method, headers, signal: AbortSignal.timeout(TIMEOUT_MS), ...(encoded.form ? { body: encoded.form } : encoded.text !== undefined ? { body: encoded.text } : {}) });
+  const response = await fetch(request.url, {
+    method: request.method,
+    headers,
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+    ...(encoded.form ? { body: encoded.form } : encoded.text !== undefined ? { body: encoded.text } : {}),
+  });
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';
   if (text.trim() === '') return { status: response.status, contentType, body: undefined, json: false };
@@ -66,7 +75,11 @@ export function curlFor(request: WireRequest): string {
   const body = request.body;
   if (body?.kind === 'multipart') {
     const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
-    const parts = Object.entries(body.value).map(([name, value]) => (body.files.includes(name) ? `-F ${quote(`${name}=@${FILE_NAME}`)}` : `-F ${quote(`${name}=${typeof value === 'string' ? value : JSON.stringify(value)}`)}`));
+    const parts = Object.entries(body.value).map(([name, value]) =>
+      body.files.includes(name)
+        ? `-F ${quote(`${name}=@${FILE_NAME}`)}`
+        : `-F ${quote(`${name}=${typeof value === 'string' ? value : JSON.stringify(value)}`)}`,
+    );
     return `printf 'conformance check\\n' > ${FILE_NAME} && ${curlLine({ method: request.method, url: request.url, headers: { ...request.headers } })} ${parts.join(' ')}`;
   }
   const encoded = body ? encodeBody(body) : {};

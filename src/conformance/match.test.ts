@@ -4,7 +4,8 @@ import type { DocOperation } from './document.ts';
 import { matchOperations, normalisePath } from './match.ts';
 
 const doc = (method: string, fullPath: string): DocOperation => ({ method, path: fullPath, fullPath, parameters: [], responses: {} });
-const op = (id: string, method: Operation['method'], path: string, mockOnly = false) => ({ id, method, path, summary: id, responses: {}, ...(mockOnly ? { mockOnly } : {}) }) as unknown as Operation;
+const op = (id: string, method: Operation['method'], path: string, mockOnly = false) =>
+  ({ id, method, path, summary: id, responses: {}, ...(mockOnly ? { mockOnly } : {}) }) as unknown as Operation;
 
 describe('matching document operations to pack operations', () => {
   it('matches on method and path whatever the parameter names', () => {

@@ -3,8 +3,17 @@ import { conformanceJunit, formatConformance, hasDrift } from './report.ts';
 import type { ConformanceReport, RequestResult } from './run.ts';
 
 const result = (over: Partial<RequestResult>): RequestResult => ({
-  method: 'GET', path: '/api/runs', operationId: 'list-runs', packOperation: 'listRuns', kind: 'example', label: 'parameter examples',
-  status: 200, verdict: 'pass', findings: [], curl: "curl -sS -X GET 'http://127.0.0.1:1/api/runs'", ...over,
+  method: 'GET',
+  path: '/api/runs',
+  operationId: 'list-runs',
+  packOperation: 'listRuns',
+  kind: 'example',
+  label: 'parameter examples',
+  status: 200,
+  verdict: 'pass',
+  findings: [],
+  curl: "curl -sS -X GET 'http://127.0.0.1:1/api/runs'",
+  ...over,
 });
 
 const report: ConformanceReport = {
@@ -16,8 +25,19 @@ const report: ConformanceReport = {
   unsent: [{ method: 'PUT', path: '/api/xml-only' }],
   results: [
     result({}),
-    result({ label: 'generated 1', kind: 'generated', verdict: 'drift', findings: [{ pointer: '/data/0/ended_at', rule: 'type', message: 'must be string', actual: null, verdict: 'drift' }] }),
-    result({ status: 409, method: 'POST', path: '/api/runs/{id}/stop', verdict: 'note', findings: [{ pointer: '', rule: 'conflict', message: 'refused', verdict: 'refused-by-state' }] }),
+    result({
+      label: 'generated 1',
+      kind: 'generated',
+      verdict: 'drift',
+      findings: [{ pointer: '/data/0/ended_at', rule: 'type', message: 'must be string', actual: null, verdict: 'drift' }],
+    }),
+    result({
+      status: 409,
+      method: 'POST',
+      path: '/api/runs/{id}/stop',
+      verdict: 'note',
+      findings: [{ pointer: '', rule: 'conflict', message: 'refused', verdict: 'refused-by-state' }],
+    }),
   ],
 };
 
@@ -35,7 +55,9 @@ describe('the conformance report', () => {
     expect(text).toContain('at /data/0/ended_at: must be string (rule type)\n          actual: null');
     expect(text).toContain("reproduce: curl -sS -X GET 'http://127.0.0.1:1/api/runs'");
     expect(text).toContain('NOTE  POST /api/runs/{id}/stop 409  [list-runs = listRuns]  (1 request; notes: refused-by-state x1)');
-    expect(text).toMatch(/conformance demo: 3 requests, 1 passed, 1 drift, 1 with notes; 1 document operations not implemented, 1 pack operations not in the document$/);
+    expect(text).toMatch(
+      /conformance demo: 3 requests, 1 passed, 1 drift, 1 with notes; 1 document operations not implemented, 1 pack operations not in the document$/,
+    );
   });
 
   it('says whether anything drifted', () => {

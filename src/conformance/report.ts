@@ -14,7 +14,8 @@ export function formatConformance(report: ConformanceReport, options: { readonly
     for (const op of report.documentOnly) lines.push(`  ${op.method} ${op.path}${op.operationId ? `  (${op.operationId})` : ''}`);
     lines.push(`Operations of the pack the document lacks (${report.packOnly.length}):`);
     for (const op of report.packOnly) lines.push(`  ${op.method} ${op.path}  (${op.id})`);
-    if (report.unsent.length > 0) lines.push(`Operations with no request to send (a required body the check cannot write, and no example) (${report.unsent.length}):`);
+    if (report.unsent.length > 0)
+      lines.push(`Operations with no request to send (a required body the check cannot write, and no example) (${report.unsent.length}):`);
     for (const op of report.unsent) lines.push(`  ${op.method} ${op.path}${op.operationId ? `  (${op.operationId})` : ''}`);
   }
   lines.push('Requests (per operation and status):');
@@ -24,7 +25,9 @@ export function formatConformance(report: ConformanceReport, options: { readonly
     const notes = results.filter((r) => r.verdict === 'note');
     const mark = drift.length > 0 ? 'DRIFT' : notes.length > 0 ? 'NOTE ' : 'PASS ';
     const reasons = noteReasons(results);
-    lines.push(`  ${mark} ${key}  (${results.length} request${results.length === 1 ? '' : 's'}${drift.length ? `, ${drift.length} drift` : ''}${reasons.length ? `; notes: ${reasons.join(', ')}` : ''})`);
+    lines.push(
+      `  ${mark} ${key}  (${results.length} request${results.length === 1 ? '' : 's'}${drift.length ? `, ${drift.length} drift` : ''}${reasons.length ? `; notes: ${reasons.join(', ')}` : ''})`,
+    );
     for (const result of drift) lines.push(...describeDrift(result));
   }
   lines.push(summaryLine(report));
@@ -33,8 +36,10 @@ export function formatConformance(report: ConformanceReport, options: { readonly
 
 export function summaryLine(report: ConformanceReport): string {
   const count = (verdict: RequestResult['verdict']) => report.results.filter((r) => r.verdict === verdict).length;
-  return `conformance ${report.api}: ${report.results.length} requests, ${count('pass')} passed, ${count('drift')} drift, ${count('note')} with notes; `
-    + `${report.documentOnly.length} document operations not implemented, ${report.packOnly.length} pack operations not in the document`;
+  return (
+    `conformance ${report.api}: ${report.results.length} requests, ${count('pass')} passed, ${count('drift')} drift, ${count('note')} with notes; ` +
+    `${report.documentOnly.length} document operations not implemented, ${report.packOnly.length} pack operations not in the document`
+  );
 }
 
 export function hasDrift(report: ConformanceReport): boolean {
@@ -92,15 +97,31 @@ export function conformanceJunit(reports: readonly ConformanceReport[]): string 
       skipped: String(skipped),
     });
     for (const result of report.results) {
-      const testcase = suite.ele('testcase', { classname: `${report.api}.${result.operationId || result.packOperation}`, name: `${result.method} ${result.path} ${result.status} ${result.label}` });
+      const testcase = suite.ele('testcase', {
+        classname: `${report.api}.${result.operationId || result.packOperation}`,
+        name: `${result.method} ${result.path} ${result.status} ${result.label}`,
+      });
       const drift = result.findings.filter((f) => f.verdict === 'drift');
-      if (drift.length > 0) testcase.ele('failure', { message: drift.map((f) => `${f.pointer || '(response)'}: ${f.message} (rule ${f.rule})`).join('; ') }).txt([...drift.map(describeFinding), `reproduce: ${result.curl}`].join('\n'));
+      if (drift.length > 0)
+        testcase
+          .ele('failure', { message: drift.map((f) => `${f.pointer || '(response)'}: ${f.message} (rule ${f.rule})`).join('; ') })
+          .txt([...drift.map(describeFinding), `reproduce: ${result.curl}`].join('\n'));
       const notes = result.findings.filter((f) => f.verdict !== 'drift');
-      if (notes.length > 0) testcase.ele('system-out').txt(notes.map((f) => `note ${f.verdict}: ${f.pointer || '(response)'} ${f.message} (rule ${f.rule})`).join('\n'));
+      if (notes.length > 0)
+        testcase.ele('system-out').txt(notes.map((f) => `note ${f.verdict}: ${f.pointer || '(response)'} ${f.message} (rule ${f.rule})`).join('\n'));
     }
-    for (const op of report.documentOnly) suite.ele('testcase', { classname: `${report.api}.${op.operationId ?? op.path}`, name: `${op.method} ${op.path}` }).ele('skipped', { message: 'in the document, not implemented by the pack' });
-    for (const op of report.packOnly) suite.ele('testcase', { classname: `${report.api}.${op.id}`, name: `${op.method} ${op.path}` }).ele('skipped', { message: 'implemented by the pack, not in the document' });
-    for (const op of report.unsent) suite.ele('testcase', { classname: `${report.api}.${op.operationId ?? op.path}`, name: `${op.method} ${op.path}` }).ele('skipped', { message: 'no request to send: a required body the check cannot write, and no example' });
+    for (const op of report.documentOnly)
+      suite
+        .ele('testcase', { classname: `${report.api}.${op.operationId ?? op.path}`, name: `${op.method} ${op.path}` })
+        .ele('skipped', { message: 'in the document, not implemented by the pack' });
+    for (const op of report.packOnly)
+      suite
+        .ele('testcase', { classname: `${report.api}.${op.id}`, name: `${op.method} ${op.path}` })
+        .ele('skipped', { message: 'implemented by the pack, not in the document' });
+    for (const op of report.unsent)
+      suite
+        .ele('testcase', { classname: `${report.api}.${op.operationId ?? op.path}`, name: `${op.method} ${op.path}` })
+        .ele('skipped', { message: 'no request to send: a required body the check cannot write, and no example' });
   }
   return doc.end({ prettyPrint: true });
 }

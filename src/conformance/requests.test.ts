@@ -21,24 +21,40 @@ const document = readDocument({
         responses: {},
       },
       post: {
-        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Start' }, examples: { full: { $ref: '#/components/examples/Full' } } } } },
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Start' }, examples: { full: { $ref: '#/components/examples/Full' } } } },
+        },
         responses: {},
       },
     },
     '/runs/{id}/upload': {
-      post: { requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } }, responses: {} },
+      post: {
+        requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } },
+        responses: {},
+      },
     },
   },
   components: {
-    schemas: { Start: { type: 'object', required: ['config_id'], additionalProperties: false, properties: { config_id: { type: 'string', minLength: 3 }, run_mode: { type: 'string', enum: ['full', 'source'] } } } },
+    schemas: {
+      Start: {
+        type: 'object',
+        required: ['config_id'],
+        additionalProperties: false,
+        properties: { config_id: { type: 'string', minLength: 3 }, run_mode: { type: 'string', enum: ['full', 'source'] } },
+      },
+    },
     examples: { Full: { value: { config_id: 'cg-1', run_mode: 'full' } } },
   },
 });
-const [list, start, upload] = document.operations;
+const [list, start, upload] = document.operations.map((operation) => operation);
+if (!list || !start || !upload) throw new Error('the test document has three operations');
 const schemas = documentSchemas(document);
 
-function plan(operation: typeof list, extra: Partial<Omit<PlanContext, 'faker'>> = {}) {
-  return withSeededFaker(3, '2026-11-01T00:00:00.000Z', (faker) => planRequests(operation!, { document, schemas, faker, generated: 3, params: {}, consoleHeaders: {}, ...extra }));
+function plan(operation: NonNullable<typeof list>, extra: Partial<Omit<PlanContext, 'faker'>> = {}) {
+  return withSeededFaker(3, '2026-11-01T00:00:00.000Z', (faker) =>
+    planRequests(operation, { document, schemas, faker, generated: 3, params: {}, consoleHeaders: {}, ...extra }),
+  );
 }
 
 describe('planning requests for an operation', () => {
@@ -55,11 +71,21 @@ describe('planning requests for an operation', () => {
 
   it('sends the parameters examples, required headers from their enum', () => {
     const [first] = plan(list);
-    expect(first).toMatchObject({ label: 'parameter examples', query: [['next_token', 'ZVEy1iwsKBs9a6H'], ['view', 'overview']], headers: { 'api-version': '2024-04-01', 'amperity-tenant': '<tenant-id>' } });
+    expect(first).toMatchObject({
+      label: 'parameter examples',
+      query: [
+        ['next_token', 'ZVEy1iwsKBs9a6H'],
+        ['view', 'overview'],
+      ],
+      headers: { 'api-version': '2024-04-01', 'amperity-tenant': '<tenant-id>' },
+    });
   });
 
   it('sends each further example of a parameter in a request of its own', () => {
-    expect(plan(list).find((p) => p.label === 'example 2 of view')?.query).toEqual([['next_token', 'ZVEy1iwsKBs9a6H'], ['view', 'verbose']]);
+    expect(plan(list).find((p) => p.label === 'example 2 of view')?.query).toEqual([
+      ['next_token', 'ZVEy1iwsKBs9a6H'],
+      ['view', 'verbose'],
+    ]);
   });
 
   it('takes header values from --param, then the console headers', () => {
@@ -73,7 +99,9 @@ describe('planning requests for an operation', () => {
   });
 
   it('generates only constrained optional parameters, with valid values', () => {
-    const names = plan(list).filter((p) => p.kind === 'generated').flatMap((p) => p.query);
+    const names = plan(list)
+      .filter((p) => p.kind === 'generated')
+      .flatMap((p) => p.query);
     expect(names.length).toBeGreaterThan(0);
     expect(names.filter(([name]) => name !== 'limit')).toEqual([]);
     expect(names.every(([, value]) => Number(value) >= 1 && Number(value) <= 5)).toBe(true);
@@ -92,7 +120,10 @@ describe('planning requests for an operation', () => {
 
 describe('query serialization', () => {
   it('follows the OpenAPI styles', () => {
-    expect(serializeQuery({ name: 'id' }, [1, 2])).toEqual([['id', '1'], ['id', '2']]);
+    expect(serializeQuery({ name: 'id' }, [1, 2])).toEqual([
+      ['id', '1'],
+      ['id', '2'],
+    ]);
     expect(serializeQuery({ name: 'id', explode: false }, [1, 2])).toEqual([['id', '1,2']]);
     expect(serializeQuery({ name: 'id', style: 'pipeDelimited', explode: false }, [1, 2])).toEqual([['id', '1|2']]);
     expect(serializeQuery({ name: 'query', style: 'deepObject' }, { limit: 2 })).toEqual([['query[limit]', '2']]);

@@ -63,7 +63,12 @@ export function planRequests(operation: DocOperation, ctx: PlanContext): Planned
   if (body?.required && generatedBodies.length === 0) return plans;
   for (let index = 0; index < ctx.generated; index++) {
     const generatedBody = generatedBodies.length > 0 ? generatedBodies[index % generatedBodies.length] : undefined;
-    add({ kind: 'generated', label: `generated ${index + 1}`, ...parameterValues(operation, ctx, 'generated'), ...(generatedBody ? { body: generatedBody } : {}) });
+    add({
+      kind: 'generated',
+      label: `generated ${index + 1}`,
+      ...parameterValues(operation, ctx, 'generated'),
+      ...(generatedBody ? { body: generatedBody } : {}),
+    });
   }
   return plans;
 }
@@ -73,16 +78,26 @@ export function planRequests(operation: DocOperation, ctx: PlanContext): Planned
  * body made of the schema's examples (else a generated one when a body is required); each further example of a
  * parameter in a request of its own.
  */
-function examplePlans(operation: DocOperation, ctx: PlanContext, media: string | undefined, schema: JsonObject | undefined, generatedBody: PlannedBody | undefined): PlannedRequest[] {
+function examplePlans(
+  operation: DocOperation,
+  ctx: PlanContext,
+  media: string | undefined,
+  schema: JsonObject | undefined,
+  generatedBody: PlannedBody | undefined,
+): PlannedRequest[] {
   const body = operation.requestBody;
   const params = parameterValues(operation, ctx, 'example');
   const types = Object.keys(body?.content ?? {});
-  const plans: PlannedRequest[] = Object.entries(body?.content ?? {}).flatMap(([type, m]) => m.examples.map((example): PlannedRequest => ({
-    kind: 'example',
-    label: `example "${example.name}"${types.length > 1 ? ` (${type})` : ''}`,
-    ...params,
-    body: exampleBody(type, example.value, m.schema, ctx),
-  })));
+  const plans: PlannedRequest[] = Object.entries(body?.content ?? {}).flatMap(([type, m]) =>
+    m.examples.map(
+      (example): PlannedRequest => ({
+        kind: 'example',
+        label: `example "${example.name}"${types.length > 1 ? ` (${type})` : ''}`,
+        ...params,
+        body: exampleBody(type, example.value, m.schema, ctx),
+      }),
+    ),
+  );
   if (plans.length === 0) {
     const fromSchema = media && schema ? orNothing(() => schemaExampleBody(media, schema, ctx), undefined) : undefined;
     if (fromSchema) plans.push({ kind: 'example', label: 'schema examples', ...params, body: fromSchema });
@@ -90,9 +105,16 @@ function examplePlans(operation: DocOperation, ctx: PlanContext, media: string |
     else if (generatedBody) plans.push({ kind: 'example', label: 'parameter examples', ...params, body: generatedBody });
   }
   const firstBody = plans[0]?.body;
-  for (const parameter of operation.parameters.filter((p) => (p.in === 'query' || p.in === 'header') && p.examples.length > 1 && fixedValue(p, ctx) === undefined)) {
+  for (const parameter of operation.parameters.filter(
+    (p) => (p.in === 'query' || p.in === 'header') && p.examples.length > 1 && fixedValue(p, ctx) === undefined,
+  )) {
     for (const [index, example] of parameter.examples.slice(1).entries()) {
-      plans.push({ kind: 'example', label: `example ${index + 2} of ${parameter.name}`, ...parameterValues(operation, ctx, 'example', { [parameter.name]: example }), ...(firstBody ? { body: firstBody } : {}) });
+      plans.push({
+        kind: 'example',
+        label: `example ${index + 2} of ${parameter.name}`,
+        ...parameterValues(operation, ctx, 'example', { [parameter.name]: example }),
+        ...(firstBody ? { body: firstBody } : {}),
+      });
     }
   }
   return plans;
@@ -101,9 +123,11 @@ function examplePlans(operation: DocOperation, ctx: PlanContext, media: string |
 /** The media type requests are generated for: JSON first, then forms; none for a body we cannot write. */
 export function generationMedia(types: readonly string[]): string | undefined {
   const base = (type: string) => type.split(';')[0]?.trim().toLowerCase() ?? '';
-  return types.find((t) => base(t) === 'application/json')
-    ?? types.find((t) => /^application\/[^/]+\+json$/.test(base(t)))
-    ?? types.find((t) => GENERATED_MEDIA.includes(base(t)));
+  return (
+    types.find((t) => base(t) === 'application/json') ??
+    types.find((t) => /^application\/[^/]+\+json$/.test(base(t))) ??
+    types.find((t) => GENERATED_MEDIA.includes(base(t)))
+  );
 }
 
 function bodyKind(mediaType: string): PlannedBody['kind'] {
@@ -151,7 +175,13 @@ function generateBodies(mediaType: string, schema: JsonObject, ctx: PlanContext)
 function generateBodiesOf(mediaType: string, schema: JsonObject, ctx: PlanContext): PlannedBody[] {
   const converted = ctx.schemas.standalone(schema, 'request');
   const files = fileFields(converted);
-  const values = generateValid(converted, converted, ctx.faker, Math.max(1, ctx.generated), (value) => ctx.schemas.check(schema, 'request', value).length === 0);
+  const values = generateValid(
+    converted,
+    converted,
+    ctx.faker,
+    Math.max(1, ctx.generated),
+    (value) => ctx.schemas.check(schema, 'request', value).length === 0,
+  );
   return values.flatMap((value) => shapeBody(mediaType, value, files) ?? []);
 }
 
@@ -165,11 +195,18 @@ function schemaExampleBody(mediaType: string, schema: JsonObject, ctx: PlanConte
 /** Properties of a form body that are files: `format: binary` (converted to contentMediaType) or named `file`. */
 function fileFields(converted: JsonObject): string[] {
   const properties = isJsonObject(converted['properties']) ? converted['properties'] : {};
-  return Object.entries(properties).filter(([name, property]) => name === 'file' || (isJsonObject(property) && typeof property['contentMediaType'] === 'string')).map(([name]) => name);
+  return Object.entries(properties)
+    .filter(([name, property]) => name === 'file' || (isJsonObject(property) && typeof property['contentMediaType'] === 'string'))
+    .map(([name]) => name);
 }
 
 /** Query pairs and header parameters for one request. */
-function parameterValues(operation: DocOperation, ctx: PlanContext, mode: 'example' | 'generated', chosen: Readonly<Record<string, Json>> = {}): { query: [string, string][]; headers: Record<string, string> } {
+function parameterValues(
+  operation: DocOperation,
+  ctx: PlanContext,
+  mode: 'example' | 'generated',
+  chosen: Readonly<Record<string, Json>> = {},
+): { query: [string, string][]; headers: Record<string, string> } {
   const query: [string, string][] = [];
   const headers: Record<string, string> = {};
   for (const parameter of operation.parameters) {
@@ -187,7 +224,9 @@ function parameterValue(parameter: DocParameter, ctx: PlanContext, mode: 'exampl
   const fixed = fixedValue(parameter, ctx);
   if (fixed !== undefined) return fixed;
   const schema = followObject(ctx.document.root, parameter.schema);
-  const documented = [...parameter.examples, schema?.['default'], Array.isArray(schema?.['enum']) ? schema['enum'][0] : undefined].filter((v): v is Json => v !== undefined);
+  const documented = [...parameter.examples, schema?.['default'], Array.isArray(schema?.['enum']) ? schema['enum'][0] : undefined].filter(
+    (v): v is Json => v !== undefined,
+  );
   if (mode === 'example') {
     if (parameter.examples.length > 0) return parameter.examples[0];
     if (!parameter.required) return undefined;
@@ -236,7 +275,10 @@ function generateParameterOf(parameter: DocParameter, ctx: PlanContext): Json | 
 function serializeSimple(value: Json): string {
   if (value === null) return '';
   if (Array.isArray(value)) return value.map(serializeSimple).join(',');
-  if (isJsonObject(value)) return Object.entries(value).flatMap(([k, v]) => [k, serializeSimple(v)]).join(',');
+  if (isJsonObject(value))
+    return Object.entries(value)
+      .flatMap(([k, v]) => [k, serializeSimple(v)])
+      .join(',');
   return String(value);
 }
 

@@ -2,7 +2,17 @@ import { isJsonObject, type Json } from '../core/json.ts';
 import type { ApiPack, Operation } from '../engine/pack.ts';
 import { REFERENCE_DATE } from '../engine/seeding.ts';
 import { deriveSeed, withSeededFaker } from '../generation/seeded-faker.ts';
-import { classifyBody, classifyRefusal, classifyStatus, documentedResponse, isStateRefusal, ValueIndex, verdictOf, type Finding, type Refusal } from './classify.ts';
+import {
+  classifyBody,
+  classifyRefusal,
+  classifyStatus,
+  documentedResponse,
+  isStateRefusal,
+  ValueIndex,
+  verdictOf,
+  type Finding,
+  type Refusal,
+} from './classify.ts';
 import type { DocMedia, DocOperation, DocResponse, OpenApiDocument } from './document.ts';
 import { curlFor, requestUrl, sendWire, type WireRequest, type WireResponse } from './http.ts';
 import { matchOperations } from './match.ts';
@@ -80,7 +90,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   for (const { document: operation, operation: packOperation } of match.matched) {
     n += 1;
     const checked = await checkOperation(options, schemas, examples, operation, packOperation, n);
-    if (checked.length === 0) unsent.push({ method: operation.method, path: operation.fullPath, ...(operation.operationId ? { operationId: operation.operationId } : {}) });
+    if (checked.length === 0)
+      unsent.push({ method: operation.method, path: operation.fullPath, ...(operation.operationId ? { operationId: operation.operationId } : {}) });
     results.push(...checked);
   }
   return {
@@ -94,23 +105,46 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   };
 }
 
-async function checkOperation(options: ConformanceOptions, schemas: DocumentSchemas, examples: ValueIndex, operation: DocOperation, packOperation: Operation, n: number): Promise<RequestResult[]> {
+async function checkOperation(
+  options: ConformanceOptions,
+  schemas: DocumentSchemas,
+  examples: ValueIndex,
+  operation: DocOperation,
+  packOperation: Operation,
+  n: number,
+): Promise<RequestResult[]> {
   const { target } = options;
   const session = `conformance-${n}`;
   const cursor = cursorOf(packOperation);
   const plans = withSeededFaker(deriveSeed(options.seed ?? 1, `${operation.method} ${operation.fullPath}`), REFERENCE_DATE, (faker) =>
-    planRequests(operation, { document: options.document, schemas, faker, generated: options.generated, params: options.params, consoleHeaders: target.consoleHeaders, ...(cursor ? { skipQuery: [cursor.param] } : {}) }));
+    planRequests(operation, {
+      document: options.document,
+      schemas,
+      faker,
+      generated: options.generated,
+      params: options.params,
+      consoleHeaders: target.consoleHeaders,
+      ...(cursor ? { skipQuery: [cursor.param] } : {}),
+    }),
+  );
   if (plans.length === 0) return [];
   await target.resetSession?.(session);
   const base = { ...target.consoleHeaders, ...credentials(options.params), 'x-mock-session': session };
   const paced = pacer(target.paceMs ?? 0);
   // Lookups carry the headers the operation's example request sends (tenant, API version), the body aside.
   const lookupHeaders = { ...base, ...(plans[0]?.headers ?? {}), 'x-mock-client': `${session}-target` };
-  const path = fill(operation.fullPath, await resolveTargets(operation, options.document, options.params, async (lookup) => {
-    await paced();
-    const response = await sendWire({ method: 'GET', url: requestUrl(target.baseUrl, lookup, []), headers: { accept: 'application/json', ...lookupHeaders } }).catch(() => undefined);
-    return { status: response?.status ?? 0, body: response?.body };
-  }));
+  const path = fill(
+    operation.fullPath,
+    await resolveTargets(operation, options.document, options.params, async (lookup) => {
+      await paced();
+      const response = await sendWire({
+        method: 'GET',
+        url: requestUrl(target.baseUrl, lookup, []),
+        headers: { accept: 'application/json', ...lookupHeaders },
+      }).catch(() => undefined);
+      return { status: response?.status ?? 0, body: response?.body };
+    }),
+  );
   const results: RequestResult[] = [];
   for (let index = 0; index < plans.length; index++) {
     const plan = plans[index] as PlannedRequest;
@@ -122,14 +156,22 @@ async function checkOperation(options: ConformanceOptions, schemas: DocumentSche
       ...(plan.body ? { body: plan.body } : {}),
     };
     await paced();
-    const response = await sendWire(wire).catch((error: unknown) => error instanceof Error ? error : new Error(String(error)));
+    const response = await sendWire(wire).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     if (response instanceof Error) {
-      const findings: Finding[] = [{ pointer: '', rule: 'network', message: `no answer: ${response.message}${response.cause instanceof Error ? ` (${response.cause.message})` : ''}`, verdict: 'drift' }];
+      const findings: Finding[] = [
+        {
+          pointer: '',
+          rule: 'network',
+          message: `no answer: ${response.message}${response.cause instanceof Error ? ` (${response.cause.message})` : ''}`,
+          verdict: 'drift',
+        },
+      ];
       results.push({ ...resultOf(operation, packOperation, plan, 0, findings), curl: curlFor(wire) });
       continue;
     }
     const token = cursor && response.status < 300 && !plans.some((p) => p.kind === 'cursor') ? readCursor(response.body, cursor.responseKey) : undefined;
-    if (cursor && token !== undefined) plans.push({ ...plan, kind: 'cursor', label: `next page (${cursor.param} from ${plan.label})`, query: [...plan.query, [cursor.param, token]] });
+    if (cursor && token !== undefined)
+      plans.push({ ...plan, kind: 'cursor', label: `next page (${cursor.param} from ${plan.label})`, query: [...plan.query, [cursor.param, token]] });
     const refusal = response.status >= 400 ? await target.refusal(client) : undefined;
     const findings = judge(schemas, examples, operation, plan, wire, response, refusal);
     results.push({ ...resultOf(operation, packOperation, plan, response.status, findings), curl: curlFor(wire) });
@@ -137,7 +179,13 @@ async function checkOperation(options: ConformanceOptions, schemas: DocumentSche
   return results;
 }
 
-function resultOf(operation: DocOperation, packOperation: Operation, plan: PlannedRequest, status: number, findings: readonly Finding[]): Omit<RequestResult, 'curl'> {
+function resultOf(
+  operation: DocOperation,
+  packOperation: Operation,
+  plan: PlannedRequest,
+  status: number,
+  findings: readonly Finding[],
+): Omit<RequestResult, 'curl'> {
   return {
     method: operation.method,
     path: operation.fullPath,
@@ -168,11 +216,24 @@ function credentials(params: Readonly<Record<string, string>>): Record<string, s
   return entry ? { authorization: entry[1] } : {};
 }
 
-function judge(schemas: DocumentSchemas, examples: ValueIndex, operation: DocOperation, plan: PlannedRequest, wire: WireRequest, response: WireResponse, refusal: Refusal | undefined): Finding[] {
+function judge(
+  schemas: DocumentSchemas,
+  examples: ValueIndex,
+  operation: DocOperation,
+  plan: PlannedRequest,
+  wire: WireRequest,
+  response: WireResponse,
+  refusal: Refusal | undefined,
+): Finding[] {
   const sentBody = plan.body && plan.body.kind !== 'text' ? plan.body.value : undefined;
   const stateRefusal = isStateRefusal(response.status, refusal);
   const findings = [
-    ...classifyRefusal(response.status, refusal, { query: plan.query, headers: wire.headers, ...(sentBody === undefined ? {} : { body: sentBody }) }, response.body),
+    ...classifyRefusal(
+      response.status,
+      refusal,
+      { query: plan.query, headers: wire.headers, ...(sentBody === undefined ? {} : { body: sentBody }) },
+      response.body,
+    ),
     ...classifyStatus(response.status, operation.responses, stateRefusal),
   ];
   const documented = documentedResponse(operation.responses, response.status);
@@ -184,9 +245,19 @@ function checkBody(schemas: DocumentSchemas, documented: DocResponse, response: 
   const types = Object.keys(documented.content);
   if (types.length === 0) return [];
   const media = mediaFor(documented, response);
-  if (!media) return [{ pointer: '', rule: 'contentType', message: `answered ${response.contentType || 'no content type'}; the document declares ${types.join(', ')}`, actual: response.contentType, verdict: 'drift' }];
+  if (!media)
+    return [
+      {
+        pointer: '',
+        rule: 'contentType',
+        message: `answered ${response.contentType || 'no content type'}; the document declares ${types.join(', ')}`,
+        actual: response.contentType,
+        verdict: 'drift',
+      },
+    ];
   if (!media.schema) return [];
-  if (response.body === undefined) return [{ pointer: '', rule: 'content', message: `no body; the document declares a ${types.join(', ')} body`, verdict: 'drift' }];
+  if (response.body === undefined)
+    return [{ pointer: '', rule: 'content', message: `no body; the document declares a ${types.join(', ')} body`, verdict: 'drift' }];
   if (!response.json) return [{ pointer: '', rule: 'type', message: 'the body is not JSON', actual: response.body, verdict: 'drift' }];
   return classifyBody(schemas.check(media.schema, 'response', response.body), response.body, echoed, examples);
 }
@@ -197,9 +268,9 @@ function mediaFor(documented: DocResponse, response: WireResponse): DocMedia | u
   const entries = Object.entries(documented.content);
   const got = base(response.contentType);
   const json = (type: string) => type === 'application/json' || type.endsWith('+json');
-  return (entries.find(([type]) => base(type) === got)
-    ?? (json(got) || response.json ? entries.find(([type]) => json(base(type))) : undefined)
-    ?? entries.find(([type]) => base(type) === '*/*' || base(type) === `${got.split('/')[0]}/*`))?.[1];
+  return (entries.find(([type]) => base(type) === got) ??
+    (json(got) || response.json ? entries.find(([type]) => json(base(type))) : undefined) ??
+    entries.find(([type]) => base(type) === '*/*' || base(type) === `${got.split('/')[0]}/*`))?.[1];
 }
 
 function pacer(intervalMs: number): () => Promise<void> {

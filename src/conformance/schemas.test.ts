@@ -7,8 +7,20 @@ const document = readDocument({
   paths: {},
   components: {
     schemas: {
-      Node: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } },
-      Session: { type: 'object', required: ['id', 'status'], properties: { id: { type: 'string', format: 'uuid', readOnly: true }, status: { type: 'string', nullable: true }, completedAt: { type: 'string', default: null } } },
+      Node: {
+        type: 'object',
+        required: ['name'],
+        properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } },
+      },
+      Session: {
+        type: 'object',
+        required: ['id', 'status'],
+        properties: {
+          id: { type: 'string', format: 'uuid', readOnly: true },
+          status: { type: 'string', nullable: true },
+          completedAt: { type: 'string', default: null },
+        },
+      },
       Either: { oneOf: [{ type: 'object' }, { type: 'object', properties: { logs: { type: 'array' } } }] },
     },
   },

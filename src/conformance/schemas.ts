@@ -37,7 +37,14 @@ export const UNUSABLE = 'unusableSchema';
 const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (ajv: Ajv2020, options: { mode: 'fast' | 'full' }) => void;
 
 function newAjv(coerce: boolean): Ajv2020 {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, allowUnionTypes: true, logger: false, ...(coerce ? { coerceTypes: 'array' as const } : {}) });
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    verbose: true,
+    allowUnionTypes: true,
+    logger: false,
+    ...(coerce ? { coerceTypes: 'array' as const } : {}),
+  });
   addFormats(ajv, { mode: 'full' });
   return ajv;
 }
@@ -70,7 +77,16 @@ export function documentSchemas(document: OpenApiDocument): DocumentSchemas {
         validate = validator(plain, standalone(schema, direction));
       } catch (error) {
         // A schema the document cannot have meant (a broken pattern, a dangling reference): say so, do not stop.
-        return [{ instancePath: '', pointer: '', keyword: UNUSABLE, message: `the document's schema cannot be used: ${error instanceof Error ? error.message : String(error)}`, params: {}, schemaPath: '' }];
+        return [
+          {
+            instancePath: '',
+            pointer: '',
+            keyword: UNUSABLE,
+            message: `the document's schema cannot be used: ${error instanceof Error ? error.message : String(error)}`,
+            params: {},
+            schemaPath: '',
+          },
+        ];
       }
       return validate(value) ? [] : failures(validate.errors);
     },
@@ -117,7 +133,12 @@ export function buildStandalone(document: OpenApiDocument, schema: JsonObject, d
 
 function failures(errors: ErrorObject[] | null | undefined): SchemaFailure[] {
   return (errors ?? []).map((error) => {
-    const extra = error.keyword === 'required' ? error.params['missingProperty'] : error.keyword === 'additionalProperties' ? error.params['additionalProperty'] : undefined;
+    const extra =
+      error.keyword === 'required'
+        ? error.params['missingProperty']
+        : error.keyword === 'additionalProperties'
+          ? error.params['additionalProperty']
+          : undefined;
     return {
       instancePath: error.instancePath,
       pointer: typeof extra === 'string' ? `${error.instancePath}/${escapePointerSegment(extra)}` : error.instancePath,

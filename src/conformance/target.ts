@@ -40,7 +40,9 @@ export async function remoteTarget(pack: ApiPack, baseUrl: string): Promise<{ ta
         }
       },
       async resetSession(session) {
-        await fetch(`${origin}/__admin/reset?api=${encodeURIComponent(pack.id)}&session=${encodeURIComponent(session)}`, { method: 'POST' }).catch(() => undefined);
+        await fetch(`${origin}/__admin/reset?api=${encodeURIComponent(pack.id)}&session=${encodeURIComponent(session)}`, { method: 'POST' }).catch(
+          () => undefined,
+        );
       },
     },
   };

@@ -21,11 +21,18 @@ const document = readDocument({
     '/accounts/{accountId}/runs/{runId}': { get: { responses: {} } },
   },
 });
-const operation = document.operations[0]!;
+const [operation] = document.operations;
+if (!operation) throw new Error('the test document has an operation');
 
 function server(answers: Record<string, { status: number; body?: Json }>) {
   const asked: string[] = [];
-  return { asked, get: async (path: string) => { asked.push(path); return answers[path] ?? { status: 404, body: undefined }; } };
+  return {
+    asked,
+    get: async (path: string) => {
+      asked.push(path);
+      return answers[path] ?? { status: 404, body: undefined };
+    },
+  };
 }
 
 describe('path parameter targets', () => {
@@ -41,7 +48,10 @@ describe('path parameter targets', () => {
   });
 
   it('does not take an example whose GET answers an empty list', async () => {
-    const { get } = server({ '/api/accounts/acc-1/runs/run-stale': { status: 200, body: [] }, '/api/accounts/acc-1/runs': { status: 200, body: [{ runId: 'run-3' }] } });
+    const { get } = server({
+      '/api/accounts/acc-1/runs/run-stale': { status: 200, body: [] },
+      '/api/accounts/acc-1/runs': { status: 200, body: [{ runId: 'run-3' }] },
+    });
     expect((await resolveTargets(operation, document, {}, get))['runId']).toBe('run-3');
   });
 
@@ -52,9 +62,18 @@ describe('path parameter targets', () => {
   });
 
   it('calls only GET operations the document has', async () => {
-    const bare = readDocument({ openapi: '3.0.0', paths: { '/runs/{runId}/stop': { post: { parameters: [{ name: 'runId', in: 'path', required: true, schema: { type: 'string', example: 'r1' } }], responses: {} } } } });
+    const bare = readDocument({
+      openapi: '3.0.0',
+      paths: {
+        '/runs/{runId}/stop': {
+          post: { parameters: [{ name: 'runId', in: 'path', required: true, schema: { type: 'string', example: 'r1' } }], responses: {} },
+        },
+      },
+    });
     const { get, asked } = server({ '/runs': { status: 200, body: [{ id: 'r2' }] } });
-    expect(await resolveTargets(bare.operations[0]!, bare, {}, get)).toEqual({ runId: 'r1' });
+    const [only] = bare.operations;
+    if (!only) throw new Error('the bare document has an operation');
+    expect(await resolveTargets(only, bare, {}, get)).toEqual({ runId: 'r1' });
     expect(asked).toEqual([]);
   });
 

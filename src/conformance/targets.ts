@@ -12,7 +12,12 @@ import { followObject } from './refs.ts';
  */
 export type Getter = (path: string) => Promise<{ readonly status: number; readonly body?: Json | undefined }>;
 
-export async function resolveTargets(operation: DocOperation, document: OpenApiDocument, params: Readonly<Record<string, string>>, get: Getter): Promise<Record<string, string>> {
+export async function resolveTargets(
+  operation: DocOperation,
+  document: OpenApiDocument,
+  params: Readonly<Record<string, string>>,
+  get: Getter,
+): Promise<Record<string, string>> {
   const values: Record<string, string> = {};
   for (const name of pathParameterNames(operation.fullPath)) {
     const fixed = params[name];

@@ -33,19 +33,30 @@ describe('the console description', () => {
     expect(eight.commands.machine.commands['suspend']).toEqual({ from: ['Runnable'], to: 'Suspended' });
   });
 
-  it('offers the pack\'s own moves when its API allows more than buttons can show (NERM: the usual next steps)', () => {
-    const nerm = described.apis.find((api) => api['id'] === 'nerm') as { commands: { machine: { terminal: string[]; commands: Record<string, { from: string[] }> } } };
+  it("offers the pack's own moves when its API allows more than buttons can show (NERM: the usual next steps)", () => {
+    const nerm = described.apis.find((api) => api['id'] === 'nerm') as {
+      commands: { machine: { terminal: string[]; commands: Record<string, { from: string[] }> } };
+    };
     expect(nerm.commands.machine.commands['approved']?.from).toEqual(['pending_approval']);
     expect(nerm.commands.machine.terminal).toEqual(['completed', 'rejected', 'failed', 'closed']);
   });
 
   it('makes example bodies that the create operation accepts', async () => {
     for (const api of described.apis) {
-      const create = api['create'] as { method: string; path: string; params: Record<string, { value?: string }>; query: Record<string, string>; example: unknown } | null;
+      const create = api['create'] as {
+        method: string;
+        path: string;
+        params: Record<string, { value?: string }>;
+        query: Record<string, string>;
+        example: unknown;
+      } | null;
       if (!create) continue;
       const path = create.path.replace(/\{(\w+)\}/g, (_, name: string) => create.params[name]?.value ?? '');
       const response = await engine.handle(String(api['id']), {
-        method: create.method, path, base: `/${String(api['id'])}`, query: Object.entries(create.query),
+        method: create.method,
+        path,
+        base: `/${String(api['id'])}`,
+        query: Object.entries(create.query),
         headers: { ...(api['headers'] as Record<string, string>), 'content-type': 'application/json' },
         body: new TextEncoder().encode(JSON.stringify(create.example)),
       });

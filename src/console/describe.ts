@@ -39,22 +39,40 @@ function describePack(pack: ApiPack, registry: SchemaRegistry, seed: SeedData): 
     produces: [...pack.media.produces],
     formatParameter: pack.media.formatParameter ?? null,
     fields: { ...view.fields, since: [...view.fields.since] },
-    list: view.list && listOperation && listAction
-      ? {
-        ...(call(view.list) as JsonObject),
-        filters: view.list.filters.map((name) => ({ name, values: allowedValues(registry, listOperation.request?.query, name) })),
-        sort: view.list.sort ? { param: view.list.sort.param, options: view.list.sort.options.map((o) => ({ ...o })) } : null,
-        itemsKey: listAction.pagination.itemsKey,
-        limitParam: listAction.pagination.limitParam,
-        paging: { ...listAction.pagination.paging },
-      }
-      : null,
+    list:
+      view.list && listOperation && listAction
+        ? {
+            ...(call(view.list) as JsonObject),
+            filters: view.list.filters.map((name) => ({ name, values: allowedValues(registry, listOperation.request?.query, name) })),
+            sort: view.list.sort ? { param: view.list.sort.param, options: view.list.sort.options.map((o) => ({ ...o })) } : null,
+            itemsKey: listAction.pagination.itemsKey,
+            limitParam: listAction.pagination.limitParam,
+            paging: { ...listAction.pagination.paging },
+          }
+        : null,
     detail: call(view.detail),
-    commands: commands === undefined
-      ? null
-      : commands.kind === 'machine'
-        ? { kind: 'machine', ...(call(commands) as JsonObject), body: commands.body, machine: machine ? { states: [...machine.states], terminal: [...machine.terminal], commands: Object.fromEntries(Object.entries(machine.commands).map(([name, rule]) => [name, { from: [...rule.from], to: rule.to }])) } : null }
-        : { kind: 'actions', list: call(commands.list), take: { ...(call(commands.take) as JsonObject), body: commands.take.body }, login: { ...(call(commands.login) as JsonObject), users: [...commands.login.users], body: commands.login.body } },
+    commands:
+      commands === undefined
+        ? null
+        : commands.kind === 'machine'
+          ? {
+              kind: 'machine',
+              ...(call(commands) as JsonObject),
+              body: commands.body,
+              machine: machine
+                ? {
+                    states: [...machine.states],
+                    terminal: [...machine.terminal],
+                    commands: Object.fromEntries(Object.entries(machine.commands).map(([name, rule]) => [name, { from: [...rule.from], to: rule.to }])),
+                  }
+                : null,
+            }
+          : {
+              kind: 'actions',
+              list: call(commands.list),
+              take: { ...(call(commands.take) as JsonObject), body: commands.take.body },
+              login: { ...(call(commands.login) as JsonObject), users: [...commands.login.users], body: commands.login.body },
+            },
     create: view.create ? { ...(call(view.create) as JsonObject), example: view.create.example(seed) } : null,
     stateNames: view.stateNames ? { ...view.stateNames(seed) } : null,
   };

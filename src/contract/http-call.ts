@@ -24,7 +24,12 @@ export function prepareCall(pack: ApiPack, operation: Operation, baseUrl: string
     body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
     headers['content-type'] = request.contentType ?? (typeof request.body === 'string' ? 'application/xml' : 'application/json');
   }
-  return { method: operation.method, url: `${baseUrl.replace(/\/$/, '')}${path}${search ? `?${search}` : ''}`, headers, ...(body === undefined ? {} : { body }) };
+  return {
+    method: operation.method,
+    url: `${baseUrl.replace(/\/$/, '')}${path}${search ? `?${search}` : ''}`,
+    headers,
+    ...(body === undefined ? {} : { body }),
+  };
 }
 
 export async function send(call: PreparedCall, repeated: ReadonlySet<string>): Promise<Observed> {

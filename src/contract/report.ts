@@ -12,7 +12,9 @@ export function formatReport(report: ContractReport): string {
   lines.push('Responses (per operation and status):');
   for (const [key, results] of [...responses].sort(([a], [b]) => a.localeCompare(b))) {
     const failed = results.filter((r) => !r.ok);
-    lines.push(`  ${failed.length === 0 ? 'PASS' : 'FAIL'}  ${key}  (${results.length} call${results.length === 1 ? '' : 's'}${failed.length ? `, ${failed.length} failed` : ''})`);
+    lines.push(
+      `  ${failed.length === 0 ? 'PASS' : 'FAIL'}  ${key}  (${results.length} call${results.length === 1 ? '' : 's'}${failed.length ? `, ${failed.length} failed` : ''})`,
+    );
     const first = failed[0];
     if (first) lines.push(...describeFailure(first));
     const undocumented = [...new Set(results.flatMap((r) => r.undocumented))];
@@ -57,7 +59,12 @@ export function junitXml(report: ContractReport): string {
   const bySuite = new Map<string, CheckResult[]>();
   for (const result of report.results) bySuite.set(`${result.api}: ${result.suite}`, [...(bySuite.get(`${result.api}: ${result.suite}`) ?? []), result]);
   for (const [name, results] of bySuite) {
-    const suite = root.ele('testsuite', { name, tests: String(results.length), failures: String(results.filter((r) => !r.ok).length), skipped: String(results.filter((r) => r.kind === 'skipped').length) });
+    const suite = root.ele('testsuite', {
+      name,
+      tests: String(results.length),
+      failures: String(results.filter((r) => !r.ok).length),
+      skipped: String(results.filter((r) => r.kind === 'skipped').length),
+    });
     for (const result of results) {
       const testcase = suite.ele('testcase', { classname: `${result.api}.${result.operation ?? result.suite}`, name: result.description });
       if (result.kind === 'skipped') testcase.ele('skipped', { message: result.description });

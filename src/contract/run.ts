@@ -30,14 +30,30 @@ export async function runContracts(options: RunOptions): Promise<ContractReport>
     const pack = options.packs.find((p) => p.id === suite.api);
     if (!pack) throw new Error(`No pack ${suite.api} for suite ${suite.name}`);
     if (suite.writes && options.target.external && !options.allowWrites) {
-      results.push({ api: suite.api, suite: suite.name, kind: 'skipped', description: 'changes data on the target: run with --allow-writes', ok: true, problems: [], undocumented: [] });
+      results.push({
+        api: suite.api,
+        suite: suite.name,
+        kind: 'skipped',
+        description: 'changes data on the target: run with --allow-writes',
+        ok: true,
+        problems: [],
+        undocumented: [],
+      });
       continue;
     }
     const ctx = contextFor(options, pack, suite, results);
     try {
       await suite.run(ctx);
     } catch (error) {
-      results.push({ api: suite.api, suite: suite.name, kind: 'behaviour', description: `suite stopped: ${error instanceof Error ? error.message : String(error)}`, ok: false, problems: [], undocumented: [] });
+      results.push({
+        api: suite.api,
+        suite: suite.name,
+        kind: 'behaviour',
+        description: `suite stopped: ${error instanceof Error ? error.message : String(error)}`,
+        ok: false,
+        problems: [],
+        undocumented: [],
+      });
     }
   }
   return { results };
@@ -67,7 +83,11 @@ function contextFor(options: RunOptions, pack: ApiPack, suite: ContractSuite, re
     },
     check(condition, description, detail) {
       results.push({
-        api: pack.id, suite: suite.name, kind: 'behaviour', description, ok: condition,
+        api: pack.id,
+        suite: suite.name,
+        kind: 'behaviour',
+        description,
+        ok: condition,
         problems: condition ? [] : [{ pointer: '', message: description, ...(detail === undefined ? {} : { actual: detail }) }],
         undocumented: [],
       });
@@ -76,7 +96,11 @@ function contextFor(options: RunOptions, pack: ApiPack, suite: ContractSuite, re
     checkRun(observations, description) {
       const findings = pack.lifecycle ? checkLifecycle(checkerRules(pack.lifecycle), observations.filter(isJsonObject)) : [];
       results.push({
-        api: pack.id, suite: suite.name, kind: 'behaviour', description, ok: findings.length === 0,
+        api: pack.id,
+        suite: suite.name,
+        kind: 'behaviour',
+        description,
+        ok: findings.length === 0,
         problems: findings.map((finding) => ({ pointer: `/${finding.index}`, message: `${finding.kind}: ${finding.message}` })),
         undocumented: [],
       });
@@ -85,18 +109,37 @@ function contextFor(options: RunOptions, pack: ApiPack, suite: ContractSuite, re
   };
 }
 
-function checkResponse(options: RunOptions, pack: ApiPack, suite: ContractSuite, operation: Operation, prepared: PreparedCall, observed: Observed, expectation: CallExpectation): CheckResult {
+function checkResponse(
+  options: RunOptions,
+  pack: ApiPack,
+  suite: ContractSuite,
+  operation: Operation,
+  prepared: PreparedCall,
+  observed: Observed,
+  expectation: CallExpectation,
+): CheckResult {
   const problems: Problem[] = [];
   const expected = expectation.status === undefined ? undefined : ([] as number[]).concat(expectation.status);
   if (expected && !expected.includes(observed.status)) {
-    problems.push({ pointer: '', message: `expected status ${expected.join(' or ')}, got ${observed.status}`, expected, actual: trim(observed.body ?? observed.text) });
+    problems.push({
+      pointer: '',
+      message: `expected status ${expected.join(' or ')}, got ${observed.status}`,
+      expected,
+      actual: trim(observed.body ?? observed.text),
+    });
   }
   const schemaId = observed.status >= 400 ? pack.errors.schema : operation.responses[observed.status];
   const undocumented: string[] = [];
   if (schemaId === undefined) {
-    problems.push({ pointer: '', message: `status ${observed.status} is not documented for ${operation.id}`, expected: Object.keys(operation.responses).map(Number), actual: observed.status });
+    problems.push({
+      pointer: '',
+      message: `status ${observed.status} is not documented for ${operation.id}`,
+      expected: Object.keys(operation.responses).map(Number),
+      actual: observed.status,
+    });
   } else if (schemaId === null) {
-    if (observed.text.trim() !== '') problems.push({ pointer: '', message: `status ${observed.status} is documented without a body`, actual: trim(observed.text) });
+    if (observed.text.trim() !== '')
+      problems.push({ pointer: '', message: `status ${observed.status} is documented without a body`, actual: trim(observed.text) });
   } else {
     for (const issue of options.registry.check(schemaId, observed.body ?? null)) {
       if (options.undocumented === 'report' && issue.keyword === 'additionalProperties') undocumented.push(issue.pointer);
@@ -104,8 +147,15 @@ function checkResponse(options: RunOptions, pack: ApiPack, suite: ContractSuite,
     }
   }
   return {
-    api: pack.id, suite: suite.name, kind: 'response', operation: operation.id, status: observed.status,
-    description: `${operation.method} ${operation.path} -> ${observed.status}`, ok: problems.length === 0, problems, undocumented,
+    api: pack.id,
+    suite: suite.name,
+    kind: 'response',
+    operation: operation.id,
+    status: observed.status,
+    description: `${operation.method} ${operation.path} -> ${observed.status}`,
+    ok: problems.length === 0,
+    problems,
+    undocumented,
     curl: curlLine(prepared),
   };
 }
@@ -120,7 +170,11 @@ const ANNOTATIONS = new Set(['title', 'description', '$comment', '$schema', '$id
 export function rulesOnly(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(rulesOnly);
   if (typeof schema !== 'object' || schema === null) return schema;
-  return Object.fromEntries(Object.entries(schema).filter(([key]) => !ANNOTATIONS.has(key) && !key.startsWith('x-')).map(([key, value]) => [key, rulesOnly(value)]));
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key]) => !ANNOTATIONS.has(key) && !key.startsWith('x-'))
+      .map(([key, value]) => [key, rulesOnly(value)]),
+  );
 }
 
 /** Keeps reports readable: long strings and big structures are cut. */

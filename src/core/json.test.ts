@@ -6,7 +6,7 @@ describe('cloneJson', () => {
     const original: JsonObject = { a: [1, { b: 'x' }], c: { d: null } };
     const copy = cloneJson(original);
     expect(copy).toEqual(original);
-    ((copy['a'] as [number, JsonObject])[1])['b'] = 'changed';
+    (copy['a'] as [number, JsonObject])[1]['b'] = 'changed';
     expect(original).toEqual({ a: [1, { b: 'x' }], c: { d: null } });
   });
 

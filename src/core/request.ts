@@ -67,6 +67,9 @@ export function replaceQuery(
 ): string {
   const replaced = new Set(Object.keys(replace));
   const kept = pairs.filter(([name]) => !replaced.has(name) && !replaced.has(aliases[name] ?? ''));
-  const params = new URLSearchParams([...kept.map(([n, v]) => [n, v] as [string, string]), ...Object.entries(replace).map(([n, v]) => [n, String(v)] as [string, string])]);
+  const params = new URLSearchParams([
+    ...kept.map(([n, v]) => [n, v] as [string, string]),
+    ...Object.entries(replace).map(([n, v]) => [n, String(v)] as [string, string]),
+  ]);
   return params.toString();
 }

@@ -65,5 +65,11 @@ export async function shareClock(local: ControlledClock, url: string, prefix = '
       if (shared !== null) local.adopt(Number(shared));
     },
   };
-  return { clock, close: async () => { await subscriber.quit(); await redis.quit(); } };
+  return {
+    clock,
+    close: async () => {
+      await subscriber.quit();
+      await redis.quit();
+    },
+  };
 }

@@ -11,7 +11,16 @@ import type { FieldValues } from './rows.ts';
  */
 type Token = { readonly kind: 'word' | 'string' | 'number' | 'op' | 'paren'; readonly text: string };
 
-const SYMBOLS: Readonly<Record<string, Operator>> = { '==': 'equal', '=': 'equal', '!=': 'not_equal', '<>': 'not_equal', '<': 'lt', '<=': 'lteq', '>': 'gt', '>=': 'gteq' };
+const SYMBOLS: Readonly<Record<string, Operator>> = {
+  '==': 'equal',
+  '=': 'equal',
+  '!=': 'not_equal',
+  '<>': 'not_equal',
+  '<': 'lt',
+  '<=': 'lteq',
+  '>': 'gt',
+  '>=': 'gteq',
+};
 const WORD_OPERATORS: Readonly<Record<string, Operator>> = { contains: 'contains', starts_with: 'starts_with', startswith: 'starts_with' };
 
 export function customMet(expression: string, fields: FieldValues): Result<boolean, string> {
@@ -45,7 +54,10 @@ function tokenize(text: string): Result<Token[], string> {
 class Parser {
   private index = 0;
 
-  constructor(private readonly tokens: readonly Token[], private readonly fields: FieldValues) {}
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly fields: FieldValues,
+  ) {}
 
   peek(): Token | undefined {
     return this.tokens[this.index];

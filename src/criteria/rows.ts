@@ -17,7 +17,10 @@ export interface CriteriaRow {
 
 export type FieldValues = Readonly<Record<string, string>>;
 
-type Token = { readonly kind: 'open' | 'close' } | { readonly kind: 'join'; readonly op: 'and' | 'or' } | { readonly kind: 'condition'; readonly row: CriteriaRow };
+type Token =
+  | { readonly kind: 'open' | 'close' }
+  | { readonly kind: 'join'; readonly op: 'and' | 'or' }
+  | { readonly kind: 'condition'; readonly row: CriteriaRow };
 
 export function rowsMet(rows: readonly CriteriaRow[], fields: FieldValues): Result<boolean, string> {
   const tokens = tokenize(rows.filter((row) => row.column.trim() !== ''));
@@ -54,7 +57,10 @@ function tokenize(rows: readonly CriteriaRow[]): Result<Token[], string> {
 class RowParser {
   private index = 0;
 
-  constructor(private readonly tokens: readonly Token[], private readonly fields: FieldValues) {}
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly fields: FieldValues,
+  ) {}
 
   done(): boolean {
     return this.index === this.tokens.length;

@@ -8,8 +8,19 @@ import { matchesAll, positionOf, type Condition, type SortKey } from '../store/q
 import type { NewRecord, Store, StoredRecord } from '../store/store.ts';
 import { moveRecord } from './moves.ts';
 import type {
-  Action, ActionContext, Cascade, CreateAction, CreateEachAction, GetAction, ListAction, OperationInput, Outcome, RecordTarget, Reply,
-  TransitionAction, UpdateAction,
+  Action,
+  ActionContext,
+  Cascade,
+  CreateAction,
+  CreateEachAction,
+  GetAction,
+  ListAction,
+  OperationInput,
+  Outcome,
+  RecordTarget,
+  Reply,
+  TransitionAction,
+  UpdateAction,
 } from './pack.ts';
 
 /** What an action may touch: one space of the store, the clock's time and id source, and page helpers. */
@@ -89,7 +100,10 @@ async function upsert(collection: string, record: NewRecord, env: ActionEnv): Pr
       if (inserted.ok) return inserted;
       continue;
     }
-    const written = await env.store.replace(env.space, collection, record.id, existing.version, { data: record.data, meta: { ...existing.meta, ...record.meta } });
+    const written = await env.store.replace(env.space, collection, record.id, existing.version, {
+      data: record.data,
+      meta: { ...existing.meta, ...record.meta },
+    });
     if (written.ok) return written;
   }
   return fail('exists');
@@ -98,7 +112,11 @@ async function upsert(collection: string, record: NewRecord, env: ActionEnv): Pr
 async function runCreateEach(action: CreateEachAction, input: OperationInput, env: ActionEnv): Promise<Outcome<Reply>> {
   const where = action.from.where(input);
   if (!where.ok) return where;
-  const sources = await env.store.list(env.space, action.from.collection, { where: where.value, orderBy: [], page: { kind: 'offset', offset: 0, limit: Number.MAX_SAFE_INTEGER } });
+  const sources = await env.store.list(env.space, action.from.collection, {
+    where: where.value,
+    orderBy: [],
+    page: { kind: 'offset', offset: 0, limit: Number.MAX_SAFE_INTEGER },
+  });
   const created: StoredRecord[] = [];
   for (const source of sources.items) {
     const built = action.build(source, input, env.ctx);
@@ -156,7 +174,14 @@ async function runTransition(action: TransitionAction, input: OperationInput, en
  * Applies a state-machine command to one stored record with compare-and-set, appending the move to the
  * record's history. Returns 'stale' when another writer changed the record first, so the caller re-reads.
  */
-export async function transitionRecord(machine: StateMachine, collection: string, record: StoredRecord, command: string, env: ActionEnv, patch: JsonObject = {}) {
+export async function transitionRecord(
+  machine: StateMachine,
+  collection: string,
+  record: StoredRecord,
+  command: string,
+  env: ActionEnv,
+  patch: JsonObject = {},
+) {
   const moved = moveRecord(machine, record, command, env.ctx.now);
   if (!moved.ok) return moved;
   const data = { ...moved.value.data, ...patch };
@@ -198,7 +223,10 @@ function view(render: View | undefined, record: StoredRecord, input: OperationIn
   if (!render) return record.data;
   if (render.length >= 2) return render(record, input);
   let made = viewsOf.get(record);
-  if (!made) viewsOf.set(record, (made = new Map()));
+  if (!made) {
+    made = new Map();
+    viewsOf.set(record, made);
+  }
   let shown = made.get(render);
   if (shown === undefined) {
     shown = render(record, input);

@@ -12,16 +12,35 @@ import type { ApiPack } from './pack.ts';
 import type { ResponseViolation } from './response-check.ts';
 
 const ID = 'https://test.local/tiny.json';
-const schemas: JsonObject[] = [{
-  $id: ID,
-  $defs: {
-    Run: { type: 'object', required: ['id', 'state'], additionalProperties: false, properties: { id: { type: 'string' }, state: { enum: ['on', 'off'] }, at: { type: 'string' } } },
-    Page: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/$defs/Run' } }, next: { type: 'string' } } },
-    Query: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 5, default: 2 }, next: { type: 'string' }, state: { enum: ['on', 'off'] } } },
-    NewRun: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, 'x-error': { code: 'E_ID', message: 'An id is required.' } } } },
-    Error: { type: 'object', required: ['error'], additionalProperties: false, properties: { error: { type: 'string' }, code: { type: ['string', 'number'] } } },
+const schemas: JsonObject[] = [
+  {
+    $id: ID,
+    $defs: {
+      Run: {
+        type: 'object',
+        required: ['id', 'state'],
+        additionalProperties: false,
+        properties: { id: { type: 'string' }, state: { enum: ['on', 'off'] }, at: { type: 'string' } },
+      },
+      Page: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/$defs/Run' } }, next: { type: 'string' } } },
+      Query: {
+        type: 'object',
+        properties: { limit: { type: 'integer', minimum: 1, maximum: 5, default: 2 }, next: { type: 'string' }, state: { enum: ['on', 'off'] } },
+      },
+      NewRun: {
+        type: 'object',
+        required: ['id'],
+        properties: { id: { type: 'string', minLength: 1, 'x-error': { code: 'E_ID', message: 'An id is required.' } } },
+      },
+      Error: {
+        type: 'object',
+        required: ['error'],
+        additionalProperties: false,
+        properties: { error: { type: 'string' }, code: { type: ['string', 'number'] } },
+      },
+    },
   },
-}];
+];
 
 const runs = Array.from({ length: 7 }, (_, i) => ({ id: `r${i}`, data: { id: `r${i}`, state: i % 2 ? 'on' : 'off', at: `2026-01-0${i + 1}T00:00:00Z` } }));
 
@@ -31,32 +50,70 @@ const tinyPack: ApiPack = {
   vendorBaseUrl: 'https://tiny.example',
   media: { accepts: ['json'], produces: ['json'] },
   auth: { kind: 'authorization', schemes: [/^Bearer\s+(\S+)$/], message: 'Who are you?' },
-  errors: { schema: `${ID}#/$defs/Error`, messages: { routeNotFound: 'No such thing.' }, render: (e) => ({ error: e.message, ...(e.code === undefined ? {} : { code: e.code }) }) },
+  errors: {
+    schema: `${ID}#/$defs/Error`,
+    messages: { routeNotFound: 'No such thing.' },
+    render: (e) => ({ error: e.message, ...(e.code === undefined ? {} : { code: e.code }) }),
+  },
   seed: () => ({ runs }),
   operations: [
     {
-      id: 'list', method: 'GET', path: '/runs', summary: 'list',
-      request: { query: `${ID}#/$defs/Query` }, responses: { 200: `${ID}#/$defs/Page` },
+      id: 'list',
+      method: 'GET',
+      path: '/runs',
+      summary: 'list',
+      request: { query: `${ID}#/$defs/Query` },
+      responses: { 200: `${ID}#/$defs/Page` },
       action: {
-        kind: 'list', collection: 'runs',
+        kind: 'list',
+        collection: 'runs',
         where: (input) => ok(input.query['state'] ? [{ field: 'state', op: 'eq', value: input.query['state'] }] : []),
         orderBy: () => ok([{ field: 'at', dir: 'desc', as: 'time' }]),
         pagination: cursorToken({ items: 'items', token: 'next', limit: 'limit', defaultLimit: 2, totalFlag: 'total' }),
       },
     },
     {
-      id: 'create', method: 'POST', path: '/runs', summary: 'create',
-      request: { body: `${ID}#/$defs/NewRun` }, responses: { 201: `${ID}#/$defs/Run` },
-      action: { kind: 'create', collection: 'runs', build: (input) => ok({ id: String((input.body as JsonObject)['id']), data: { id: String((input.body as JsonObject)['id']), state: 'on' } }), reply: (record) => ({ status: 201, body: record.data }) },
+      id: 'create',
+      method: 'POST',
+      path: '/runs',
+      summary: 'create',
+      request: { body: `${ID}#/$defs/NewRun` },
+      responses: { 201: `${ID}#/$defs/Run` },
+      action: {
+        kind: 'create',
+        collection: 'runs',
+        build: (input) => ok({ id: String((input.body as JsonObject)['id']), data: { id: String((input.body as JsonObject)['id']), state: 'on' } }),
+        reply: (record) => ({ status: 201, body: record.data }),
+      },
     },
     {
-      id: 'broken', method: 'GET', path: '/runs/{id}/broken', summary: 'returns a body that breaks its schema',
+      id: 'broken',
+      method: 'GET',
+      path: '/runs/{id}/broken',
+      summary: 'returns a body that breaks its schema',
       responses: { 200: `${ID}#/$defs/Run` },
-      action: { kind: 'get', collection: 'runs', id: (input) => String(input.params['id']), notFound: () => mockError('notFound', 'gone'), view: () => ({ id: 1 }) },
+      action: {
+        kind: 'get',
+        collection: 'runs',
+        id: (input) => String(input.params['id']),
+        notFound: () => mockError('notFound', 'gone'),
+        view: () => ({ id: 1 }),
+      },
     },
     {
-      id: 'explodes', method: 'GET', path: '/boom', summary: 'throws', responses: { 200: null },
-      action: { kind: 'get', collection: 'runs', id: () => { throw new Error('kaboom'); }, notFound: () => mockError('notFound', 'gone') },
+      id: 'explodes',
+      method: 'GET',
+      path: '/boom',
+      summary: 'throws',
+      responses: { 200: null },
+      action: {
+        kind: 'get',
+        collection: 'runs',
+        id: () => {
+          throw new Error('kaboom');
+        },
+        notFound: () => mockError('notFound', 'gone'),
+      },
     },
   ],
 };
@@ -64,12 +121,25 @@ const tinyPack: ApiPack = {
 function setup(strictResponses = true) {
   const violations: ResponseViolation[] = [];
   const engine = createEngine({
-    packs: [tinyPack], store: createMemoryStore(), registry: createSchemaRegistry(schemas), clock: fixedClock('2026-02-01T00:00:00Z'),
-    seed: 1, cursorSecret: 's', strictResponses, onViolation: (v) => violations.push(v),
+    packs: [tinyPack],
+    store: createMemoryStore(),
+    registry: createSchemaRegistry(schemas),
+    clock: fixedClock('2026-02-01T00:00:00Z'),
+    seed: 1,
+    cursorSecret: 's',
+    strictResponses,
+    onViolation: (v) => violations.push(v),
   });
   const call = (method: string, path: string, extra: Partial<PlainRequest> = {}) => {
     const [pathname = '', search = ''] = path.split('?');
-    return engine.handle('tiny', { method, path: pathname, base: '/tiny', query: [...new URLSearchParams(search)], headers: { authorization: 'Bearer t', ...extra.headers }, ...(extra.body ? { body: extra.body } : {}) });
+    return engine.handle('tiny', {
+      method,
+      path: pathname,
+      base: '/tiny',
+      query: [...new URLSearchParams(search)],
+      headers: { authorization: 'Bearer t', ...extra.headers },
+      ...(extra.body ? { body: extra.body } : {}),
+    });
   };
   return { engine, call, violations };
 }
@@ -77,7 +147,7 @@ function setup(strictResponses = true) {
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
 describe('engine pipeline', () => {
-  it('answers an unknown route with the pack\'s routeNotFound error', async () => {
+  it("answers an unknown route with the pack's routeNotFound error", async () => {
     const { call } = setup();
     expect(await call('GET', '/nothing')).toMatchObject({ status: 404, payload: { error: 'No such thing.' } });
   });
@@ -87,7 +157,7 @@ describe('engine pipeline', () => {
     expect(await call('DELETE', '/runs')).toMatchObject({ status: 405, headers: { allow: 'GET, POST' } });
   });
 
-  it('refuses a missing credential with the pack\'s message', async () => {
+  it("refuses a missing credential with the pack's message", async () => {
     const { call } = setup();
     expect(await call('GET', '/runs', { headers: { authorization: '' } })).toMatchObject({ status: 401, payload: { error: 'Who are you?' } });
   });
@@ -115,9 +185,15 @@ describe('engine pipeline', () => {
     const second = await call('GET', `/runs?limit=3&next=${encodeURIComponent(token)}`);
     expect(((second.payload as JsonObject)['items'] as JsonObject[]).map((r) => r['id'])).toEqual(['r3', 'r2', 'r1']);
     expect(await call('GET', `/runs?limit=3&next=${encodeURIComponent(`${token}x`)}`)).toMatchObject({ status: 400 });
-    expect(await call('GET', `/runs?limit=3&state=on&next=${encodeURIComponent(token)}`)).toMatchObject({ status: 400, payload: { error: expect.stringMatching(/different filters/) } });
+    expect(await call('GET', `/runs?limit=3&state=on&next=${encodeURIComponent(token)}`)).toMatchObject({
+      status: 400,
+      payload: { error: expect.stringMatching(/different filters/) },
+    });
     await engine.reset('tiny');
-    expect(await call('GET', `/runs?limit=3&next=${encodeURIComponent(token)}`)).toMatchObject({ status: 400, payload: { error: expect.stringMatching(/reset/) } });
+    expect(await call('GET', `/runs?limit=3&next=${encodeURIComponent(token)}`)).toMatchObject({
+      status: 400,
+      payload: { error: expect.stringMatching(/reset/) },
+    });
   });
 
   it('turns a response that breaks its schema into a 500 naming it, in strict mode', async () => {
@@ -133,7 +209,7 @@ describe('engine pipeline', () => {
     expect(violations).toHaveLength(1);
   });
 
-  it('answers a bug with the vendor\'s internal error and reports the exception', async () => {
+  it("answers a bug with the vendor's internal error and reports the exception", async () => {
     const { call, violations } = setup();
     expect(await call('GET', '/boom')).toMatchObject({ status: 500, payload: { error: 'Internal server error.' } });
     expect(violations[0]).toMatchObject({ kind: 'exception', detail: expect.stringContaining('kaboom') });

@@ -93,7 +93,11 @@ export interface Engine {
    * Stored records of one collection as the store holds them (data and meta, e.g. a run's history), for the console:
    * the given ids, or a page in creation order. Seeds the session's space if it is new.
    */
-  records(packId: string, collection: string, query: { readonly session?: string; readonly ids?: readonly string[]; readonly offset?: number; readonly limit?: number }): Promise<{ records: StoredRecord[]; total: number } | undefined>;
+  records(
+    packId: string,
+    collection: string,
+    query: { readonly session?: string; readonly ids?: readonly string[]; readonly offset?: number; readonly limit?: number },
+  ): Promise<{ records: StoredRecord[]; total: number } | undefined>;
   /** Replaces the spaces in the export with its contents (others are left alone); refuses a malformed export. */
   importState(state: unknown): Promise<Result<string[], string>>;
   /** Turns an API's rate limit on or off, optionally with another rate. */
@@ -115,14 +119,25 @@ export function createEngine(options: EngineOptions): Engine {
   const lifecycle = createLifecycleRunner(options.store, options.clock, options.seed);
   const spaces = createSpaces(options.store, seedData, ids, lifecycle);
   const rateSettings = new Map<string, { enabled: boolean; perSecond: number }>(
-    options.packs.flatMap((pack) => (pack.rateLimit ? [[pack.id, { enabled: options.rateLimits ?? false, perSecond: pack.rateLimit.perSecond }] as const] : [])),
+    options.packs.flatMap((pack) =>
+      pack.rateLimit ? [[pack.id, { enabled: options.rateLimits ?? false, perSecond: pack.rateLimit.perSecond }] as const] : [],
+    ),
   );
   const rateLimiter = options.rateLimiter ?? createMemoryRateLimiter();
   const pipelineDeps: PipelineDeps = {
-    store: options.store, registry: options.registry, clock: options.clock, ids, spaces, cursorSecret: options.cursorSecret, rateLimiter, lifecycle,
+    store: options.store,
+    registry: options.registry,
+    clock: options.clock,
+    ids,
+    spaces,
+    cursorSecret: options.cursorSecret,
+    rateLimiter,
+    lifecycle,
     rateLimitRule: (pack) => {
       const setting = rateSettings.get(pack.id);
-      return pack.rateLimit && setting?.enabled ? { ...pack.rateLimit, perSecond: setting.perSecond, capacity: Math.max(1, Math.round(setting.perSecond)) } : undefined;
+      return pack.rateLimit && setting?.enabled
+        ? { ...pack.rateLimit, perSecond: setting.perSecond, capacity: Math.max(1, Math.round(setting.perSecond)) }
+        : undefined;
     },
   };
   const respondDeps: RespondDeps = { registry: options.registry, ids, strictResponses: options.strictResponses, onViolation: options.onViolation };
@@ -181,7 +196,11 @@ export function createEngine(options: EngineOptions): Engine {
         const records = found.filter((record): record is StoredRecord => record !== undefined);
         return { records, total: records.length };
       }
-      const page = await options.store.list(space, collection, { where: [], orderBy: [], page: { kind: 'offset', offset: query.offset ?? 0, limit: query.limit ?? 50 } });
+      const page = await options.store.list(space, collection, {
+        where: [],
+        orderBy: [],
+        page: { kind: 'offset', offset: query.offset ?? 0, limit: query.limit ?? 50 },
+      });
       return { records: [...page.items], total: page.total };
     },
     async exportState() {
@@ -263,7 +282,10 @@ export function createEngine(options: EngineOptions): Engine {
       }
       if (fault.action.kind === 'error') {
         const kind = kindForStatus(entry.pack.errors, fault.action.status);
-        const error = mockError(kind, `${engineMessage(entry.pack.errors, kind)} (injected fault)`, { status: fault.action.status, ...(kind === 'rateLimited' ? { headers: { 'retry-after': '1' } } : {}) });
+        const error = mockError(kind, `${engineMessage(entry.pack.errors, kind)} (injected fault)`, {
+          status: fault.action.status,
+          ...(kind === 'rateLimited' ? { headers: { 'retry-after': '1' } } : {}),
+        });
         const operation = operationFor(entry, request);
         const response = respond(respondDeps, entry.pack, request, operation, fail(error), nowIso());
         record(packId, request, operation?.id ?? null, response, [], kind);
@@ -276,7 +298,13 @@ export function createEngine(options: EngineOptions): Engine {
         result = edge ? await runEdge(entry, request, now, edge.operation, edge.variant) : await runPipeline(pipelineDeps, entry, request, now);
       } catch (error) {
         // A bug in the mock: answer as the vendor answers its own internal errors and say so loudly.
-        options.onViolation?.({ kind: 'exception', api: packId, operation: undefined, status: 500, detail: String(error instanceof Error ? error.stack : error) });
+        options.onViolation?.({
+          kind: 'exception',
+          api: packId,
+          operation: undefined,
+          status: 500,
+          detail: String(error instanceof Error ? error.stack : error),
+        });
         result = { outcome: fail(mockError('internal', engineMessage(entry.pack.errors, 'internal'))), violations: [] };
       }
       const response = respond(respondDeps, entry.pack, request, result.operation, result.outcome, now);
@@ -290,12 +318,21 @@ export function createEngine(options: EngineOptions): Engine {
     const error = edgeError(variant);
     if (error) return { outcome: fail(error), operation, violations: [] };
     const largest = variant === 'max-page' ? maxPageSize(operation, options.registry) : undefined;
-    const asked = largest ? { ...request, query: [...request.query.filter(([name]) => name !== largest.param), [largest.param, String(largest.size)] as const] } : request;
+    const asked = largest
+      ? { ...request, query: [...request.query.filter(([name]) => name !== largest.param), [largest.param, String(largest.size)] as const] }
+      : request;
     const result = await runPipeline(pipelineDeps, entry, asked, now);
     return result.outcome.ok ? { ...result, outcome: ok(edgeReply(variant, operation, result.outcome.value, options.registry)) } : result;
   }
 
-  function record(api: string, request: PlainRequest, operation: string | null | undefined, response: PlainResponse, violations: PipelineResult['violations'], refusal?: ErrorKind) {
+  function record(
+    api: string,
+    request: PlainRequest,
+    operation: string | null | undefined,
+    response: PlainResponse,
+    violations: PipelineResult['violations'],
+    refusal?: ErrorKind,
+  ) {
     journal.record({
       ...(refusal ? { refusal } : {}),
       at: nowIso(),
@@ -322,7 +359,18 @@ function parseStateExport(state: unknown, packs: readonly ApiPack[]): Result<Sta
     const api = space.slice(space.lastIndexOf(':') + 1);
     if (!packs.some((pack) => pack.id === api) || !isSessionName(space.slice(0, space.lastIndexOf(':')))) return fail(`unknown space ${space}`);
     for (const [collection, records] of Object.entries(dump)) {
-      if (!Array.isArray(records) || !records.every((r) => isJsonObject(r as unknown as Json) && typeof r.id === 'string' && typeof r.seq === 'number' && typeof r.version === 'number' && isJsonObject(r.data) && isJsonObject(r.meta))) {
+      if (
+        !Array.isArray(records) ||
+        !records.every(
+          (r) =>
+            isJsonObject(r as unknown as Json) &&
+            typeof r.id === 'string' &&
+            typeof r.seq === 'number' &&
+            typeof r.version === 'number' &&
+            isJsonObject(r.data) &&
+            isJsonObject(r.meta),
+        )
+      ) {
         return fail(`${space}/${collection} must be a list of {id, seq, version, data, meta}`);
       }
     }

@@ -11,13 +11,15 @@ import type { ApiPack } from './pack.ts';
 
 /** The action shapes an event trigger and lenient vendors need: createEach, a get's `absent` body, a command-less transition. */
 const ID = 'https://test.local/fan-out.json';
-const schemas: JsonObject[] = [{
-  $id: ID,
-  $defs: {
-    Any: {},
-    Error: { type: 'object', required: ['error'], properties: { error: { type: 'string' } } },
+const schemas: JsonObject[] = [
+  {
+    $id: ID,
+    $defs: {
+      Any: {},
+      Error: { type: 'object', required: ['error'], properties: { error: { type: 'string' } } },
+    },
   },
-}];
+];
 
 const machine: StateMachine = { field: 'state', states: ['on', 'off'], terminal: [], commands: { stop: { from: ['on'], to: 'off' } } };
 
@@ -39,27 +41,46 @@ const pack: ApiPack = {
   }),
   operations: [
     {
-      id: 'raise', method: 'POST', path: '/events/{topic}', summary: 'one run per listener of the topic',
-      request: { body: `${ID}#/$defs/Any` }, responses: { 200: `${ID}#/$defs/Any` },
+      id: 'raise',
+      method: 'POST',
+      path: '/events/{topic}',
+      summary: 'one run per listener of the topic',
+      request: { body: `${ID}#/$defs/Any` },
+      responses: { 200: `${ID}#/$defs/Any` },
       action: {
         kind: 'createEach',
         from: { collection: 'listeners', where: (input) => ok([{ field: 'topic', op: 'eq', value: String(input.params['topic']) }]) },
         collection: 'runs',
-        build: (listener, _input, ctx) => (listener.data['on'] ? { id: `run-${listener.id}-${ctx.ids.hex(4)}`, data: { state: 'on', listener: listener.id } } : undefined),
+        build: (listener, _input, ctx) =>
+          listener.data['on'] ? { id: `run-${listener.id}-${ctx.ids.hex(4)}`, data: { state: 'on', listener: listener.id } } : undefined,
         reply: (created) => ({ status: 200, body: created.map((run) => String(run.data['listener'])) }),
       },
     },
     {
-      id: 'runs', method: 'GET', path: '/runs/{id}', summary: 'a run, or [] when there is none',
+      id: 'runs',
+      method: 'GET',
+      path: '/runs/{id}',
+      summary: 'a run, or [] when there is none',
       responses: { 200: `${ID}#/$defs/Any` },
       action: { kind: 'get', collection: 'runs', id: (input) => String(input.params['id']), notFound: () => mockError('notFound', 'gone'), absent: () => [] },
     },
     {
-      id: 'move', method: 'PATCH', path: '/runs/{id}', summary: 'the command in `do`, if any',
-      request: { body: `${ID}#/$defs/Any` }, responses: { 200: `${ID}#/$defs/Any` },
+      id: 'move',
+      method: 'PATCH',
+      path: '/runs/{id}',
+      summary: 'the command in `do`, if any',
+      request: { body: `${ID}#/$defs/Any` },
+      responses: { 200: `${ID}#/$defs/Any` },
       action: {
-        kind: 'transition', collection: 'runs', id: (input) => String(input.params['id']), notFound: () => mockError('notFound', 'gone'), machine,
-        command: (input) => { const command = (input.body as JsonObject | undefined)?.['do']; return typeof command === 'string' ? command : undefined; },
+        kind: 'transition',
+        collection: 'runs',
+        id: (input) => String(input.params['id']),
+        notFound: () => mockError('notFound', 'gone'),
+        machine,
+        command: (input) => {
+          const command = (input.body as JsonObject | undefined)?.['do'];
+          return typeof command === 'string' ? command : undefined;
+        },
         refuse: () => mockError('illegalTransition', 'no'),
         reply: (record) => ({ status: 200, body: record.data }),
       },
@@ -68,9 +89,24 @@ const pack: ApiPack = {
 };
 
 function setup() {
-  const engine = createEngine({ packs: [pack], store: createMemoryStore(), registry: createSchemaRegistry(schemas), clock: fixedClock('2026-02-01T00:00:00Z'), seed: 1, cursorSecret: 's', strictResponses: true });
+  const engine = createEngine({
+    packs: [pack],
+    store: createMemoryStore(),
+    registry: createSchemaRegistry(schemas),
+    clock: fixedClock('2026-02-01T00:00:00Z'),
+    seed: 1,
+    cursorSecret: 's',
+    strictResponses: true,
+  });
   const call = (method: string, path: string, body?: unknown) =>
-    engine.handle('fan', { method, path, base: '', query: [], headers: body === undefined ? {} : { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: new TextEncoder().encode(JSON.stringify(body)) }) });
+    engine.handle('fan', {
+      method,
+      path,
+      base: '',
+      query: [],
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: new TextEncoder().encode(JSON.stringify(body)) }),
+    });
   return { engine, call };
 }
 

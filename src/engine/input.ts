@@ -21,7 +21,15 @@ export interface ReadInput {
 }
 
 /** Everything about a request an action may read, checked against the operation's request schemas. */
-export async function readInput(pack: ApiPack, operation: Operation, request: PlainRequest, pathParams: Readonly<Record<string, string>>, caller: Caller, session: string, deps: InputDeps): Promise<ReadInput> {
+export async function readInput(
+  pack: ApiPack,
+  operation: Operation,
+  request: PlainRequest,
+  pathParams: Readonly<Record<string, string>>,
+  caller: Caller,
+  session: string,
+  deps: InputDeps,
+): Promise<ReadInput> {
   const schemas = operation.request ?? {};
   const violations: RequestViolation[] = [];
   const check = (schemaId: string | undefined, raw: JsonObject, location: IssueLocation): Outcome<JsonObject> => {
@@ -46,7 +54,14 @@ export async function readInput(pack: ApiPack, operation: Operation, request: Pl
   return done(ok({ ...input, origin: originOf(request.headers['host']), session }));
 }
 
-async function readBody(pack: ApiPack, operation: Operation, request: PlainRequest, schemaId: string, deps: InputDeps, violations: RequestViolation[]): Promise<Outcome<Json | undefined>> {
+async function readBody(
+  pack: ApiPack,
+  operation: Operation,
+  request: PlainRequest,
+  schemaId: string,
+  deps: InputDeps,
+  violations: RequestViolation[],
+): Promise<Outcome<Json | undefined>> {
   let body: Json | undefined;
   if (request.body && request.body.length > 0) {
     const contentType = request.headers['content-type'];
@@ -66,9 +81,7 @@ async function readBody(pack: ApiPack, operation: Operation, request: PlainReque
     }
     const parsed = kind === 'multipart' ? await parseMultipart(request.body, contentType ?? '') : parseBody(request.body, kind);
     if (!parsed.ok) {
-      const message = parsed.error === 'forbiddenDeclaration'
-        ? 'XML document type and entity declarations are not allowed.'
-        : malformedMessage(pack, kind);
+      const message = parsed.error === 'forbiddenDeclaration' ? 'XML document type and entity declarations are not allowed.' : malformedMessage(pack, kind);
       violations.push({ location: 'body', field: '', rule: parsed.error, message });
       return fail(mockError('malformedBody', message));
     }
@@ -82,7 +95,10 @@ async function readBody(pack: ApiPack, operation: Operation, request: PlainReque
 }
 
 function malformedMessage(pack: ApiPack, kind: BodyKind): string {
-  return pack.errors.messages?.malformedBody ?? (kind === 'multipart' ? 'The request body is not a valid multipart/form-data form.' : `The request body is not valid ${kind.toUpperCase()}.`);
+  return (
+    pack.errors.messages?.malformedBody ??
+    (kind === 'multipart' ? 'The request body is not a valid multipart/form-data form.' : `The request body is not valid ${kind.toUpperCase()}.`)
+  );
 }
 
 /**
@@ -102,7 +118,10 @@ export function originOf(host: string | undefined): string {
 /** Query parameters the operation does not define: accepted, as servers ignore them, but a client should know. */
 function unknownParameters(registry: SchemaRegistry, schemaId: string | undefined, query: JsonObject, formatParameter: string | undefined): RequestViolation[] {
   const properties = schemaId ? registry.schema(schemaId)?.['properties'] : undefined;
-  const known = new Set([...(typeof properties === 'object' && properties !== null ? Object.keys(properties) : []), ...(formatParameter ? [formatParameter] : [])]);
+  const known = new Set([
+    ...(typeof properties === 'object' && properties !== null ? Object.keys(properties) : []),
+    ...(formatParameter ? [formatParameter] : []),
+  ]);
   return Object.keys(query)
     .filter((name) => !known.has(name))
     .map((name) => ({ location: 'query', field: name, rule: 'unknownParameter', message: `query parameter '${name}' is not defined for this operation` }));

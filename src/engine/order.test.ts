@@ -18,11 +18,19 @@ describe('orderFromParameter', () => {
   });
 
   it('reads several keys', () => {
-    expect(orderFromParameter('status,-created_at', fields, fallback)).toMatchObject({ value: [{ field: 'status', dir: 'asc' }, { field: 'created_at', dir: 'desc' }] });
+    expect(orderFromParameter('status,-created_at', fields, fallback)).toMatchObject({
+      value: [
+        { field: 'status', dir: 'asc' },
+        { field: 'created_at', dir: 'desc' },
+      ],
+    });
   });
 
   it('refuses unknown fields, naming the sortable ones', () => {
-    expect(orderFromParameter('attributes', fields, fallback)).toMatchObject({ ok: false, error: { kind: 'invalidRequest', message: expect.stringMatching(/sortable fields: id, created_at, status/) } });
+    expect(orderFromParameter('attributes', fields, fallback)).toMatchObject({
+      ok: false,
+      error: { kind: 'invalidRequest', message: expect.stringMatching(/sortable fields: id, created_at, status/) },
+    });
     expect(orderFromParameter('constructor', fields, fallback)).toMatchObject({ ok: false });
   });
 
@@ -35,7 +43,13 @@ describe('orderFromParameter', () => {
 
 describe('orderFromJson', () => {
   it('reads keys in their written order with 1 and -1', () => {
-    expect(orderFromJson('{"created_at":-1,"status":1}', fields, fallback)).toEqual({ ok: true, value: [{ field: 'created_at', dir: 'desc', as: 'time' }, { field: 'status', dir: 'asc', as: 'text' }] });
+    expect(orderFromJson('{"created_at":-1,"status":1}', fields, fallback)).toEqual({
+      ok: true,
+      value: [
+        { field: 'created_at', dir: 'desc', as: 'time' },
+        { field: 'status', dir: 'asc', as: 'text' },
+      ],
+    });
   });
 
   it('falls back when absent', () => {

@@ -52,7 +52,8 @@ export function orderFromJson(
   }
   const keys: SortKey[] = [];
   for (const [field, direction] of Object.entries(parsed)) {
-    if (!Object.hasOwn(fields, field)) return fail(mockError('invalidRequest', `${parameter} cannot sort by '${field}'; sortable fields: ${Object.keys(fields).join(', ')}`));
+    if (!Object.hasOwn(fields, field))
+      return fail(mockError('invalidRequest', `${parameter} cannot sort by '${field}'; sortable fields: ${Object.keys(fields).join(', ')}`));
     if (direction !== 1 && direction !== -1) return fail(mockError('invalidRequest', `${parameter} direction for '${field}' must be 1 or -1`));
     keys.push({ field, dir: direction === 1 ? 'asc' : 'desc', as: fields[field] ?? 'text' });
   }

@@ -94,12 +94,17 @@ export interface ConsoleView {
   /** Moves: the state machine's commands sent through one operation (`{command}` in the body), or the vendor's actions. */
   readonly commands?:
     | (ConsoleCall & {
-      readonly kind: 'machine';
-      readonly body: Json | null;
-      /** The moves offered as buttons, when the API allows more than a console can show (by default the lifecycle's machine). */
-      readonly moves?: StateMachine;
-    })
-    | { readonly kind: 'actions'; readonly list: ConsoleCall; readonly take: ConsoleCall & { readonly body: Json }; readonly login: ConsoleCall & { readonly users: readonly string[]; readonly body: Json } };
+        readonly kind: 'machine';
+        readonly body: Json | null;
+        /** The moves offered as buttons, when the API allows more than a console can show (by default the lifecycle's machine). */
+        readonly moves?: StateMachine;
+      })
+    | {
+        readonly kind: 'actions';
+        readonly list: ConsoleCall;
+        readonly take: ConsoleCall & { readonly body: Json };
+        readonly login: ConsoleCall & { readonly users: readonly string[]; readonly body: Json };
+      };
   readonly create?: ConsoleCall & { readonly example: (seed: SeedData) => Json };
   /** Display names of states whose stored value is an id (LongJump). */
   readonly stateNames?: (seed: SeedData) => Readonly<Record<string, string>>;

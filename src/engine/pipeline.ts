@@ -54,11 +54,19 @@ export async function runPipeline(deps: PipelineDeps, entry: CompiledPack, reque
   const route = matchRoute(entry.routes, request.method, request.path);
   if (route.kind === 'notFound') {
     const message = engineMessage(pack.errors, 'routeNotFound');
-    return { outcome: fail(mockError('routeNotFound', message)), violations: [{ location: 'route', field: '', rule: 'unknownRoute', message: `${request.method} ${request.path} is not an operation of ${pack.id}` }] };
+    return {
+      outcome: fail(mockError('routeNotFound', message)),
+      violations: [{ location: 'route', field: '', rule: 'unknownRoute', message: `${request.method} ${request.path} is not an operation of ${pack.id}` }],
+    };
   }
   if (route.kind === 'methodNotAllowed') {
     const message = fillTemplate(engineMessage(pack.errors, 'methodNotAllowed'), { method: request.method });
-    const violation: RequestViolation = { location: 'route', field: '', rule: 'methodNotAllowed', message: `${request.method} is not allowed here; allowed: ${route.allow.join(', ')}` };
+    const violation: RequestViolation = {
+      location: 'route',
+      field: '',
+      rule: 'methodNotAllowed',
+      message: `${request.method} is not allowed here; allowed: ${route.allow.join(', ')}`,
+    };
     return { outcome: fail(mockError('methodNotAllowed', message, { headers: { allow: route.allow.join(', ') } })), violations: [violation] };
   }
   const operation = route.payload;
@@ -74,7 +82,9 @@ export async function runPipeline(deps: PipelineDeps, entry: CompiledPack, reque
   }
   const space = deps.spaces.spaceFor(pack, session);
   await deps.spaces.ensure(pack, space);
-  const caller = operation.public ? ok({ credential: '' }) : await authenticate(pack.auth, request.headers, (collection, id) => deps.store.get(space, collection, id));
+  const caller = operation.public
+    ? ok({ credential: '' })
+    : await authenticate(pack.auth, request.headers, (collection, id) => deps.store.get(space, collection, id));
   if (!caller.ok) return refuse(caller.error, [{ location: 'header', field: 'authorization', rule: 'auth', message: caller.error.message }]);
   const read = await readInput(pack, operation, request, route.params, caller.value, session, { registry: deps.registry });
   if (!read.input.ok) return refuse(read.input.error, read.violations);

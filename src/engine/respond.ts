@@ -19,7 +19,14 @@ export interface RespondDeps {
  * declared for its status. A body that breaks it is a mock bug: reported, and in strict mode answered as a 500
  * naming the violation so a test cannot miss it.
  */
-export function respond(deps: RespondDeps, pack: ApiPack, request: PlainRequest, operation: Operation | undefined, outcome: Outcome<Reply>, now: string): PlainResponse {
+export function respond(
+  deps: RespondDeps,
+  pack: ApiPack,
+  request: PlainRequest,
+  operation: Operation | undefined,
+  outcome: Outcome<Reply>,
+  now: string,
+): PlainResponse {
   const media = responseMedia(pack, request);
   let reply: Reply;
   if (outcome.ok) {
@@ -33,7 +40,13 @@ export function respond(deps: RespondDeps, pack: ApiPack, request: PlainRequest,
     deps.onViolation?.(violation);
     if (deps.strictResponses) return { status: 500, headers: {}, payload: { mockViolation: violation as unknown as Json }, media: 'json' };
   }
-  return { status: reply.status, headers: reply.headers ?? {}, ...(reply.body === undefined ? {} : { payload: reply.body }), ...(reply.raw ? { raw: reply.raw } : {}), media };
+  return {
+    status: reply.status,
+    headers: reply.headers ?? {},
+    ...(reply.body === undefined ? {} : { payload: reply.body }),
+    ...(reply.raw ? { raw: reply.raw } : {}),
+    media,
+  };
 }
 
 /** The response format: the pack's format parameter (`?alt=json`) when given, else `Accept` negotiation. */

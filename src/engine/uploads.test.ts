@@ -12,21 +12,32 @@ import type { ApiPack } from './pack.ts';
 
 /** The engine's upload support: multipart bodies, replacing creates, raw-byte replies, and links that carry their session. */
 const ID = 'https://test.local/files.json';
-const schemas: JsonObject[] = [{
-  $id: ID,
-  $defs: {
-    Form: {
-      type: 'object', required: ['file'],
-      properties: {
-        file: { type: 'object', required: ['filename', 'contentType', 'size', 'content'], properties: { filename: { type: 'string' }, contentType: { type: 'string' }, size: { type: 'integer' }, content: { type: 'string' } } },
-        note: { type: 'string' },
+const schemas: JsonObject[] = [
+  {
+    $id: ID,
+    $defs: {
+      Form: {
+        type: 'object',
+        required: ['file'],
+        properties: {
+          file: {
+            type: 'object',
+            required: ['filename', 'contentType', 'size', 'content'],
+            properties: { filename: { type: 'string' }, contentType: { type: 'string' }, size: { type: 'integer' }, content: { type: 'string' } },
+          },
+          note: { type: 'string' },
+        },
       },
+      Stored: {
+        type: 'object',
+        required: ['name', 'content', 'type'],
+        properties: { name: { type: 'string' }, content: { type: 'string' }, type: { type: 'string' }, note: { type: 'string' }, link: { type: 'string' } },
+      },
+      Link: { type: 'object', required: ['link'], properties: { link: { type: 'string' } } },
+      Error: { type: 'object', required: ['error'], properties: { error: { type: 'string' } } },
     },
-    Stored: { type: 'object', required: ['name', 'content', 'type'], properties: { name: { type: 'string' }, content: { type: 'string' }, type: { type: 'string' }, note: { type: 'string' }, link: { type: 'string' } } },
-    Link: { type: 'object', required: ['link'], properties: { link: { type: 'string' } } },
-    Error: { type: 'object', required: ['error'], properties: { error: { type: 'string' } } },
   },
-}];
+];
 
 const filesPack: ApiPack = {
   id: 'files',
@@ -38,32 +49,66 @@ const filesPack: ApiPack = {
   seed: () => ({ files: [] }),
   operations: [
     {
-      id: 'upload', method: 'POST', path: '/files/{name}', summary: 'upload', accepts: ['multipart'],
-      request: { body: `${ID}#/$defs/Form` }, responses: { 200: `${ID}#/$defs/Link` },
+      id: 'upload',
+      method: 'POST',
+      path: '/files/{name}',
+      summary: 'upload',
+      accepts: ['multipart'],
+      request: { body: `${ID}#/$defs/Form` },
+      responses: { 200: `${ID}#/$defs/Link` },
       action: {
-        kind: 'create', collection: 'files', replace: true,
+        kind: 'create',
+        collection: 'files',
+        replace: true,
         build(input) {
           const body = input.body as JsonObject;
           const file = body['file'] as JsonObject;
           const name = String(input.params['name']);
-          return ok({ id: name, data: { name, content: String(file['content']), type: String(file['contentType']), ...(typeof body['note'] === 'string' ? { note: body['note'] } : {}), link: `${input.origin}${input.base}/download/${input.session}/${name}` } });
+          return ok({
+            id: name,
+            data: {
+              name,
+              content: String(file['content']),
+              type: String(file['contentType']),
+              ...(typeof body['note'] === 'string' ? { note: body['note'] } : {}),
+              link: `${input.origin}${input.base}/download/${input.session}/${name}`,
+            },
+          });
         },
         reply: (record) => ({ status: 200, body: { link: String(record.data['link']) } }),
       },
     },
     {
-      id: 'download', method: 'GET', path: '/download/{session}/{name}', summary: 'download', public: true, mockOnly: true, sessionParam: 'session',
+      id: 'download',
+      method: 'GET',
+      path: '/download/{session}/{name}',
+      summary: 'download',
+      public: true,
+      mockOnly: true,
+      sessionParam: 'session',
       responses: { 200: null },
       action: {
-        kind: 'get', collection: 'files', id: (input) => String(input.params['name']), notFound: () => mockError('notFound', 'gone'),
-        reply: (record) => ok({ status: 200, raw: { bytes: new Uint8Array(Buffer.from(String(record.data['content']), 'base64')), contentType: String(record.data['type']) } }),
+        kind: 'get',
+        collection: 'files',
+        id: (input) => String(input.params['name']),
+        notFound: () => mockError('notFound', 'gone'),
+        reply: (record) =>
+          ok({ status: 200, raw: { bytes: new Uint8Array(Buffer.from(String(record.data['content']), 'base64')), contentType: String(record.data['type']) } }),
       },
     },
   ],
 };
 
 function setup() {
-  const engine = createEngine({ packs: [filesPack], store: createMemoryStore(), registry: createSchemaRegistry(schemas), clock: fixedClock('2026-02-01T00:00:00Z'), seed: 1, cursorSecret: 's', strictResponses: true });
+  const engine = createEngine({
+    packs: [filesPack],
+    store: createMemoryStore(),
+    registry: createSchemaRegistry(schemas),
+    clock: fixedClock('2026-02-01T00:00:00Z'),
+    seed: 1,
+    cursorSecret: 's',
+    strictResponses: true,
+  });
   const call = (request: Partial<PlainRequest> & { method: string; path: string }) =>
     engine.handle('files', { base: '/files', query: [], ...request, headers: { authorization: 'Bearer t', host: '127.0.0.1:4010', ...request.headers } });
   return { engine, call };
@@ -79,7 +124,12 @@ const filePart = (text: string) => `Content-Disposition: form-data; name="file";
 describe('engine uploads', () => {
   it('reads a multipart form into the JSON its body schema checks, and answers a link back to this server', async () => {
     const { call } = setup();
-    const res = await call({ method: 'POST', path: '/files/a', headers: FORM, body: multipart([filePart('hello'), 'Content-Disposition: form-data; name="note"\r\n\r\nhi']) });
+    const res = await call({
+      method: 'POST',
+      path: '/files/a',
+      headers: FORM,
+      body: multipart([filePart('hello'), 'Content-Disposition: form-data; name="note"\r\n\r\nhi']),
+    });
     expect(res).toMatchObject({ status: 200, payload: { link: 'http://127.0.0.1:4010/files/download/default/a' } });
   });
 
@@ -103,19 +153,29 @@ describe('engine uploads', () => {
 
   it('refuses a form that breaks its schema as invalid', async () => {
     const { call } = setup();
-    const res = await call({ method: 'POST', path: '/files/a', headers: FORM, body: multipart(['Content-Disposition: form-data; name="note"\r\n\r\nno file']) });
+    const res = await call({
+      method: 'POST',
+      path: '/files/a',
+      headers: FORM,
+      body: multipart(['Content-Disposition: form-data; name="note"\r\n\r\nno file']),
+    });
     expect(res.status).toBe(400);
   });
 
-  it('answers a malformed form with the pack\'s malformed-body error', async () => {
+  it("answers a malformed form with the pack's malformed-body error", async () => {
     const { call } = setup();
     const res = await call({ method: 'POST', path: '/files/a', headers: FORM, body: new TextEncoder().encode(`--${BOUNDARY}\r\n${filePart('cut')}`) });
     expect(res).toMatchObject({ status: 400, payload: { error: 'Bad body.' } });
   });
 
-  it('refuses JSON where the operation reads a form, naming the form type rather than the pack\'s usual one', async () => {
+  it("refuses JSON where the operation reads a form, naming the form type rather than the pack's usual one", async () => {
     const { call } = setup();
-    const res = await call({ method: 'POST', path: '/files/a', headers: { 'content-type': 'application/json' }, body: new TextEncoder().encode('{"file":{}}') });
+    const res = await call({
+      method: 'POST',
+      path: '/files/a',
+      headers: { 'content-type': 'application/json' },
+      body: new TextEncoder().encode('{"file":{}}'),
+    });
     expect(res.status).toBe(415);
     expect(String((res.payload as JsonObject)['error'])).toContain('multipart/form-data');
   });

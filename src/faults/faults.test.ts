@@ -10,7 +10,11 @@ const random = () => {
 
 describe('fault book', () => {
   it('passes requests no rule matches', () => {
-    const book = createFaultBook([{ api: 'nerm', errorRate: 100 }, { operation: 'other', latency: { fixedMs: 50 } }, { path: '/nope', drop: { count: 1 } }]);
+    const book = createFaultBook([
+      { api: 'nerm', errorRate: 100 },
+      { operation: 'other', latency: { fixedMs: 50 } },
+      { path: '/nope', drop: { count: 1 } },
+    ]);
     expect(book.decide(target, random())).toEqual({ latencyMs: 0, action: { kind: 'pass' } });
   });
 

@@ -7,7 +7,11 @@ export interface FaultRule {
   readonly api?: string;
   readonly operation?: string;
   readonly path?: string;
-  readonly latency?: { readonly fixedMs?: number; readonly uniformMs?: readonly [number, number]; readonly lognormal?: { readonly medianMs: number; readonly sigma: number } };
+  readonly latency?: {
+    readonly fixedMs?: number;
+    readonly uniformMs?: readonly [number, number];
+    readonly lognormal?: { readonly medianMs: number; readonly sigma: number };
+  };
   readonly errorRate?: number;
   readonly errorStatus?: number;
   readonly forceStatus?: { readonly status: number; readonly count: number };
@@ -81,9 +85,11 @@ export function createFaultBook(initial: readonly FaultRule[] = []): FaultBook {
 }
 
 function applies(rule: FaultRule, target: FaultTarget): boolean {
-  return (rule.api === undefined || rule.api === target.api)
-    && (rule.operation === undefined || rule.operation === target.operation)
-    && (rule.path === undefined || target.path.startsWith(rule.path));
+  return (
+    (rule.api === undefined || rule.api === target.api) &&
+    (rule.operation === undefined || rule.operation === target.operation) &&
+    (rule.path === undefined || target.path.startsWith(rule.path))
+  );
 }
 
 function latencyOf(rule: FaultRule, random: () => number): number {

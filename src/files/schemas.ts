@@ -8,9 +8,7 @@ export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.ur
 
 /** Reads every `*.json` schema under `dir` (recursively), sorted by path so load order is stable. */
 export function readSchemaFiles(dir: string = SCHEMA_DIR): JsonObject[] {
-  const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
-    .filter((name) => name.endsWith('.json'))
-    .sort();
+  const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((name) => name.endsWith('.json')).sort();
   return files.map((name) => {
     const schema = JSON.parse(readFileSync(join(dir, name), 'utf8')) as JsonObject;
     if (typeof schema['$id'] !== 'string') throw new Error(`Schema ${name} has no $id`);

@@ -27,7 +27,8 @@ const schema: JsonObject = {
 const registry = createSchemaRegistry([schema], { allErrors: true });
 const generate = (seed: number) =>
   withSeededFaker(seed, '2026-01-01T00:00:00.000Z', (faker) =>
-    Array.from({ length: 50 }, () => generateFromSchema(schema, { faker, resolve: (ref) => registry.schema(ref) })));
+    Array.from({ length: 50 }, () => generateFromSchema(schema, { faker, resolve: (ref) => registry.schema(ref) })),
+  );
 
 describe('generateFromSchema', () => {
   it('produces values that validate against their schema', () => {

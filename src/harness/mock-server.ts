@@ -41,7 +41,9 @@ export interface MockServerOptions extends AssembleOptions {
 }
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const clock = options.controlledClock ?? createControlledClock(options.clock ?? 'real', options.clock === 'manual' ? Date.parse(options.clockStart ?? REFERENCE_DATE) : Date.now());
+  const clock =
+    options.controlledClock ??
+    createControlledClock(options.clock ?? 'real', options.clock === 'manual' ? Date.parse(options.clockStart ?? REFERENCE_DATE) : Date.now());
   const { engine } = assembleMock({ strictResponses: true, ...options, controlledClock: clock });
   await engine.ready();
   const stopTicker = startLifecycleTicker(engine, clock);
@@ -74,10 +76,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       clock.advance(ms);
       return engine.tick();
     },
-    stop: () => new Promise<void>((resolve, reject) => {
-      stopTicker();
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    }),
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        stopTicker();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }

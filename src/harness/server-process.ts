@@ -38,7 +38,10 @@ export interface ScriptOptions {
  * `listening on http://...`: the mock, or the benchmark's baseline servers.
  */
 export async function startScript(script: string, args: readonly string[], options: ScriptOptions = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), '--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, PORT: '', ...options.env } });
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), '--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '', ...options.env },
+  });
   let output = '';
   const collect = (chunk: Buffer) => (output += String(chunk));
   child.stdout.on('data', collect);

@@ -38,12 +38,27 @@ export function adminRouter(deps: AdminDeps): Router {
   });
   router.get('/violations', (req, res) => {
     const violations = engine.journal.entries(filterOf(req)).flatMap((entry) =>
-      entry.violations.map((violation) => ({ seq: entry.seq, at: entry.at, api: entry.api, operation: entry.operation, method: entry.method, path: entry.path, client: entry.client, status: entry.status, ...violation })));
+      entry.violations.map((violation) => ({
+        seq: entry.seq,
+        at: entry.at,
+        api: entry.api,
+        operation: entry.operation,
+        method: entry.method,
+        path: entry.path,
+        client: entry.client,
+        status: entry.status,
+        ...violation,
+      })),
+    );
     res.json({ violations });
   });
   router.get('/coverage', (req, res) => {
     const api = param(req, 'api');
-    const coverage = coverageOf(engine.packs.filter((pack) => api === undefined || pack.id === api), engine.registry, engine.journal.entries(filterOf(req)));
+    const coverage = coverageOf(
+      engine.packs.filter((pack) => api === undefined || pack.id === api),
+      engine.registry,
+      engine.journal.entries(filterOf(req)),
+    );
     if (param(req, 'format') === 'text') res.type('text/plain').send(`${formatCoverage(coverage)}\n`);
     else res.json({ coverage });
   });
@@ -95,7 +110,8 @@ export function adminRouter(deps: AdminDeps): Router {
   router.post('/fixtures', async (req, res) => {
     const body = req.body as { api?: unknown; session?: unknown; collections?: unknown } | undefined;
     const session = typeof body?.session === 'string' ? body.session : DEFAULT_SESSION;
-    if (typeof body?.api !== 'string' || !isSessionName(session)) return void res.status(400).json({ error: 'Send {"api": ID, "session"?: NAME, "collections": {name: [{id, data, meta?}]}}.' });
+    if (typeof body?.api !== 'string' || !isSessionName(session))
+      return void res.status(400).json({ error: 'Send {"api": ID, "session"?: NAME, "collections": {name: [{id, data, meta?}]}}.' });
     const loaded = await engine.loadFixtures(body.api, body.collections, session);
     if (!loaded.ok) return void res.status(400).json({ errors: loaded.error });
     res.json({ loaded: loaded.value });
@@ -123,9 +139,17 @@ export function adminRouter(deps: AdminDeps): Router {
   router.put('/rate-limits', (req, res) => {
     const body = req.body as { api?: unknown; enabled?: unknown; perSecond?: unknown } | undefined;
     const limits = engine.rateLimits();
-    if (typeof body?.api !== 'string' || !limits[body.api] || typeof body.enabled !== 'boolean'
-      || (body.perSecond !== undefined && (typeof body.perSecond !== 'number' || body.perSecond <= 0))) {
-      return void res.status(400).json({ error: `Send {"api": one of ${Object.keys(limits).filter((api) => limits[api]).join(', ')}, "enabled": boolean, "perSecond"?: number}.` });
+    if (
+      typeof body?.api !== 'string' ||
+      !limits[body.api] ||
+      typeof body.enabled !== 'boolean' ||
+      (body.perSecond !== undefined && (typeof body.perSecond !== 'number' || body.perSecond <= 0))
+    ) {
+      return void res.status(400).json({
+        error: `Send {"api": one of ${Object.keys(limits)
+          .filter((api) => limits[api])
+          .join(', ')}, "enabled": boolean, "perSecond"?: number}.`,
+      });
     }
     engine.setRateLimit(body.api, { enabled: body.enabled, ...(typeof body.perSecond === 'number' ? { perSecond: body.perSecond } : {}) });
     res.json({ rateLimits: engine.rateLimits() });
@@ -142,7 +166,9 @@ export function adminRouter(deps: AdminDeps): Router {
     if (session !== undefined && !isSessionName(session)) return void res.status(400).json({ error: `Invalid session name ${session}` });
     const found = await engine.records(api, collection, {
       ...(session === undefined ? {} : { session }),
-      ...(ids === undefined ? { offset: number('offset', 0, Number.MAX_SAFE_INTEGER), limit: number('limit', 50, 500) } : { ids: ids.split(',').slice(0, 500) }),
+      ...(ids === undefined
+        ? { offset: number('offset', 0, Number.MAX_SAFE_INTEGER), limit: number('limit', 50, 500) }
+        : { ids: ids.split(',').slice(0, 500) }),
     });
     if (!found) return void res.status(404).json({ error: `No API ${api}` });
     res.json(found);
@@ -203,7 +229,8 @@ export function guard(adminToken: string | undefined) {
     }
     const header = req.headers['authorization'];
     const cookies = parseCookies(req.headers['cookie'] ?? '');
-    const given = req.headers['x-admin-token'] ?? (typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined) ?? cookies[TOKEN_COOKIE];
+    const given =
+      req.headers['x-admin-token'] ?? (typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined) ?? cookies[TOKEN_COOKIE];
     if (given === adminToken) return next();
     if (req.method === 'GET' && req.path === '/ui' && param(req, 'token') === adminToken) {
       res.cookie(TOKEN_COOKIE, adminToken, { httpOnly: true, sameSite: 'strict', path: '/__admin' });

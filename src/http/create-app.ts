@@ -14,7 +14,6 @@ import { adminRouter } from './admin.ts';
 
 export type Mount = { readonly kind: 'all' } | { readonly kind: 'root'; readonly api: string };
 
-
 export interface AppDeps {
   readonly engine: Engine;
   /** Every API under `/{id}`, or one API at the root so a client's base URL needs no prefix. */

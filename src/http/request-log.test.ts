@@ -6,7 +6,15 @@ describe('request log lines', () => {
     const line = requestLine({ method: 'GET', path: '/8x8/api/v1/x', status: 200, ms: 1.2345 }, new Date('2026-11-23T01:02:03.004Z'));
     expect(line.endsWith('\n')).toBe(true);
     expect(line.slice(0, -1)).not.toContain('\n');
-    expect(JSON.parse(line)).toEqual({ level: 30, time: '2026-11-23T01:02:03.004Z', method: 'GET', path: '/8x8/api/v1/x', status: 200, ms: 1.2, msg: 'GET /8x8/api/v1/x 200 1.2ms' });
+    expect(JSON.parse(line)).toEqual({
+      level: 30,
+      time: '2026-11-23T01:02:03.004Z',
+      method: 'GET',
+      path: '/8x8/api/v1/x',
+      status: 200,
+      ms: 1.2,
+      msg: 'GET /8x8/api/v1/x 200 1.2ms',
+    });
   });
 
   it('stays valid JSON on one line whatever the path holds', () => {

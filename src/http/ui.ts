@@ -11,7 +11,8 @@ import express, { type Router } from 'express';
  */
 const UI_DIR = fileURLToPath(new URL('../ui/', import.meta.url));
 const MODULE = /^[a-z][a-z-]*\.ts$/;
-const POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const POLICY =
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export function consoleRouter(): Router {
   const router = express.Router();

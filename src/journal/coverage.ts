@@ -26,25 +26,27 @@ export interface ApiCoverage {
 export function coverageOf(packs: readonly ApiPack[], registry: SchemaRegistry, entries: readonly JournalEntry[]): ApiCoverage[] {
   return packs.map((pack) => {
     // Mock-only operations (a download link's target) are not the vendor's API a client is measured against.
-    const operations = pack.operations.filter((operation) => !operation.mockOnly).map((operation): OperationCoverage => {
-      const calls = entries.filter((entry) => entry.api === pack.id && entry.operation === operation.id);
-      const seen = [...new Set(calls.map((call) => call.status))].sort((a, b) => a - b);
-      const declared = Object.keys(operation.responses).map(Number);
-      const aliases = pack.queryAliases ?? {};
-      const used = new Set(calls.flatMap((call) => call.query.map(([name]) => aliases[name] ?? name)));
-      const properties = operation.request?.query ? registry.schema(operation.request.query)?.['properties'] : undefined;
-      const parameters = typeof properties === 'object' && properties !== null && !Array.isArray(properties) ? Object.keys(properties) : [];
-      return {
-        operation: operation.id,
-        method: operation.method,
-        path: operation.path,
-        calls: calls.length,
-        statusesSeen: seen,
-        documentedStatusesMissed: declared.filter((status) => !seen.includes(status)),
-        parametersUsed: parameters.filter((name) => used.has(name)),
-        parametersMissed: parameters.filter((name) => !used.has(name)),
-      };
-    });
+    const operations = pack.operations
+      .filter((operation) => !operation.mockOnly)
+      .map((operation): OperationCoverage => {
+        const calls = entries.filter((entry) => entry.api === pack.id && entry.operation === operation.id);
+        const seen = [...new Set(calls.map((call) => call.status))].sort((a, b) => a - b);
+        const declared = Object.keys(operation.responses).map(Number);
+        const aliases = pack.queryAliases ?? {};
+        const used = new Set(calls.flatMap((call) => call.query.map(([name]) => aliases[name] ?? name)));
+        const properties = operation.request?.query ? registry.schema(operation.request.query)?.['properties'] : undefined;
+        const parameters = typeof properties === 'object' && properties !== null && !Array.isArray(properties) ? Object.keys(properties) : [];
+        return {
+          operation: operation.id,
+          method: operation.method,
+          path: operation.path,
+          calls: calls.length,
+          statusesSeen: seen,
+          documentedStatusesMissed: declared.filter((status) => !seen.includes(status)),
+          parametersUsed: parameters.filter((name) => used.has(name)),
+          parametersMissed: parameters.filter((name) => !used.has(name)),
+        };
+      });
     return { api: pack.id, operations, untouched: operations.filter((o) => o.calls === 0).map((o) => o.operation) };
   });
 }

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { createJournal, describeViolations } from './journal.ts';
 
 const entry = (api: string, client = 'c', status = 200) => ({
-  at: '2026-01-01T00:00:00.000Z', api, operation: 'op', method: 'GET', path: `/${api}/x`, query: [], status, client, violations: [],
+  at: '2026-01-01T00:00:00.000Z',
+  api,
+  operation: 'op',
+  method: 'GET',
+  path: `/${api}/x`,
+  query: [],
+  status,
+  client,
+  violations: [],
 });
 
 describe('request journal', () => {
@@ -35,7 +43,21 @@ describe('request journal', () => {
 
   it('describes violations by request, field and rule', () => {
     const journal = createJournal();
-    journal.record({ ...entry('a'), method: 'POST', violations: [{ location: 'body', field: 'statuss', rule: 'additionalProperties', message: "body field 'statuss' is not allowed", schemaPath: '#/additionalProperties' }] });
-    expect(describeViolations(journal.entries())).toEqual(["POST /a/x: body field 'statuss' is not allowed (body statuss, rule additionalProperties at #/additionalProperties)"]);
+    journal.record({
+      ...entry('a'),
+      method: 'POST',
+      violations: [
+        {
+          location: 'body',
+          field: 'statuss',
+          rule: 'additionalProperties',
+          message: "body field 'statuss' is not allowed",
+          schemaPath: '#/additionalProperties',
+        },
+      ],
+    });
+    expect(describeViolations(journal.entries())).toEqual([
+      "POST /a/x: body field 'statuss' is not allowed (body statuss, rule additionalProperties at #/additionalProperties)",
+    ]);
   });
 });

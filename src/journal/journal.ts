@@ -48,9 +48,9 @@ export function createJournal(capacity = 2000): Journal {
   let entries: JournalEntry[] = [];
   let seq = 0;
   const matches = (entry: JournalEntry, filter: JournalFilter) =>
-    (filter.api === undefined || entry.api === filter.api)
-    && (filter.client === undefined || entry.client === filter.client)
-    && (filter.since === undefined || entry.seq > filter.since);
+    (filter.api === undefined || entry.api === filter.api) &&
+    (filter.client === undefined || entry.client === filter.client) &&
+    (filter.since === undefined || entry.seq > filter.since);
   return {
     record(entry) {
       const stored = { seq: ++seq, ...entry };
@@ -69,5 +69,8 @@ export function createJournal(capacity = 2000): Journal {
 /** One line per violation, naming the request, the field and the schema rule: what a failing client test prints. */
 export function describeViolations(entries: readonly JournalEntry[]): string[] {
   return entries.flatMap((entry) =>
-    entry.violations.map((v) => `${entry.method} ${entry.path}: ${v.message} (${v.location} ${v.field || '(whole)'}, rule ${v.rule}${v.schemaPath ? ` at ${v.schemaPath}` : ''})`));
+    entry.violations.map(
+      (v) => `${entry.method} ${entry.path}: ${v.message} (${v.location} ${v.field || '(whole)'}, rule ${v.rule}${v.schemaPath ? ` at ${v.schemaPath}` : ''})`,
+    ),
+  );
 }

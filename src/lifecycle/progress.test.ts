@@ -7,7 +7,13 @@ const progress: Progress = {
   collection: 'runs',
   states: {
     queued: { afterMs: [60_000, 60_000], next: [{ to: 'running', weight: 1 }] },
-    running: { afterMs: [1_000, 5_000], next: [{ to: 'done', weight: 85 }, { to: 'failed', weight: 15 }] },
+    running: {
+      afterMs: [1_000, 5_000],
+      next: [
+        { to: 'done', weight: 85 },
+        { to: 'failed', weight: 15 },
+      ],
+    },
   },
   fixed: ['example'],
 };
@@ -48,6 +54,10 @@ describe('planned moves', () => {
   });
 
   it('lists its moves for the lifecycle checker', () => {
-    expect(automaticEdges(progress)).toEqual([{ from: 'queued', to: 'running' }, { from: 'running', to: 'done' }, { from: 'running', to: 'failed' }]);
+    expect(automaticEdges(progress)).toEqual([
+      { from: 'queued', to: 'running' },
+      { from: 'running', to: 'done' },
+      { from: 'running', to: 'failed' },
+    ]);
   });
 });

@@ -38,7 +38,13 @@ export interface PlannedMove {
 }
 
 /** Where and when a run in its current state moves next, or undefined when it waits for someone. */
-export function planMove(progress: Progress, machine: StateMachine, seed: number, record: { readonly id: string; readonly data: JsonObject; readonly meta: JsonObject }, enteredAt: number): PlannedMove | undefined {
+export function planMove(
+  progress: Progress,
+  machine: StateMachine,
+  seed: number,
+  record: { readonly id: string; readonly data: JsonObject; readonly meta: JsonObject },
+  enteredAt: number,
+): PlannedMove | undefined {
   if (progress.fixed?.includes(record.id)) return undefined;
   const from = stateOf(machine, record.data);
   const step = Object.hasOwn(progress.states, from) ? progress.states[from] : undefined;
@@ -71,6 +77,8 @@ export function automaticEdges(progress: Progress | undefined): { from: string; 
 }
 
 /** A pack's lifecycle as the checker needs it: declared automatic moves plus those its progress can make. */
-export function checkerRules<T extends { readonly automatic?: readonly { readonly from: string; readonly to: string }[]; readonly progress?: Progress }>(lifecycle: T): T {
+export function checkerRules<T extends { readonly automatic?: readonly { readonly from: string; readonly to: string }[]; readonly progress?: Progress }>(
+  lifecycle: T,
+): T {
   return { ...lifecycle, automatic: [...(lifecycle.automatic ?? []), ...automaticEdges(lifecycle.progress)] };
 }

@@ -71,14 +71,19 @@ export function createLifecycleRunner(store: Store, clock: Clock, seed: number):
   /** A due entry that no longer applies is set waiting, unless it was planned again meanwhile. */
   const retire = async (space: string, entry: StoredRecord): Promise<void> => {
     const current = await store.get(space, DUE_COLLECTION, entry.id);
-    if (current && current.version === entry.version) await store.replace(space, DUE_COLLECTION, entry.id, entry.version, { data: { ...entry.data, at: null }, meta: {} });
+    if (current && current.version === entry.version)
+      await store.replace(space, DUE_COLLECTION, entry.id, entry.version, { data: { ...entry.data, at: null }, meta: {} });
   };
 
   return {
     async planSpace(space, pack) {
       const progress = pack.lifecycle?.progress;
       if (!progress) return;
-      const page = await store.list(space, progress.collection, { where: [], orderBy: [], page: { kind: 'offset', offset: 0, limit: Number.MAX_SAFE_INTEGER } });
+      const page = await store.list(space, progress.collection, {
+        where: [],
+        orderBy: [],
+        page: { kind: 'offset', offset: 0, limit: Number.MAX_SAFE_INTEGER },
+      });
       const now = clock.now();
       for (const record of page.items) await plan(space, pack, record, now);
     },

@@ -35,7 +35,7 @@ function documentAjv(document: JsonObject, id: string): Ajv2020 {
 const pointer = (...tokens: string[]) => tokens.map((t) => `/${encodeURIComponent(t.replaceAll('~', '~0').replaceAll('/', '~1'))}`).join('');
 
 function refsIn(value: Json, found: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((item) => refsIn(item, found));
+  if (Array.isArray(value)) for (const item of value) refsIn(item, found);
   else if (isJsonObject(value)) {
     for (const [key, item] of Object.entries(value)) {
       if (key === '$ref' && typeof item === 'string') found.push(item);
@@ -57,7 +57,8 @@ function probes(schemaId: string, seed: number): Json[] {
   const schema = registry.schema(schemaId);
   if (!schema) throw new Error(`no schema ${schemaId}`);
   const generated = withSeededFaker(seed, '2025-01-01T00:00:00Z', (faker) =>
-    [1, 2, 3].map(() => generateFromSchema(schema, { faker, resolve: (ref) => registry.schema(ref) }, schemaId.split('#')[0])));
+    [1, 2, 3].map(() => generateFromSchema(schema, { faker, resolve: (ref) => registry.schema(ref) }, schemaId.split('#')[0])),
+  );
   const broken = generated.filter(isJsonObject).map((value) => Object.fromEntries(Object.entries(value).slice(1)));
   return [...generated, ...broken, {}, null, 12345, 'text', [], { unexpected: true }];
 }
@@ -76,7 +77,10 @@ describe.each(allPacks.map((pack): [string, ApiPack] => [pack.id, pack]))('OpenA
 
   it('has every operation of the pack, by operationId, under its path and method', () => {
     const declared = Object.entries(document['paths'] as JsonObject).flatMap(([path, item]) =>
-      Object.entries(item as JsonObject).filter(([method]) => METHODS.includes(method)).map(([method, op]) => `${method.toUpperCase()} ${path} ${String((op as JsonObject)['operationId'])}`));
+      Object.entries(item as JsonObject)
+        .filter(([method]) => METHODS.includes(method))
+        .map(([method, op]) => `${method.toUpperCase()} ${path} ${String((op as JsonObject)['operationId'])}`),
+    );
     expect(declared.sort()).toEqual(operations.map((op) => `${op.method} ${op.path} ${op.id}`).sort());
   });
 
@@ -123,7 +127,9 @@ describe.each(allPacks.map((pack): [string, ApiPack] => [pack.id, pack]))('OpenA
       bodies.push({ id: pack.errors.schema, at: ['responses', 'default'] });
       for (const { id, at } of bodies) {
         // Every pack speaks JSON; LongJump's XML entries carry the same schema.
-        const validate = ajv.getSchema(`https://openapi.test/${apiId}#${pointer('paths', op.path, op.method.toLowerCase(), ...at, 'content', 'application/json', 'schema')}`);
+        const validate = ajv.getSchema(
+          `https://openapi.test/${apiId}#${pointer('paths', op.path, op.method.toLowerCase(), ...at, 'content', 'application/json', 'schema')}`,
+        );
         if (!validate) throw new Error(`${op.id}: no schema at ${at.join('/')}`);
         for (const [index, value] of probes(id, seed++).entries()) {
           expect(validate(value), `${op.id} ${at.join(' ')} probe ${index}: ${JSON.stringify(value)}`).toBe(registry.check(id, value).length === 0);
@@ -156,15 +162,19 @@ describe('OpenAPI details', () => {
     expect(operationIn(longjump, '/networking/rest/workflowAction/record/{objectName}/{recordId}', 'GET')['security']).toBeUndefined();
     expect(longjump['security']).toEqual([{ sessionCookie: [] }]);
     expect((longjump['components'] as JsonObject)['securitySchemes']).toMatchObject({ sessionCookie: { type: 'apiKey', in: 'cookie', name: 'JSESSIONID' } });
-    expect(Object.keys((operationIn(longjump, '/networking/rest/login', 'POST')['requestBody'] as JsonObject)['content'] as JsonObject))
-      .toEqual(['application/xml', 'application/json']);
+    expect(Object.keys((operationIn(longjump, '/networking/rest/login', 'POST')['requestBody'] as JsonObject)['content'] as JsonObject)).toEqual([
+      'application/xml',
+      'application/json',
+    ]);
   });
 
   it("describes NERM's attachment upload as a form with a binary file part, and leaves the mock's download link out", () => {
     const nerm = byId('nerm');
     const upload = operationIn(nerm, '/api/workflow_sessions/{id}/upload/{attribute_id}', 'POST');
     expect((upload['requestBody'] as JsonObject)['content']).toEqual({
-      'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: expect.objectContaining({ type: 'string', format: 'binary' }) } } },
+      'multipart/form-data': {
+        schema: { type: 'object', required: ['file'], properties: { file: expect.objectContaining({ type: 'string', format: 'binary' }) } },
+      },
     });
     expect(Object.keys(nerm['paths'] as JsonObject).some((path) => path.includes('__attachments'))).toBe(false);
   });
@@ -174,7 +184,10 @@ describe('OpenAPI details', () => {
     expect(twinit.find((p) => p['name'] === 'nsfilter')).toMatchObject({ in: 'query', required: true });
     expect(twinit.find((p) => p['name'] === '_pagesize')).toMatchObject({ in: 'query', required: false });
     const amperity = operationIn(byId('amperity'), '/api/workflow/runs', 'GET')['parameters'] as JsonObject[];
-    expect(amperity.filter((p) => p['in'] === 'header').map((p) => [p['name'], p['required']])).toEqual([['amperity-tenant', true], ['api-version', false]]);
+    expect(amperity.filter((p) => p['in'] === 'header').map((p) => [p['name'], p['required']])).toEqual([
+      ['amperity-tenant', true],
+      ['api-version', false],
+    ]);
   });
 });
 

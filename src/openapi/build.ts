@@ -18,7 +18,8 @@ export function buildOpenApi(pack: ApiPack, schemas: readonly JsonObject[]): Jso
   // Mock-only operations (the download behind an attachment URL) are not part of the vendor's API: a client follows the
   // links the API hands out and never calls them by path.
   for (const operation of pack.operations.filter((op) => !op.mockOnly)) {
-    const item = (paths[operation.path] ??= {});
+    paths[operation.path] ??= {};
+    const item = paths[operation.path] as JsonObject;
     item[operation.method.toLowerCase()] = operationObject(pack, operation, bundle, scheme !== undefined);
   }
   return {
@@ -97,15 +98,17 @@ function parametersOf(bundle: SchemaBundle, schemaId: string, where: ParameterLo
 function withAliases(query: readonly JsonObject[], aliases: Readonly<Record<string, string>>): JsonObject[] {
   return query.flatMap((parameter) => {
     const canonical = String(parameter['name']);
-    const spellings = Object.entries(aliases).filter(([, name]) => name === canonical).map(([alias]) => ({
-      name: alias,
-      in: 'query',
-      required: false,
-      description: alias.includes('[')
-        ? `The deepObject spelling of \`${canonical}\`; \`${canonical}\` wins when both are sent.`
-        : `Another spelling of \`${canonical}\`; \`${canonical}\` wins when both are sent.`,
-      schema: parameter['schema'] ?? {},
-    }));
+    const spellings = Object.entries(aliases)
+      .filter(([, name]) => name === canonical)
+      .map(([alias]) => ({
+        name: alias,
+        in: 'query',
+        required: false,
+        description: alias.includes('[')
+          ? `The deepObject spelling of \`${canonical}\`; \`${canonical}\` wins when both are sent.`
+          : `Another spelling of \`${canonical}\`; \`${canonical}\` wins when both are sent.`,
+        schema: parameter['schema'] ?? {},
+      }));
     return [parameter, ...spellings];
   });
 }
@@ -130,13 +133,15 @@ function requestBody(pack: ApiPack, operation: Operation, bundle: SchemaBundle, 
 function formSchema(bundle: SchemaBundle, schemaId: string): JsonObject {
   const schema = bundle.resolve(schemaId);
   const properties = isJsonObject(schema['properties']) ? schema['properties'] : {};
-  const form = Object.fromEntries(Object.entries(properties).map(([name, property]): [string, Json] => {
-    const ref = isJsonObject(property) ? property['$ref'] : undefined;
-    const resolved = typeof ref === 'string' ? bundle.components[ref.split('/').at(-1) ?? ''] : property;
-    const content = isJsonObject(resolved) && isJsonObject(resolved['properties']) ? resolved['properties']['content'] : undefined;
-    const isFile = isJsonObject(content) && content['contentEncoding'] === 'base64';
-    return [name, isFile ? { type: 'string', format: 'binary', description: 'A file: the part\'s bytes, with its filename and Content-Type.' } : property];
-  }));
+  const form = Object.fromEntries(
+    Object.entries(properties).map(([name, property]): [string, Json] => {
+      const ref = isJsonObject(property) ? property['$ref'] : undefined;
+      const resolved = typeof ref === 'string' ? bundle.components[ref.split('/').at(-1) ?? ''] : property;
+      const content = isJsonObject(resolved) && isJsonObject(resolved['properties']) ? resolved['properties']['content'] : undefined;
+      const isFile = isJsonObject(content) && content['contentEncoding'] === 'base64';
+      return [name, isFile ? { type: 'string', format: 'binary', description: "A file: the part's bytes, with its filename and Content-Type." } : property];
+    }),
+  );
   return { type: 'object', ...(Array.isArray(schema['required']) ? { required: schema['required'] } : {}), properties: form };
 }
 
@@ -155,7 +160,10 @@ function securityScheme(auth: AuthRule): { name: string; object: JsonObject } | 
       // The first cookie is the one login sets; the others are spellings the mock also reads.
       const [cookie] = auth.cookies;
       if (cookie === undefined) throw new Error('A session auth rule names no cookie');
-      return { name: 'sessionCookie', object: { type: 'apiKey', in: 'cookie', name: cookie, description: `The session cookie that login sets; without it: "${auth.message}".` } };
+      return {
+        name: 'sessionCookie',
+        object: { type: 'apiKey', in: 'cookie', name: cookie, description: `The session cookie that login sets; without it: "${auth.message}".` },
+      };
     }
     case 'none':
       return undefined;

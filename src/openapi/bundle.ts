@@ -54,11 +54,12 @@ export function bundleSchemas(apiId: string, schemas: readonly JsonObject[]): Sc
     const out: JsonObject = {};
     for (const [key, value] of Object.entries(schema)) {
       if (key === '$ref') continue;
-      const copied = VALUE_KEYWORDS.has(key) || key.startsWith('x-') || key === '$comment'
-        ? structuredClone(value)
-        : SCHEMA_MAPS.has(key) && isJsonObject(value)
-          ? Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, rewrite(sub, base, inlining)]))
-          : rewrite(value, base, inlining);
+      const copied =
+        VALUE_KEYWORDS.has(key) || key.startsWith('x-') || key === '$comment'
+          ? structuredClone(value)
+          : SCHEMA_MAPS.has(key) && isJsonObject(value)
+            ? Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, rewrite(sub, base, inlining)]))
+            : rewrite(value, base, inlining);
       // defineProperty: a property literally named "__proto__" stays data.
       Object.defineProperty(out, key, { value: copied, enumerable: true, writable: true, configurable: true });
     }
@@ -112,7 +113,11 @@ function documentUrl(url: URL): string {
 
 /** `workflow-instance.json` -> `WorkflowInstance`; component names may only use `[A-Za-z0-9._-]`. */
 function fileComponent(path: string): string {
-  return path.replace(/\.json$/, '').split(/[^A-Za-z0-9]+/).map(pascal).join('');
+  return path
+    .replace(/\.json$/, '')
+    .split(/[^A-Za-z0-9]+/)
+    .map(pascal)
+    .join('');
 }
 
 function pascal(word: string): string {
@@ -121,7 +126,11 @@ function pascal(word: string): string {
 
 /** Follows a JSON pointer (`#/$defs/A/properties/b`, already percent-decoded) inside a document. */
 function pointerTarget(document: JsonObject, pointer: string): Json | undefined {
-  const tokens = pointer.replace(/^#/, '').split('/').slice(1).map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const tokens = pointer
+    .replace(/^#/, '')
+    .split('/')
+    .slice(1)
+    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
   let current: Json | undefined = document;
   for (const token of tokens) {
     if (Array.isArray(current)) current = current[Number(token)];

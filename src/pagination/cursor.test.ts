@@ -14,7 +14,11 @@ describe('page cursor', () => {
 
   it('is refused when its body is edited', () => {
     const [body, signature] = encodeCursor(payload, 'secret').split('.');
-    const edited = Buffer.from(Buffer.from(body ?? '', 'base64url').toString().replace('42', '43')).toString('base64url');
+    const edited = Buffer.from(
+      Buffer.from(body ?? '', 'base64url')
+        .toString()
+        .replace('42', '43'),
+    ).toString('base64url');
     expect(decodeCursor(`${edited}.${signature}`, 'secret')).toEqual({ ok: false, error: 'forged' });
   });
 

@@ -87,8 +87,15 @@ export function offsetWithMetadata(names: { items: string; offset: string; limit
       const body: JsonObject = { [names.items]: [...outcome.items] };
       if (ctx.query[names.flag] !== true || outcome.spec.kind !== 'offset') return body;
       const window = offsetWindow(outcome.spec.offset, outcome.spec.limit, outcome.total);
-      const linkTo = (name: string, offset: number | null): JsonObject => (offset === null ? {} : { [name]: ctx.link({ [names.limit]: window.limit, [names.offset]: offset }) });
-      body['_metadata'] = { limit: window.limit, offset: window.offset, total: window.total, ...linkTo('next', window.nextOffset), ...linkTo('previous', window.previousOffset) };
+      const linkTo = (name: string, offset: number | null): JsonObject =>
+        offset === null ? {} : { [name]: ctx.link({ [names.limit]: window.limit, [names.offset]: offset }) };
+      body['_metadata'] = {
+        limit: window.limit,
+        offset: window.offset,
+        total: window.total,
+        ...linkTo('next', window.nextOffset),
+        ...linkTo('previous', window.previousOffset),
+      };
       return body;
     },
   };
@@ -120,7 +127,14 @@ export function offsetEnvelope(names: { offset: string; pageSize: string; total:
  * the total appears only when asked for. With `clamp`, any integer limit is accepted and held within [min, max]
  * (for vendors whose documents bound no page size).
  */
-export function cursorToken(names: { items: string; token: string; limit: string; defaultLimit: number; totalFlag: string; clamp?: readonly [number, number] }): PaginationDialect {
+export function cursorToken(names: {
+  items: string;
+  token: string;
+  limit: string;
+  defaultLimit: number;
+  totalFlag: string;
+  clamp?: readonly [number, number];
+}): PaginationDialect {
   const clamp = names.clamp;
   return {
     name: 'cursor-token',

@@ -11,7 +11,10 @@ function stored<T extends object>(value: T): T {
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
-  return () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
 }
 
 function randomJson(next: () => number, depth: number): Json {
@@ -22,7 +25,13 @@ function randomJson(next: () => number, depth: number): Json {
   }
   if (roll < 0.6) return Array.from({ length: Math.floor(next() * 4) }, () => randomJson(next, depth - 1));
   const object: { [key: string]: Json } = {};
-  for (let i = 0; i < Math.floor(next() * 4); i++) Object.defineProperty(object, ['a', 'b', '__proto__', 'é', '1'][i] ?? 'z', { value: randomJson(next, depth - 1), enumerable: true, writable: true, configurable: true });
+  for (let i = 0; i < Math.floor(next() * 4); i++)
+    Object.defineProperty(object, ['a', 'b', '__proto__', 'é', '1'][i] ?? 'z', {
+      value: randomJson(next, depth - 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return next() < 0.4 ? stored(object) : object;
 }
 

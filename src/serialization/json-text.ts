@@ -24,16 +24,22 @@ export function createJsonWriter(capacity = 20_000): (payload: Json) => Buffer {
 
   // Envelopes are fresh objects around stored ones: look two levels down (page -> items -> record).
   const write = (value: Json, depth: number, out: Output): void => {
-    if (typeof value !== 'object' || value === null) return out.text(JSON.stringify(value));
-    if (isStored(value)) return out.bytes(bytesOf(value));
-    if (depth === 0) return out.text(JSON.stringify(value));
+    if (typeof value === 'object' && value !== null && isStored(value)) {
+      out.bytes(bytesOf(value));
+      return;
+    }
+    if (typeof value !== 'object' || value === null || depth === 0) {
+      out.text(JSON.stringify(value));
+      return;
+    }
     if (Array.isArray(value)) {
       out.text('[');
-      value.forEach((item, index) => {
+      for (const [index, item] of value.entries()) {
         if (index > 0) out.text(',');
         write(item, depth - 1, out);
-      });
-      return out.text(']');
+      }
+      out.text(']');
+      return;
     }
     out.text('{');
     let first = true;

@@ -13,7 +13,7 @@ describe('media negotiation', () => {
     expect(mediaKindOf(undefined)).toBeUndefined();
   });
 
-  it('picks the pack\'s first format unless Accept prefers another it produces', () => {
+  it("picks the pack's first format unless Accept prefers another it produces", () => {
     expect(negotiateMedia(undefined, ['xml', 'json'])).toBe('xml');
     expect(negotiateMedia('application/json', ['xml', 'json'])).toBe('json');
     expect(negotiateMedia('application/json;q=0.5, application/xml', ['xml', 'json'])).toBe('xml');
@@ -30,32 +30,44 @@ describe('body parsing', () => {
   });
 
   it('parses XML into the tree convention', () => {
-    expect(parseBody(new TextEncoder().encode('<platform><login><userName>jsmith</userName></login></platform>'), 'xml')).toEqual({ ok: true, value: { platform: { login: { userName: 'jsmith' } } } });
+    expect(parseBody(new TextEncoder().encode('<platform><login><userName>jsmith</userName></login></platform>'), 'xml')).toEqual({
+      ok: true,
+      value: { platform: { login: { userName: 'jsmith' } } },
+    });
   });
 });
 
 describe('XML rendering', () => {
   it('renders keys as elements in order, arrays as repeated elements, @ keys as attributes', () => {
-    const xml = renderXml({ platform: { record: { owners: [{ id: 'a' }, { id: 'b' }] }, user: { '@uri': 'u/1', '#text': 'b29' }, empty: '', message: { code: 0, description: 'Success' } } });
-    expect(xml).toBe([
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
-      '<platform>',
-      '    <record>',
-      '        <owners>',
-      '            <id>a</id>',
-      '        </owners>',
-      '        <owners>',
-      '            <id>b</id>',
-      '        </owners>',
-      '    </record>',
-      '    <user uri="u/1">b29</user>',
-      '    <empty></empty>',
-      '    <message>',
-      '        <code>0</code>',
-      '        <description>Success</description>',
-      '    </message>',
-      '</platform>',
-    ].join('\n'));
+    const xml = renderXml({
+      platform: {
+        record: { owners: [{ id: 'a' }, { id: 'b' }] },
+        user: { '@uri': 'u/1', '#text': 'b29' },
+        empty: '',
+        message: { code: 0, description: 'Success' },
+      },
+    });
+    expect(xml).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+        '<platform>',
+        '    <record>',
+        '        <owners>',
+        '            <id>a</id>',
+        '        </owners>',
+        '        <owners>',
+        '            <id>b</id>',
+        '        </owners>',
+        '    </record>',
+        '    <user uri="u/1">b29</user>',
+        '    <empty></empty>',
+        '    <message>',
+        '        <code>0</code>',
+        '        <description>Success</description>',
+        '    </message>',
+        '</platform>',
+      ].join('\n'),
+    );
   });
 
   it('escapes text and attribute values', () => {

@@ -4,7 +4,10 @@ import { checkLifecycle, type LifecycleRules } from './lifecycle-check.ts';
 
 const rules: LifecycleRules = {
   machine: workflowMachine,
-  automatic: [{ from: 'Runnable', to: 'Complete' }, { from: 'Runnable', to: 'Terminated' }],
+  automatic: [
+    { from: 'Runnable', to: 'Complete' },
+    { from: 'Runnable', to: 'Terminated' },
+  ],
   ordered: [['startedAt', 'completedAt']],
   monotonic: ['startedAt'],
   terminalOnly: ['completedAt'],
@@ -32,7 +35,10 @@ describe('lifecycle checker', () => {
   });
 
   it('flags end-state fields set too early or missing at the end', () => {
-    expect(checkLifecycle(rules, [run('Runnable', '2026-01-01T00:01:00Z'), run('Complete', null)]).map((f) => [f.index, f.kind])).toEqual([[0, 'terminalField'], [1, 'terminalField']]);
+    expect(checkLifecycle(rules, [run('Runnable', '2026-01-01T00:01:00Z'), run('Complete', null)]).map((f) => [f.index, f.kind])).toEqual([
+      [0, 'terminalField'],
+      [1, 'terminalField'],
+    ]);
   });
 
   it('flags states the lifecycle does not know', () => {

@@ -34,13 +34,23 @@ export function checkLifecycle(rules: LifecycleRules, observations: readonly Jso
     for (const [earlier, later] of rules.ordered ?? []) {
       const a = instant(current, earlier);
       const b = instant(current, later);
-      if (a !== undefined && b !== undefined && b < a) findings.push({ index, kind: 'orderBroken', message: `${later} (${String(readPath(current, later))}) is before ${earlier} (${String(readPath(current, earlier))})` });
+      if (a !== undefined && b !== undefined && b < a)
+        findings.push({
+          index,
+          kind: 'orderBroken',
+          message: `${later} (${String(readPath(current, later))}) is before ${earlier} (${String(readPath(current, earlier))})`,
+        });
     }
     const terminal = rules.machine.terminal.includes(state);
     for (const name of rules.terminalOnly ?? []) {
       const value = readPath(current, name);
       const present = value !== null && value !== undefined;
-      if (present !== terminal) findings.push({ index, kind: 'terminalField', message: `${name} is ${present ? 'set' : 'missing'} in ${terminal ? 'end' : 'active'} state '${state}'` });
+      if (present !== terminal)
+        findings.push({
+          index,
+          kind: 'terminalField',
+          message: `${name} is ${present ? 'set' : 'missing'} in ${terminal ? 'end' : 'active'} state '${state}'`,
+        });
     }
     const previous = observations[index - 1];
     if (!previous) return;
@@ -49,7 +59,12 @@ export function checkLifecycle(rules: LifecycleRules, observations: readonly Jso
     for (const name of rules.monotonic ?? []) {
       const before = instant(previous, name);
       const after = instant(current, name);
-      if (before !== undefined && after !== undefined && after < before) findings.push({ index, kind: 'timeBackwards', message: `${name} went back from ${String(readPath(previous, name))} to ${String(readPath(current, name))}` });
+      if (before !== undefined && after !== undefined && after < before)
+        findings.push({
+          index,
+          kind: 'timeBackwards',
+          message: `${name} went back from ${String(readPath(previous, name))} to ${String(readPath(current, name))}`,
+        });
     }
   });
   return findings;
@@ -57,7 +72,10 @@ export function checkLifecycle(rules: LifecycleRules, observations: readonly Jso
 
 /** Whether `to` can follow `from` through any number of commands and automatic moves. */
 function reachable(rules: LifecycleRules, from: string, to: string): boolean {
-  const edges = [...Object.values(rules.machine.commands).flatMap((command) => command.from.map((start) => ({ from: start, to: command.to }))), ...(rules.automatic ?? [])];
+  const edges = [
+    ...Object.values(rules.machine.commands).flatMap((command) => command.from.map((start) => ({ from: start, to: command.to }))),
+    ...(rules.automatic ?? []),
+  ];
   const seen = new Set([from]);
   const queue = [from];
   while (queue.length > 0) {

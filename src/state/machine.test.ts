@@ -46,7 +46,10 @@ describe('state machine', () => {
 
   it('touches fields on every move and applies the entry effect', () => {
     const touching: StateMachine = { ...machine, touch: ['updatedAt'], onEnter: (data, state) => ({ ...data, note: `entered ${state}` }) };
-    expect(applyCommand(touching, { status: 'Running' }, 'pause', 't1')).toMatchObject({ ok: true, value: { data: { status: 'Paused', updatedAt: 't1', note: 'entered Paused' } } });
+    expect(applyCommand(touching, { status: 'Running' }, 'pause', 't1')).toMatchObject({
+      ok: true,
+      value: { data: { status: 'Paused', updatedAt: 't1', note: 'entered Paused' } },
+    });
   });
 
   it('leaves the input record unchanged', () => {

@@ -3,7 +3,10 @@ import { BlockList } from './block-list.ts';
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
-  return () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
 }
 
 describe('BlockList', () => {

@@ -10,7 +10,10 @@ export class BlockList<T> {
   private dirty = false;
   private count = 0;
 
-  constructor(items: readonly T[] = [], private readonly blockSize = 512) {
+  constructor(
+    items: readonly T[] = [],
+    private readonly blockSize = 512,
+  ) {
     for (let start = 0; start < items.length; start += blockSize) this.blocks.push(items.slice(start, start + blockSize));
     this.count = items.length;
     this.dirty = true;

@@ -52,7 +52,13 @@ export class MemoryState {
   }
 
   /** The replacement of a record at the expected version, not yet stored. */
-  prepareReplace(space: string, name: string, id: string, expectedVersion: number, next: { data: StoredRecord['data']; meta: StoredRecord['meta'] }): Result<StoredRecord, 'missing' | 'stale'> {
+  prepareReplace(
+    space: string,
+    name: string,
+    id: string,
+    expectedVersion: number,
+    next: { data: StoredRecord['data']; meta: StoredRecord['meta'] },
+  ): Result<StoredRecord, 'missing' | 'stale'> {
     const current = this.get(space, name, id);
     if (!current) return fail('missing');
     if (current.version !== expectedVersion) return fail('stale');

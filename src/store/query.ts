@@ -58,9 +58,7 @@ function matches(actual: Json | undefined, condition: Condition): boolean {
       return Array.isArray(actual) && actual.some((item) => condition.values.includes(item));
     case 'contains': {
       if (typeof actual !== 'string') return false;
-      return condition.ignoreCase
-        ? actual.toLowerCase().includes(condition.value.toLowerCase())
-        : actual.includes(condition.value);
+      return condition.ignoreCase ? actual.toLowerCase().includes(condition.value.toLowerCase()) : actual.includes(condition.value);
     }
     default: {
       const left = comparable(actual, condition.as);

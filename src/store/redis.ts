@@ -89,12 +89,25 @@ export function createRedisStore(url: string, prefix = 'wm'): RedisStore {
       for (let start = 0; start < records.length; start += 1000) {
         const pipeline = redis.pipeline();
         for (const record of records.slice(start, start + 1000)) {
-          pipeline.hset(k.record(record.id), 'seq', record.seq, 'version', record.version, 'data', JSON.stringify(record.data), 'meta', JSON.stringify(record.meta));
+          pipeline.hset(
+            k.record(record.id),
+            'seq',
+            record.seq,
+            'version',
+            record.version,
+            'data',
+            JSON.stringify(record.data),
+            'meta',
+            JSON.stringify(record.meta),
+          );
           pipeline.zadd(k.ids, record.seq, record.id);
         }
         await pipeline.exec();
       }
-      await redis.set(k.seq, records.reduce((max, record) => Math.max(max, record.seq), 0));
+      await redis.set(
+        k.seq,
+        records.reduce((max, record) => Math.max(max, record.seq), 0),
+      );
       await redis.sadd(k.cols, collection);
     }
   };

@@ -30,7 +30,10 @@ const STATUSES = ['new', 'running', 'done', 'failed'];
 const ORDERS: readonly (readonly SortKey[])[] = [
   [],
   [{ field: 'createdAt', dir: 'desc', as: 'time' }],
-  [{ field: 'status', dir: 'asc' }, { field: 'createdAt', dir: 'asc', as: 'time' }],
+  [
+    { field: 'status', dir: 'asc' },
+    { field: 'createdAt', dir: 'asc', as: 'time' },
+  ],
   [{ field: 'score', dir: 'desc', as: 'number' }],
 ];
 
@@ -71,7 +74,14 @@ describe('indexed lists', () => {
         if (prepared.ok) state.put('s', 'runs', prepared.value);
       } else if (roll < 0.65) {
         const victim = all[Math.floor(next() * all.length)] as StoredRecord;
-        const prepared = state.prepareReplace('s', 'runs', victim.id, victim.version, { data: { ...victim.data, status: STATUSES[Math.floor(next() * 4)] as string, createdAt: new Date(Date.UTC(2026, 1, Math.floor(next() * 5))).toISOString() }, meta: {} });
+        const prepared = state.prepareReplace('s', 'runs', victim.id, victim.version, {
+          data: {
+            ...victim.data,
+            status: STATUSES[Math.floor(next() * 4)] as string,
+            createdAt: new Date(Date.UTC(2026, 1, Math.floor(next() * 5))).toISOString(),
+          },
+          meta: {},
+        });
         if (prepared.ok) state.put('s', 'runs', prepared.value);
       } else if (roll < 0.72) {
         state.remove('s', 'runs', (all[Math.floor(next() * all.length)] as StoredRecord).id);
@@ -81,7 +91,9 @@ describe('indexed lists', () => {
         const expected = naivePage(current, query);
         const actual = state.list('s', 'runs', query);
         expect({ ids: actual.items.map((r) => r.id), total: actual.total, hasMore: actual.hasMore }, JSON.stringify(query)).toEqual({
-          ids: expected.items.map((r) => r.id), total: expected.total, hasMore: expected.hasMore,
+          ids: expected.items.map((r) => r.id),
+          total: expected.total,
+          hasMore: expected.hasMore,
         });
       }
     }
@@ -100,7 +112,11 @@ describe('indexed lists', () => {
     const state = new MemoryState();
     state.fill('s', { runs: Array.from({ length: 50 }, (_, i) => ({ id: `r${i}`, data: { uid: `u${i}`, n: i } })) });
     for (let i = 0; i < 100; i++) {
-      const page = state.list('s', 'runs', { where: [{ field: 'uid', op: 'eq', value: `u${i % 50}` }], orderBy: [], page: { kind: 'offset', offset: 0, limit: 5 } });
+      const page = state.list('s', 'runs', {
+        where: [{ field: 'uid', op: 'eq', value: `u${i % 50}` }],
+        orderBy: [],
+        page: { kind: 'offset', offset: 0, limit: 5 },
+      });
       expect(page.items.map((r) => r.id)).toEqual([`r${i % 50}`]);
     }
   });

@@ -1,4 +1,15 @@
-import { compareKeys, keysOf, matchesAll, positionOf, type Condition, type ListQuery, type PageSpec, type Position, type SortKey, type SortKeyValue } from './query.ts';
+import {
+  compareKeys,
+  keysOf,
+  matchesAll,
+  positionOf,
+  type Condition,
+  type ListQuery,
+  type PageSpec,
+  type Position,
+  type SortKey,
+  type SortKeyValue,
+} from './query.ts';
 import { BlockList } from './block-list.ts';
 import type { ListPage, StoredRecord } from './store.ts';
 
@@ -86,7 +97,9 @@ export function splitConditions(where: readonly Condition[]): { partition: Condi
 
 /** The identity of an index: which equalities it holds and in what order. */
 export function indexKey(partition: readonly Condition[], orderBy: readonly SortKey[]): string {
-  const equalities = partition.map((condition) => [condition.field, condition.op === 'eq' ? condition.value : null]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  const equalities = partition
+    .map((condition) => [condition.field, condition.op === 'eq' ? condition.value : null])
+    .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
   return JSON.stringify([equalities, orderBy]);
 }
 

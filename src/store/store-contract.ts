@@ -16,7 +16,17 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
   async function seeded(count: number): Promise<Store> {
     const store = await makeStore();
     const records = Array.from({ length: count }, (_, i) =>
-      run({ id: `r${i}`, status: i % 3 === 0 ? 'done' : 'running', createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), name: `Run ${i}`, tags: [i % 2 === 0 ? 'even' : 'odd'], amount: i }, `r${i}`),
+      run(
+        {
+          id: `r${i}`,
+          status: i % 3 === 0 ? 'done' : 'running',
+          createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+          name: `Run ${i}`,
+          tags: [i % 2 === 0 ? 'even' : 'odd'],
+          amount: i,
+        },
+        `r${i}`,
+      ),
     );
     await store.seed('s', () => ({ runs: records }));
     return store;

@@ -37,24 +37,35 @@ async function reply(response: Response): Promise<Reply> {
 }
 
 /** A call to a mocked API, as a client of it would make it (the API's headers, the session, JSON or XML). */
-export async function callApi(api: ApiDescription, call: Call, options: { run?: Run; query?: Record<string, string>; body?: Json; accept?: 'json' | 'xml'; url?: string } = {}): Promise<Reply> {
+export async function callApi(
+  api: ApiDescription,
+  call: Call,
+  options: { run?: Run; query?: Record<string, string>; body?: Json; accept?: 'json' | 'xml'; url?: string } = {},
+): Promise<Reply> {
   const headers: Record<string, string> = { ...api.headers };
   const session = currentSession();
   if (session) headers['x-mock-session'] = session;
   if (options.accept) headers['accept'] = `application/${options.accept}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const url = options.url ?? urlOf(api, call, options.run ?? {}, options.query ?? {});
-  const init: RequestInit = { method: call.method, headers, credentials: 'same-origin', ...(options.body === undefined || options.body === null ? {} : { body: JSON.stringify(options.body) }) };
+  const init: RequestInit = {
+    method: call.method,
+    headers,
+    credentials: 'same-origin',
+    ...(options.body === undefined || options.body === null ? {} : { body: JSON.stringify(options.body) }),
+  };
   return reply(await fetch(url, init));
 }
 
 /** A call to the control API (`/__admin/...`). */
 export async function admin(path: string, init: { method?: string; body?: Json } = {}): Promise<Reply> {
-  return reply(await fetch(`/__admin${path}`, {
-    method: init.method ?? 'GET',
-    credentials: 'same-origin',
-    ...(init.body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) }),
-  }));
+  return reply(
+    await fetch(`/__admin${path}`, {
+      method: init.method ?? 'GET',
+      credentials: 'same-origin',
+      ...(init.body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) }),
+    }),
+  );
 }
 
 /** The session as a query parameter for the session-aware control routes. */

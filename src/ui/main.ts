@@ -38,8 +38,17 @@ async function readClock(): Promise<void> {
 function drawClock(): void {
   const root = document.getElementById('clock');
   if (!root || !clock) return;
-  const step = h('select', { id: 'advance-by', 'aria-label': 'Advance by' },
-    [['1 min', 60_000], ['10 min', 600_000], ['1 h', 3_600_000], ['6 h', 21_600_000], ['1 day', 86_400_000]].map(([text, ms]) => h('option', { value: String(ms) }, String(text))));
+  const step = h(
+    'select',
+    { id: 'advance-by', 'aria-label': 'Advance by' },
+    [
+      ['1 min', 60_000],
+      ['10 min', 600_000],
+      ['1 h', 3_600_000],
+      ['6 h', 21_600_000],
+      ['1 day', 86_400_000],
+    ].map(([text, ms]) => h('option', { value: String(ms) }, String(text))),
+  );
   const move = async (body: Record<string, unknown>) => {
     const reply = await admin('/clock', { method: 'POST', body: body as never });
     if (!reply.ok) toast(`Clock: ${(reply.json as { error?: string } | undefined)?.error ?? reply.status}`);
@@ -51,19 +60,28 @@ function drawClock(): void {
     window.dispatchEvent(new Event('console:changed'));
   };
   const state = clock.paused ? (clock.mode === 'manual' ? 'manual' : 'paused') : 'running';
-  fill(root,
+  fill(
+    root,
     h('time', { datetime: new Date(mockNow()).toISOString(), id: 'clock-now' }, new Date(mockNow()).toISOString().replace('T', ' ').slice(0, 19)),
     h('span', { class: 'muted', id: 'clock-state' }, state),
-    clock.pausable && clock.mode === 'real' ? h('button', { type: 'button', onclick: () => void move(clock?.paused ? { resume: true } : { pause: true }) }, clock.paused ? 'Resume' : 'Pause') : null,
+    clock.pausable && clock.mode === 'real'
+      ? h('button', { type: 'button', onclick: () => void move(clock?.paused ? { resume: true } : { pause: true }) }, clock.paused ? 'Resume' : 'Pause')
+      : null,
     step,
-    h('button', { type: 'button', id: 'advance', onclick: () => void move({ advanceMs: Number(step.value) }) }, 'Advance'));
+    h('button', { type: 'button', id: 'advance', onclick: () => void move({ advanceMs: Number(step.value) }) }, 'Advance'),
+  );
 }
 
 function drawTabs(apis: ApiDescription[], current: string): void {
   const tabs = document.getElementById('tabs');
   if (!tabs) return;
   const link = (hash: string, text: string) => h('a', { href: hash, 'aria-current': hash === current ? 'page' : false }, text);
-  fill(tabs, apis.map((api) => link(`#/api/${api.id}`, api.title)), link('#/journal', 'Journal'), link('#/controls', 'Controls'));
+  fill(
+    tabs,
+    apis.map((api) => link(`#/api/${api.id}`, api.title)),
+    link('#/journal', 'Journal'),
+    link('#/controls', 'Controls'),
+  );
 }
 
 async function start(): Promise<void> {

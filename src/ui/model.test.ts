@@ -11,21 +11,26 @@ const state = (over: Partial<ListState> = {}): ListState => ({ filters: {}, sort
 
 describe('console calls', () => {
   it('build list URLs with fixed values, set filters, sort and the page', () => {
-    expect(listUrl(api('nerm'), state({ filters: { status: 'pending approval', workflow_id: '' }, sort: '-created_at', offset: 50 })))
-      .toBe('/nerm/api/workflow_sessions?metadata=true&limit=25&status=pending+approval&order=-created_at&offset=50');
+    expect(listUrl(api('nerm'), state({ filters: { status: 'pending approval', workflow_id: '' }, sort: '-created_at', offset: 50 }))).toBe(
+      '/nerm/api/workflow_sessions?metadata=true&limit=25&status=pending+approval&order=-created_at&offset=50',
+    );
     expect(listUrl(api('amperity'), state({ cursors: ['t1', 't2'] }))).toBe('/amperity/api/workflow/runs?with_total=true&limit=25&next_token=t2');
     expect(listUrl(api('8x8'), state())).toBe('/8x8/api/v1/accounts/test_account_id/definitions/5870442f-3ddd-4657-b74c-6e17308f5230/workflows?limit=25');
   });
 
   it('fill path parameters from the run and encode them', () => {
-    expect(urlOf(api('longjump'), api('longjump').detail, { objectName: 'purchase_orders', id: '1381445705' })).toBe('/longjump/networking/rest/workflowAction/record/purchase_orders/1381445705');
+    expect(urlOf(api('longjump'), api('longjump').detail, { objectName: 'purchase_orders', id: '1381445705' })).toBe(
+      '/longjump/networking/rest/workflowAction/record/purchase_orders/1381445705',
+    );
     expect(urlOf(api('nerm'), api('nerm').detail, { id: 'a/b c' })).toBe('/nerm/api/workflow_sessions/a%2Fb%20c');
   });
 
   it('fill body templates with the command and the run fields', () => {
     const commands = api('longjump').commands;
     if (commands?.kind !== 'actions') throw new Error('LongJump takes actions');
-    expect(fillBody(commands.take.body, { command: 'approve' }, { workflowName: 'workflow1' })).toEqual({ platform: { workflowChangeState: { workflowIdOrName: 'workflow1', actionName: 'approve', comment: 'from the QA console' } } });
+    expect(fillBody(commands.take.body, { command: 'approve' }, { workflowName: 'workflow1' })).toEqual({
+      platform: { workflowChangeState: { workflowIdOrName: 'workflow1', actionName: 'approve', comment: 'from the QA console' } },
+    });
     expect(storeIdOf(api('longjump'), { objectName: 'purchase_orders', id: '7' })).toBe('purchase_orders/7');
     expect(storeIdOf(api('nerm'), { id: 'x' })).toBe('x');
   });

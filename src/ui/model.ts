@@ -28,13 +28,15 @@ export interface ApiDescription {
   produces: string[];
   formatParameter: string | null;
   fields: { id: string; status: string; title: string; since: string[] };
-  list: (Call & {
-    filters: { name: string; values: Json[] | null }[];
-    sort: { param: string; options: { label: string; value: string }[] } | null;
-    itemsKey: string | null;
-    limitParam: string;
-    paging: { kind: 'offset'; param: string } | { kind: 'cursor'; param: string; responseKey: string };
-  }) | null;
+  list:
+    | (Call & {
+        filters: { name: string; values: Json[] | null }[];
+        sort: { param: string; options: { label: string; value: string }[] } | null;
+        itemsKey: string | null;
+        limitParam: string;
+        paging: { kind: 'offset'; param: string } | { kind: 'cursor'; param: string; responseKey: string };
+      })
+    | null;
   detail: Call;
   commands:
     | (Call & { kind: 'machine'; body: Json; machine: Machine | null })
@@ -65,7 +67,8 @@ export function fillText(text: string, values: Record<string, string>, run: Run 
 export function fillBody(template: Json, values: Record<string, string>, run: Run = {}): Json {
   if (typeof template === 'string') return fillText(template, values, run);
   if (Array.isArray(template)) return template.map((item) => fillBody(item, values, run));
-  if (template !== null && typeof template === 'object') return Object.fromEntries(Object.entries(template).map(([key, value]) => [key, fillBody(value, values, run)]));
+  if (template !== null && typeof template === 'object')
+    return Object.fromEntries(Object.entries(template).map(([key, value]) => [key, fillBody(value, values, run)]));
   return template;
 }
 
@@ -103,7 +106,11 @@ export function listUrl(api: ApiDescription, state: ListState): string {
 }
 
 /** A page of runs from a list response, and how to get the next one. */
-export function readPage(api: ApiDescription, payload: Json, state: ListState): { runs: Run[]; next: { offset: number } | { cursor: string } | null; total: number | null } {
+export function readPage(
+  api: ApiDescription,
+  payload: Json,
+  state: ListState,
+): { runs: Run[]; next: { offset: number } | { cursor: string } | null; total: number | null } {
   const list = api.list;
   if (!list) return { runs: [], next: null, total: null };
   const body = payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? payload : {};
@@ -128,7 +135,9 @@ function totalOf(body: Record<string, Json>): number | null {
 /** The commands the machine allows from a state: exactly these are offered. */
 export function allowedCommands(machine: Machine | null, state: string): string[] {
   if (!machine) return [];
-  return Object.entries(machine.commands).filter(([, rule]) => rule.from.includes(state)).map(([name]) => name);
+  return Object.entries(machine.commands)
+    .filter(([, rule]) => rule.from.includes(state))
+    .map(([name]) => name);
 }
 
 /** How a state is shown: finished well, finished badly, waiting on someone, or moving. */
@@ -151,7 +160,14 @@ export function ago(iso: string, now: number): string {
   const seconds = Math.round((now - at) / 1000);
   const magnitude = Math.abs(seconds);
   if (magnitude >= 30 * 86_400) return new Date(at).toISOString().slice(0, 10);
-  const [value, unit] = magnitude < 60 ? [magnitude, 's'] : magnitude < 3600 ? [Math.floor(magnitude / 60), 'min'] : magnitude < 86_400 ? [Math.floor(magnitude / 3600), 'h'] : [Math.floor(magnitude / 86_400), 'd'];
+  const [value, unit] =
+    magnitude < 60
+      ? [magnitude, 's']
+      : magnitude < 3600
+        ? [Math.floor(magnitude / 60), 'min']
+        : magnitude < 86_400
+          ? [Math.floor(magnitude / 3600), 'h']
+          : [Math.floor(magnitude / 86_400), 'd'];
   return seconds >= 0 ? `${value} ${unit} ago` : `in ${value} ${unit}`;
 }
 

@@ -1,6 +1,20 @@
 import { fill, h, toast } from './dom.ts';
 import { admin, callApi, sessionQuery, type Reply } from './http.ts';
-import { ago, allowedCommands, field, fillBody, listUrl, readPage, storeIdOf, toneOf, type ApiDescription, type Json, type ListState, type Machine, type Run } from './model.ts';
+import {
+  ago,
+  allowedCommands,
+  field,
+  fillBody,
+  listUrl,
+  readPage,
+  storeIdOf,
+  toneOf,
+  type ApiDescription,
+  type Json,
+  type ListState,
+  type Machine,
+  type Run,
+} from './model.ts';
 
 /**
  * One API's page: its runs with the API's own filters, sort and paging, newest first; a run's detail as the API
@@ -35,53 +49,99 @@ export function runsView(api: ApiDescription, root: HTMLElement, clockNow: () =>
   const previous = h('button', { type: 'button', onclick: () => void turn(-1) }, '← Previous');
   const next = h('button', { type: 'button', onclick: () => void turn(1) }, 'Next →');
   const live = h('input', { type: 'checkbox', id: `live-${api.id}`, checked: true });
-  const detail = h('section', { class: 'panel', 'aria-label': `${api.noun} detail`, id: 'detail' }, h('p', { class: 'muted' }, `Choose a ${api.noun} to see it.`));
+  const detail = h(
+    'section',
+    { class: 'panel', 'aria-label': `${api.noun} detail`, id: 'detail' },
+    h('p', { class: 'muted' }, `Choose a ${api.noun} to see it.`),
+  );
   const filters = filterForm();
   const createDialog = createForm();
 
-  fill(root,
+  fill(
+    root,
     h('h2', {}, `${api.title} — ${api.noun}s`),
-    h('div', { class: 'layout' },
-      h('section', { class: 'panel', 'aria-label': `${api.noun}s` },
+    h(
+      'div',
+      { class: 'layout' },
+      h(
+        'section',
+        { class: 'panel', 'aria-label': `${api.noun}s` },
         filters,
-        h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Id'), h('th', {}, api.fields.title), h('th', {}, 'Status'), h('th', {}, 'In this state since'))), rows),
-        h('div', { class: 'pager' }, previous, next, pagerText)),
-      detail),
-    createDialog);
+        h(
+          'table',
+          {},
+          h('thead', {}, h('tr', {}, h('th', {}, 'Id'), h('th', {}, api.fields.title), h('th', {}, 'Status'), h('th', {}, 'In this state since'))),
+          rows,
+        ),
+        h('div', { class: 'pager' }, previous, next, pagerText),
+      ),
+      detail,
+    ),
+    createDialog,
+  );
 
   function filterForm(): HTMLFormElement {
     const controls: HTMLElement[] = [];
     for (const filter of api.list?.filters ?? []) {
       const id = `filter-${api.id}-${filter.name}`;
       const input = filter.values
-        ? h('select', { id, name: filter.name, onchange: () => form.requestSubmit() }, h('option', { value: '' }, 'any'), filter.values.map((value) => h('option', { value: String(value) }, label(String(value)))))
+        ? h(
+            'select',
+            { id, name: filter.name, onchange: () => form.requestSubmit() },
+            h('option', { value: '' }, 'any'),
+            filter.values.map((value) => h('option', { value: String(value) }, label(String(value)))),
+          )
         : h('input', { id, name: filter.name, type: 'search', size: 14 });
       controls.push(h('label', { for: id }, filter.name, input));
     }
     if (api.list?.sort) {
-      controls.push(h('label', { for: `sort-${api.id}` }, 'Sort',
-        h('select', { id: `sort-${api.id}`, name: '__sort', onchange: () => form.requestSubmit() }, api.list.sort.options.map((option) => h('option', { value: option.value }, option.label)))));
+      controls.push(
+        h(
+          'label',
+          { for: `sort-${api.id}` },
+          'Sort',
+          h(
+            'select',
+            { id: `sort-${api.id}`, name: '__sort', onchange: () => form.requestSubmit() },
+            api.list.sort.options.map((option) => h('option', { value: option.value }, option.label)),
+          ),
+        ),
+      );
     }
-    controls.push(h('label', { for: `limit-${api.id}` }, 'Per page',
-      h('select', { id: `limit-${api.id}`, name: '__limit', onchange: () => form.requestSubmit() }, [10, 25, 50, 100].map((n) => h('option', { value: String(n), selected: n === state.limit }, String(n))))));
-    const form = h('form', {
-      class: 'toolbar', 'aria-label': 'Filters',
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        const data = new FormData(form);
-        state.filters = {};
-        for (const filter of api.list?.filters ?? []) state.filters[filter.name] = String(data.get(filter.name) ?? '');
-        state.sort = String(data.get('__sort') ?? state.sort);
-        state.limit = Number(data.get('__limit') ?? state.limit);
-        state.offset = 0;
-        state.cursors = [];
-        void refresh();
+    controls.push(
+      h(
+        'label',
+        { for: `limit-${api.id}` },
+        'Per page',
+        h(
+          'select',
+          { id: `limit-${api.id}`, name: '__limit', onchange: () => form.requestSubmit() },
+          [10, 25, 50, 100].map((n) => h('option', { value: String(n), selected: n === state.limit }, String(n))),
+        ),
+      ),
+    );
+    const form = h(
+      'form',
+      {
+        class: 'toolbar',
+        'aria-label': 'Filters',
+        onsubmit: (event: Event) => {
+          event.preventDefault();
+          const data = new FormData(form);
+          state.filters = {};
+          for (const filter of api.list?.filters ?? []) state.filters[filter.name] = String(data.get(filter.name) ?? '');
+          state.sort = String(data.get('__sort') ?? state.sort);
+          state.limit = Number(data.get('__limit') ?? state.limit);
+          state.offset = 0;
+          state.cursors = [];
+          void refresh();
+        },
       },
-    },
-    controls,
-    api.list ? h('button', { type: 'submit' }, 'Apply') : null,
-    api.create ? h('button', { type: 'button', class: 'primary', onclick: () => openCreate() }, `New ${api.noun}`) : null,
-    h('label', { for: `live-${api.id}` }, 'Live', live));
+      controls,
+      api.list ? h('button', { type: 'submit' }, 'Apply') : null,
+      api.create ? h('button', { type: 'button', class: 'primary', onclick: () => openCreate() }, `New ${api.noun}`) : null,
+      h('label', { for: `live-${api.id}` }, 'Live', live),
+    );
     return form;
   }
 
@@ -139,15 +199,23 @@ export function runsView(api: ApiDescription, root: HTMLElement, clockNow: () =>
     if (chosen && listed) selected = { ...chosen, ...listed };
     const entered = await enteredAt(page.runs);
     const focusedId = (document.activeElement as HTMLElement | null)?.dataset['runId'];
-    fill(rows, page.runs.length === 0 ? h('tr', {}, h('td', { colspan: 4, class: 'muted' }, `No ${api.noun}s match.`)) : page.runs.map((run) => {
-      const id = field(run, api.fields.id);
-      const since = entered.get(storeIdOf(api, run)) ?? '';
-      return h('tr', { class: selected && field(selected, api.fields.id) === id ? 'selected' : '', 'data-run': id },
-        h('td', {}, h('button', { type: 'button', class: 'link', 'data-run-id': id, onclick: () => void select(run) }, id)),
-        h('td', {}, field(run, api.fields.title)),
-        h('td', {}, badge(field(run, api.fields.status))),
-        h('td', { title: since }, since ? ago(since, clockNow()) : ''));
-    }));
+    fill(
+      rows,
+      page.runs.length === 0
+        ? h('tr', {}, h('td', { colspan: 4, class: 'muted' }, `No ${api.noun}s match.`))
+        : page.runs.map((run) => {
+            const id = field(run, api.fields.id);
+            const since = entered.get(storeIdOf(api, run)) ?? '';
+            return h(
+              'tr',
+              { class: selected && field(selected, api.fields.id) === id ? 'selected' : '', 'data-run': id },
+              h('td', {}, h('button', { type: 'button', class: 'link', 'data-run-id': id, onclick: () => void select(run) }, id)),
+              h('td', {}, field(run, api.fields.title)),
+              h('td', {}, badge(field(run, api.fields.status))),
+              h('td', { title: since }, since ? ago(since, clockNow()) : ''),
+            );
+          }),
+    );
     if (focusedId) (rows.querySelector(`[data-run-id="${CSS.escape(focusedId)}"]`) as HTMLElement | null)?.focus();
     const first = api.list?.paging.kind === 'cursor' ? state.cursors.length * state.limit : state.offset;
     pagerText.textContent = page.runs.length === 0 ? '' : `${first + 1}–${first + page.runs.length}${page.total === null ? '' : ` of ${page.total}`}`;
@@ -167,16 +235,39 @@ export function runsView(api: ApiDescription, root: HTMLElement, clockNow: () =>
   async function renderDetail(): Promise<void> {
     if (!selected) return;
     const run = selected;
-    const shown = await callApi(api, api.detail, { run, accept: format, ...(format === 'json' && api.formatParameter ? { query: { [api.formatParameter]: 'json' } } : {}) });
+    const shown = await callApi(api, api.detail, {
+      run,
+      accept: format,
+      ...(format === 'json' && api.formatParameter ? { query: { [api.formatParameter]: 'json' } } : {}),
+    });
     const fresh = shown.ok && format === 'json' ? unwrap(shown.json) : undefined;
     const current = fresh && field(fresh, api.fields.id) ? { ...run, ...fresh } : run;
     selected = current;
     const status = field(current, api.fields.status);
     const history = await historyOf(current);
-    const formats = api.produces.length > 1
-      ? h('div', { class: 'commands', role: 'group', 'aria-label': 'Format' }, api.produces.map((kind) => h('button', { type: 'button', 'aria-pressed': String(kind === format), onclick: () => { format = kind === 'xml' ? 'xml' : 'json'; void renderDetail(); } }, kind.toUpperCase())))
-      : null;
-    fill(detail,
+    const formats =
+      api.produces.length > 1
+        ? h(
+            'div',
+            { class: 'commands', role: 'group', 'aria-label': 'Format' },
+            api.produces.map((kind) =>
+              h(
+                'button',
+                {
+                  type: 'button',
+                  'aria-pressed': String(kind === format),
+                  onclick: () => {
+                    format = kind === 'xml' ? 'xml' : 'json';
+                    void renderDetail();
+                  },
+                },
+                kind.toUpperCase(),
+              ),
+            ),
+          )
+        : null;
+    fill(
+      detail,
       h('h3', {}, `${api.noun} ${field(current, api.fields.id)} `, badge(status)),
       formats,
       h('pre', { 'aria-label': 'As the API returns it', 'data-format': format }, pretty(shown)),
@@ -184,9 +275,28 @@ export function runsView(api: ApiDescription, root: HTMLElement, clockNow: () =>
       await commandsFor(current, status),
       lastError ? h('div', { class: 'error', role: 'alert' }, h('strong', {}, `The API refused: ${lastError.status}`), h('pre', {}, pretty(lastError))) : null,
       h('h3', {}, 'History'),
-      history.length === 0 ? h('p', { class: 'muted' }, 'No moves yet.') : h('table', {},
-        h('thead', {}, h('tr', {}, h('th', {}, 'At'), h('th', {}, 'From'), h('th', {}, 'To'), h('th', {}, 'By'))),
-        h('tbody', {}, history.map((entry) => h('tr', {}, h('td', { title: entry.at ?? '' }, entry.at ?? ''), h('td', {}, label(entry.from ?? '')), h('td', {}, label(entry.to ?? '')), h('td', {}, entry.command ?? ''))))));
+      history.length === 0
+        ? h('p', { class: 'muted' }, 'No moves yet.')
+        : h(
+            'table',
+            {},
+            h('thead', {}, h('tr', {}, h('th', {}, 'At'), h('th', {}, 'From'), h('th', {}, 'To'), h('th', {}, 'By'))),
+            h(
+              'tbody',
+              {},
+              history.map((entry) =>
+                h(
+                  'tr',
+                  {},
+                  h('td', { title: entry.at ?? '' }, entry.at ?? ''),
+                  h('td', {}, label(entry.from ?? '')),
+                  h('td', {}, label(entry.to ?? '')),
+                  h('td', {}, entry.command ?? ''),
+                ),
+              ),
+            ),
+          ),
+    );
   }
 
   async function historyOf(run: Run): Promise<HistoryEntry[]> {
@@ -200,30 +310,58 @@ export function runsView(api: ApiDescription, root: HTMLElement, clockNow: () =>
     if (commands.kind === 'machine') {
       const allowed = allowedCommands(commands.machine, status);
       if (allowed.length === 0) return h('p', { class: 'muted' }, `No move is allowed from ${label(status)}.`);
-      return h('div', { class: 'commands', role: 'group', 'aria-label': 'Allowed moves' }, allowed.map((command) =>
-        h('button', { type: 'button', 'data-command': command, onclick: () => void move(commands, run, command) }, command)));
+      return h(
+        'div',
+        { class: 'commands', role: 'group', 'aria-label': 'Allowed moves' },
+        allowed.map((command) => h('button', { type: 'button', 'data-command': command, onclick: () => void move(commands, run, command) }, command)),
+      );
     }
-    const users = h('select', { id: `user-${api.id}`, 'aria-label': 'Act as' }, commands.login.users.map((user) => h('option', { value: user, selected: user === signedInAs }, user)));
-    const signIn = h('button', { type: 'button', onclick: async () => {
-      const reply = await callApi(api, commands.login, { body: fillBody(commands.login.body, { user: users.value }) });
-      if (reply.ok) {
-        signedInAs = users.value;
-        toast(`Signed in as ${signedInAs}`);
-      } else lastError = reply;
-      await renderDetail();
-    } }, 'Sign in');
+    const users = h(
+      'select',
+      { id: `user-${api.id}`, 'aria-label': 'Act as' },
+      commands.login.users.map((user) => h('option', { value: user, selected: user === signedInAs }, user)),
+    );
+    const signIn = h(
+      'button',
+      {
+        type: 'button',
+        onclick: async () => {
+          const reply = await callApi(api, commands.login, { body: fillBody(commands.login.body, { user: users.value }) });
+          if (reply.ok) {
+            signedInAs = users.value;
+            toast(`Signed in as ${signedInAs}`);
+          } else lastError = reply;
+          await renderDetail();
+        },
+      },
+      'Sign in',
+    );
     if (!signedInAs) return h('div', { class: 'commands' }, users, signIn);
     const actions = await callApi(api, commands.list, { run });
-    const listed = (((actions.json as { platform?: { workflowAction?: Json } } | undefined)?.platform?.workflowAction) ?? []) as Run[];
-    return h('div', {},
+    const listed = ((actions.json as { platform?: { workflowAction?: Json } } | undefined)?.platform?.workflowAction ?? []) as Run[];
+    return h(
+      'div',
+      {},
       h('div', { class: 'commands' }, users, signIn, h('span', { class: 'muted' }, `acting as ${signedInAs}`)),
-      h('div', { class: 'commands', role: 'group', 'aria-label': 'Actions' }, (Array.isArray(listed) ? listed : []).map((action) => {
-        const available = field(action, 'available') === '1' || field(action, 'available') === 'true';
-        return h('button', {
-          type: 'button', disabled: !available, 'data-command': field(action, 'name'), title: available ? `to ${label(field(action, 'nextStateId'))}` : 'not available to this user or for this record',
-          onclick: () => void takeAction(commands, run, field(action, 'name')),
-        }, `${field(action, 'title') || field(action, 'name')} → ${label(field(action, 'nextStateId'))}`);
-      })));
+      h(
+        'div',
+        { class: 'commands', role: 'group', 'aria-label': 'Actions' },
+        (Array.isArray(listed) ? listed : []).map((action) => {
+          const available = field(action, 'available') === '1' || field(action, 'available') === 'true';
+          return h(
+            'button',
+            {
+              type: 'button',
+              disabled: !available,
+              'data-command': field(action, 'name'),
+              title: available ? `to ${label(field(action, 'nextStateId'))}` : 'not available to this user or for this record',
+              onclick: () => void takeAction(commands, run, field(action, 'name')),
+            },
+            `${field(action, 'title') || field(action, 'name')} → ${label(field(action, 'nextStateId'))}`,
+          );
+        }),
+      ),
+    );
   }
 
   async function move(commands: Extract<ApiDescription['commands'], { kind: 'machine' }>, run: Run, command: string): Promise<void> {
@@ -245,28 +383,44 @@ export function runsView(api: ApiDescription, root: HTMLElement, clockNow: () =>
   function createForm(): HTMLDialogElement {
     const text = h('textarea', { id: `create-body-${api.id}`, spellcheck: 'false' });
     const result = h('div', { 'aria-live': 'polite' });
-    const dialog = h('dialog', { 'aria-label': `New ${api.noun}` },
-      h('form', { method: 'dialog', onsubmit: async (event: Event) => {
-        event.preventDefault();
-        if (!api.create) return;
-        let body: Json;
-        try {
-          body = JSON.parse(text.value) as Json;
-        } catch {
-          fill(result, h('p', { class: 'error' }, 'That is not valid JSON.'));
-          return;
-        }
-        const reply = await callApi(api, api.create, { body });
-        if (!reply.ok) return void fill(result, errorBox(reply));
-        dialog.close();
-        toast(`${api.noun} started`);
-        const created = createdRun(reply);
-        await refresh();
-        if (created) await select(created);
-      } },
-      h('h3', {}, `New ${api.noun}`),
-      h('label', { for: `create-body-${api.id}` }, 'Request body (JSON), as a client sends it'), text, result,
-      h('div', { class: 'commands' }, h('button', { type: 'submit', class: 'primary' }, 'Start'), h('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel'))));
+    const dialog = h(
+      'dialog',
+      { 'aria-label': `New ${api.noun}` },
+      h(
+        'form',
+        {
+          method: 'dialog',
+          onsubmit: async (event: Event) => {
+            event.preventDefault();
+            if (!api.create) return;
+            let body: Json;
+            try {
+              body = JSON.parse(text.value) as Json;
+            } catch {
+              fill(result, h('p', { class: 'error' }, 'That is not valid JSON.'));
+              return;
+            }
+            const reply = await callApi(api, api.create, { body });
+            if (!reply.ok) return void fill(result, errorBox(reply));
+            dialog.close();
+            toast(`${api.noun} started`);
+            const created = createdRun(reply);
+            await refresh();
+            if (created) await select(created);
+          },
+        },
+        h('h3', {}, `New ${api.noun}`),
+        h('label', { for: `create-body-${api.id}` }, 'Request body (JSON), as a client sends it'),
+        text,
+        result,
+        h(
+          'div',
+          { class: 'commands' },
+          h('button', { type: 'submit', class: 'primary' }, 'Start'),
+          h('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel'),
+        ),
+      ),
+    );
     return dialog;
   }
 

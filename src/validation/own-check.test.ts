@@ -17,7 +17,12 @@ ajv.addSchema({
   properties: { total: { type: 'integer' }, items: { type: 'array', items: { $ref: '#/$defs/Item' } } },
   $defs: { Item: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } },
 });
-ajv.addSchema({ $id: 'https://t/bounded.json', type: 'array', maxItems: 2, items: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } });
+ajv.addSchema({
+  $id: 'https://t/bounded.json',
+  type: 'array',
+  maxItems: 2,
+  items: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
+});
 
 /** The checker over ajv, counting how many values each schema was actually run on. */
 function counted() {

@@ -25,7 +25,10 @@ export function createOwnCheck(validatorOf: (id: string) => ValidateFunction | u
     if (!isStored(value)) return;
     const storedValue = value as object;
     let values = seen.get(id);
-    if (!values) seen.set(id, (values = new WeakSet()));
+    if (!values) {
+      values = new WeakSet();
+      seen.set(id, values);
+    }
     values.add(storedValue);
   };
   const validWhole = (id: string, data: unknown): boolean => {
@@ -42,7 +45,8 @@ export function createOwnCheck(validatorOf: (id: string) => ValidateFunction | u
       const arrayPointer = itemsKey === null ? '' : `/properties/${itemsKey.replaceAll('~', '~0').replaceAll('/', '~1')}`;
       const arrayId = withPointer(id, arrayPointer);
       const arraySchema = safely(() => validatorOf(arrayId)?.schema) as JsonObject | undefined;
-      const plain = typeof arraySchema === 'object' && arraySchema !== null && Object.keys(arraySchema).every((k) => PLAIN_ARRAY_KEYWORDS.has(k) || k.startsWith('x-'));
+      const plain =
+        typeof arraySchema === 'object' && arraySchema !== null && Object.keys(arraySchema).every((k) => PLAIN_ARRAY_KEYWORDS.has(k) || k.startsWith('x-'));
       const itemId = withPointer(id, `${arrayPointer}/items`);
       splits.set(key, plain && arraySchema['items'] !== undefined && safely(() => validatorOf(itemId)) ? itemId : null);
     }

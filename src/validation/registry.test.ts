@@ -2,17 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { describeIssue } from './describe.ts';
 import { createSchemaRegistry } from './registry.ts';
 
-const registry = createSchemaRegistry([{
-  $id: 'https://test.local/p.json',
-  type: 'object',
-  required: ['name'],
-  properties: {
-    limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
-    flag: { type: 'boolean' },
-    state: { enum: ['a', 'b'] },
-    name: { type: 'string', 'x-error': { code: 5001, message: 'Name is required.' } },
+const registry = createSchemaRegistry([
+  {
+    $id: 'https://test.local/p.json',
+    type: 'object',
+    required: ['name'],
+    properties: {
+      limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+      flag: { type: 'boolean' },
+      state: { enum: ['a', 'b'] },
+      name: { type: 'string', 'x-error': { code: 5001, message: 'Name is required.' } },
+    },
   },
-}]);
+]);
 
 describe('schema registry', () => {
   it('coerces parameter strings and fills defaults on a copy', () => {

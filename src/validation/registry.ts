@@ -110,9 +110,10 @@ function toIssues(errors: ErrorObject[] | null | undefined): SchemaIssue[] {
   return (errors ?? []).map((error) => {
     const vendor = vendorErrorOf(error);
     const evidence = asRecord(error.parentSchema)?.['x-evidence'];
-    const pointer = error.keyword === 'required' || error.keyword === 'additionalProperties'
-      ? `${error.instancePath}/${String(error.params['missingProperty'] ?? error.params['additionalProperty'] ?? '')}`
-      : error.instancePath;
+    const pointer =
+      error.keyword === 'required' || error.keyword === 'additionalProperties'
+        ? `${error.instancePath}/${String(error.params['missingProperty'] ?? error.params['additionalProperty'] ?? '')}`
+        : error.instancePath;
     return {
       pointer,
       keyword: error.keyword,

@@ -2,23 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { createSchemaRegistry } from './registry.ts';
 import { reshape } from './shape.ts';
 
-const registry = createSchemaRegistry([{
-  $id: 'https://t.local/run.json',
-  type: 'object',
-  required: ['id', 'owner', 'ended'],
-  properties: {
-    id: { type: 'string' },
-    note: { type: 'string' },
-    ended: { type: ['string', 'null'] },
-    owner: { $ref: '#/$defs/Person' },
-    tasks: { type: 'array', items: { $ref: '#/$defs/Person' } },
-    either: { oneOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { type: 'string' }] },
+const registry = createSchemaRegistry([
+  {
+    $id: 'https://t.local/run.json',
+    type: 'object',
+    required: ['id', 'owner', 'ended'],
+    properties: {
+      id: { type: 'string' },
+      note: { type: 'string' },
+      ended: { type: ['string', 'null'] },
+      owner: { $ref: '#/$defs/Person' },
+      tasks: { type: 'array', items: { $ref: '#/$defs/Person' } },
+      either: { oneOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { type: 'string' }] },
+    },
+    $defs: {
+      Person: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, email: { type: ['string', 'null'] } } },
+      Extended: { type: 'object', allOf: [{ $ref: '#/$defs/Person' }], required: ['age'], properties: { age: { type: 'integer' }, nick: { type: 'string' } } },
+    },
   },
-  $defs: {
-    Person: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, email: { type: ['string', 'null'] } } },
-    Extended: { type: 'object', allOf: [{ $ref: '#/$defs/Person' }], required: ['age'], properties: { age: { type: 'integer' }, nick: { type: 'string' } } },
-  },
-}]);
+]);
 
 const value = { id: 'r', note: 'n', ended: '2026', owner: { name: 'A', email: 'a@x' }, tasks: [{ name: 'B', email: 'b@x' }], either: { a: 'x' } };
 
@@ -36,7 +38,10 @@ describe('reshape', () => {
   });
 
   it('folds allOf in', () => {
-    expect(reshape(registry, 'https://t.local/run.json#/$defs/Extended', { name: 'A', email: 'e', age: 3, nick: 'k' }, 'sparse')).toEqual({ name: 'A', age: 3 });
+    expect(reshape(registry, 'https://t.local/run.json#/$defs/Extended', { name: 'A', email: 'e', age: 3, nick: 'k' }, 'sparse')).toEqual({
+      name: 'A',
+      age: 3,
+    });
   });
 
   it('leaves oneOf subtrees alone', () => {

@@ -40,7 +40,11 @@ function flatten(schema: JsonObject, base: string, resolve: Resolve, depth = 0):
   }
   const type = schema['type'];
   let flat: Flat = {
-    properties: Object.fromEntries(Object.entries(isJsonObject(schema['properties']) ? schema['properties'] : {}).filter(([, s]) => isJsonObject(s)).map(([name, s]) => [name, { schema: s as JsonObject, base }])),
+    properties: Object.fromEntries(
+      Object.entries(isJsonObject(schema['properties']) ? schema['properties'] : {})
+        .filter(([, s]) => isJsonObject(s))
+        .map(([name, s]) => [name, { schema: s as JsonObject, base }]),
+    ),
     required: Array.isArray(schema['required']) ? schema['required'].filter((r): r is string => typeof r === 'string') : [],
     ...(isJsonObject(schema['items']) ? { items: { schema: schema['items'], base } } : {}),
     nullable: type === 'null' || (Array.isArray(type) && type.includes('null')),
@@ -56,7 +60,7 @@ function merge(a: Flat, b: Flat): Flat {
   return {
     properties: { ...a.properties, ...b.properties },
     required: [...new Set([...a.required, ...b.required])],
-    ...(b.items ?? a.items ? { items: b.items ?? a.items } : {}),
+    ...((b.items ?? a.items) ? { items: b.items ?? a.items } : {}),
     nullable: a.nullable || b.nullable,
     ambiguous: a.ambiguous || b.ambiguous,
   };

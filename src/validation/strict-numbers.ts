@@ -13,12 +13,20 @@ export function numberIssues(raw: JsonObject, coerced: JsonObject): SchemaIssue[
   const inspect = (text: Json | undefined, value: Json | undefined, pointer: string) => {
     if (typeof value !== 'number' || typeof text !== 'string') return;
     const exact = DECIMAL.test(text) && Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value));
-    if (!exact) issues.push({ pointer, keyword: 'type', message: Number.isInteger(value) || !Number.isFinite(value) ? 'must be integer' : 'must be number', schemaPath: '', params: {}, actual: text });
+    if (!exact)
+      issues.push({
+        pointer,
+        keyword: 'type',
+        message: Number.isInteger(value) || !Number.isFinite(value) ? 'must be integer' : 'must be number',
+        schemaPath: '',
+        params: {},
+        actual: text,
+      });
   };
   for (const key of Object.keys(coerced)) {
     const text = raw[key];
     const value = coerced[key];
-    if (Array.isArray(value) && Array.isArray(text)) value.forEach((item, index) => inspect(text[index], item, `/${key}/${index}`));
+    if (Array.isArray(value) && Array.isArray(text)) for (const [index, item] of value.entries()) inspect(text[index], item, `/${key}/${index}`);
     else inspect(text, value, `/${key}`);
   }
   return issues;
