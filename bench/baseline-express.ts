@@ -1,7 +1,8 @@
 import express from 'express';
 import { fixedBody, parseFixedPath } from './fixed-body.ts';
 
-/** The ceiling for any express-based server: express 5 with its defaults, answering a fixed body. */
+// The ceiling for any express-based server: express 5 with its defaults, answering a fixed body.
+
 const app = express();
 app.use((req, res) => {
   const wanted = parseFixedPath(req.path);

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import { fixedBody, parseFixedPath } from './fixed-body.ts';
 
-/** The ceiling for Node itself: `node:http`, answering a fixed body with nothing in between. */
+// The ceiling for Node itself: `node:http`, answering a fixed body with nothing in between.
+
 const server = createServer((req, res) => {
   const wanted = parseFixedPath(req.url ?? '');
   if (!wanted) {

@@ -1,7 +1,6 @@
-/**
- * The baselines' answer: a fixed body of a given size and kind, built once per size, so the bare servers send as many
- * bytes as the mock does for the same scenario and do nothing else.
- */
+// The baselines' answer: a fixed body of a given size and kind, built once per size, so the bare servers send as many
+// bytes as the mock does for the same scenario and do nothing else.
+
 export type BodyKind = 'json' | 'xml';
 
 const CONTENT_TYPES: Record<BodyKind, string> = { json: 'application/json; charset=utf-8', xml: 'application/xml; charset=utf-8' };

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import type { ConnectionState, ScenarioPlan } from './scenarios.ts';
+import type { ConnectionState, ScenarioPlan } from './scenario.ts';
 
 export interface LoadOptions {
   readonly connections: number;

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { startScript, startServer, MAIN, SERVER_NODE_FLAGS, type ServerProcess } from '../src/harness/server-process.ts';
 import { baselinePlan, load, typicalResponseBytes, type LoadOptions, type Measurement } from './load.ts';
 import { formatReport, type BenchReport, type DatasetResult } from './report.ts';
-import { scenarios, type Scenario } from './scenarios.ts';
+import { scenarios, unbenched, type Scenario } from './scenarios.ts';
 
 const USAGE = `Usage: npm run bench -- [options]
 
@@ -51,6 +51,7 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const selected = scenarios.filter((s) => chosen.includes(s.name));
+for (const line of unbenched) process.stderr.write(`no scenario for ${line}\n`);
 const profileFlags = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
 
 /** In-memory, rate limits off, no faults, a frozen clock so no run moves under the benchmark's feet. */

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { MAIN, SERVER_NODE_FLAGS, startScript } from '../src/harness/server-process.ts';
-import { scenarios, type ConnectionState } from './scenarios.ts';
+import { allPacks } from '../mocks/index.ts';
+import { scenarios, unbenched, type ConnectionState } from './scenarios.ts';
 
-/**
- * `npm run soak`: a bounded mixed load on one mock for a few minutes, printing its RSS as it goes. Every scenario of
- * the benchmark runs at once on a few connections, and the data it grows is reset every 30 s so the load stays bounded; what
- * must not grow is the server's own memory. Exits 1 when RSS in the last third of the run is still rising past the
- * middle third by more than the allowed margin.
- */
+// `npm run soak`: a bounded mixed load on one mock for a few minutes, printing its RSS as it goes. Every scenario of
+// the benchmark runs at once on a few connections, and the data it grows is reset every 30 s so the load stays bounded; what
+// must not grow is the server's own memory. Exits 1 when RSS in the last third of the run is still rising past the
+// middle third by more than the allowed margin.
+
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '180' },
@@ -65,9 +65,13 @@ const sampler = setInterval(() => {
   samples.push({ at, rss });
   console.log(`${String(at).padStart(4)} s  RSS ${rss.toFixed(0).padStart(5)} MB`);
 }, 5000);
-// The APIs whose data the load grows; LongJump's is left alone, since a reset would end the scenario's login session.
+// Every API is reset but those whose scenario holds a login session, which a reset would end.
+const kept = new Set(scenarios.filter((scenario) => scenario.holdsSession).map((scenario) => scenario.api));
+const resettable = allPacks.map((pack) => pack.id).filter((api) => !kept.has(api));
+for (const line of unbenched) console.log(`no load on ${line}`);
+if (kept.size > 0) console.log(`not reset (a scenario holds a login session): ${[...kept].join(', ')}`);
 const resetter = setInterval(() => {
-  for (const api of ['8x8', 'nerm', 'twinit', 'amperity']) void fetch(`${server.origin}/__admin/reset?api=${api}`, { method: 'POST' }).catch(() => undefined);
+  for (const api of resettable) void fetch(`${server.origin}/__admin/reset?api=${api}`, { method: 'POST' }).catch(() => undefined);
 }, 30_000);
 
 const finished = await Promise.all(loads.map(async ({ scenario, result }) => ({ scenario, result: await result })));

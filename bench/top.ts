@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 
-/**
- * `npx tsx bench/top.ts FILE.cpuprofile [N] [SECONDS]`: the N functions with the most self time in a V8 CPU profile
- * (what `npm run bench -- --cpu-prof DIR` writes), with their share of the samples: where to look first. SECONDS
- * keeps only the samples of the profile's last seconds, i.e. the load, not the start-up. Idle time is left out.
- */
+// `npx tsx bench/top.ts FILE.cpuprofile [N] [SECONDS]`: the N functions with the most self time in a V8 CPU profile
+// (what `npm run bench -- --cpu-prof DIR` writes), with their share of the samples: where to look first. SECONDS
+// keeps only the samples of the profile's last seconds, i.e. the load, not the start-up. Idle time is left out.
+
 interface ProfileNode {
   readonly id: number;
   readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };

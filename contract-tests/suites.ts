@@ -1,9 +1,9 @@
 import type { ContractSuite } from '../src/contract/types.ts';
-import { suites8x8 } from './8x8/suites.ts';
-import { suitesAmperity } from './amperity/suites.ts';
-import { suitesLongjump } from './longjump/suites.ts';
-import { suitesNerm } from './nerm/suites.ts';
-import { suitesTwinit } from './twinit/suites.ts';
+import { declaredPacks } from './support/pack-testing.ts';
 
-/** Every contract suite, per API: run by `npm run contract` against the mock or any base URL. */
-export const allSuites: readonly ContractSuite[] = [...suites8x8, ...suitesNerm, ...suitesTwinit, ...suitesAmperity, ...suitesLongjump];
+/**
+ * Every contract suite, per API, in mount order: each pack's `suites` (`mocks/<id>/testing.ts`, written in
+ * `contract-tests/<id>/suites.ts`). Run by `npm run contract` against the mock or any base URL, and by
+ * `contracts.test.ts` against the in-process mock.
+ */
+export const allSuites: readonly ContractSuite[] = (await declaredPacks()).flatMap(({ testing }) => testing.suites ?? []);

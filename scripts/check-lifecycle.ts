@@ -4,10 +4,9 @@ import { isJsonObject, type Json } from '../src/core/json.ts';
 import { checkerRules } from '../src/lifecycle/progress.ts';
 import { checkLifecycle } from '../src/state/lifecycle-check.ts';
 
-/**
- * `npm run lifecycle -- <api> <file.json>`: checks a JSON array of one run's successive representations (as a client
- * logged them, or as a real server answered) against that API's lifecycle. Exit code 1 when anything is off.
- */
+// `npm run lifecycle -- <api> <file.json>`: checks a JSON array of one run's successive representations (as a client
+// logged them, or as a real server answered) against that API's lifecycle. Exit code 1 when anything is off.
+
 const [api, file] = process.argv.slice(2);
 const pack = allPacks.find((p) => p.id === api);
 if (!pack?.lifecycle || !file) {

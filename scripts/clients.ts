@@ -4,10 +4,9 @@ import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { allPacks } from '../mocks/index.ts';
 import { isJsonObject, type Json } from '../src/core/json.ts';
 
-/**
- * Writes src/clients/generated/<api>.ts, the types of each committed openapi/<api>.json, for the typed clients in
- * src/clients/. src/clients/generated.test.ts regenerates them in memory and fails when a committed file differs.
- */
+// Writes src/clients/generated/<api>.ts, the types of each committed openapi/<api>.json, for the typed clients in
+// src/clients/. src/clients/generated.test.ts regenerates them in memory and fails when a committed file differs.
+
 export const openApiUrl = (apiId: string): URL => new URL(`../openapi/${apiId}.json`, import.meta.url);
 export const generatedUrl = (apiId: string): URL => new URL(`../src/clients/generated/${apiId}.ts`, import.meta.url);
 
@@ -38,7 +37,7 @@ const NARROWING = new Set([
  * `{type: string, anyOf: [{format: date-time}, {pattern: ...}]}` is a string; openapi-typescript would add each
  * type-less branch as `unknown`, and `string | unknown` is `unknown`. Such branches are dropped for typing only.
  */
-function withoutNarrowingBranches(value: Json): Json {
+export function withoutNarrowingBranches(value: Json): Json {
   if (Array.isArray(value)) return value.map(withoutNarrowingBranches);
   if (!isJsonObject(value)) return value;
   const narrowingOnly = (branches: Json | undefined) =>

@@ -10,10 +10,9 @@ import { runConformance, type ConformanceTarget } from '../src/conformance/run.t
 import { inProcessTarget, remoteTarget } from '../src/conformance/target.ts';
 import { startMockServer } from '../src/harness/mock-server.ts';
 
-/**
- * `npm run conformance -- --api ID --spec FILE`: checks a pack against a vendor's OpenAPI document (the vendor
- * drift check, docs/decisions/004). Exit code 1 on drift in implemented operations, 2 on usage errors.
- */
+// `npm run conformance -- --api ID --spec FILE`: checks a pack against a vendor's OpenAPI document (the vendor
+// drift check, docs/decisions/004). Exit code 1 on drift in implemented operations, 2 on usage errors.
+
 const USAGE = `Usage: npm run conformance -- --api ID --spec FILE [options]
   --api ID              the pack to check (${allPacks.map((p) => p.id).join(', ')})
   --spec FILE           the vendor's OpenAPI 3.0 or 3.1 document, JSON or YAML
@@ -75,7 +74,7 @@ try {
 
 const mock = baseUrl ? undefined : await startMockServer({ rateLimits: false, packs: [pack] });
 let target: ConformanceTarget;
-if (mock) target = inProcessTarget(pack, mock.url(pack.id), mock.engine.journal);
+if (mock) target = inProcessTarget(pack, mock.url(pack.id), mock.admin.journal);
 else {
   const remote = await remoteTarget(pack, String(baseUrl));
   target = remote.target;

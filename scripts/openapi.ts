@@ -4,7 +4,8 @@ import { allPacks } from '../mocks/index.ts';
 import { readSchemaFiles } from '../src/files/schemas.ts';
 import { buildOpenApi, openApiText } from '../src/openapi/build.ts';
 
-/** Writes openapi/<api>.json for every pack; src/openapi/build.test.ts fails when a committed file is stale. */
+// Writes openapi/<api>.json for every pack; src/openapi/build.test.ts fails when a committed file is stale.
+
 const dir = fileURLToPath(new URL('../openapi/', import.meta.url));
 mkdirSync(dir, { recursive: true });
 const schemas = readSchemaFiles();

@@ -1,21 +1,20 @@
 import { allPacks } from '../mocks/index.ts';
 import { createControlledClock, type ControlledClock } from './core/clock.ts';
 import { createFaultBook, type FaultRule } from './faults/faults.ts';
-import { createEngine, type Engine, type Profile } from './engine/engine.ts';
+import { createEngine, type Engine, type EngineAdmin, type Profile } from './engine/engine.ts';
 import type { JsonObject } from './core/json.ts';
 import type { ApiPack } from './engine/pack.ts';
 import { buildOpenApi } from './openapi/build.ts';
 import type { ResponseViolation } from './engine/response-check.ts';
 import { readSchemaFiles } from './files/schemas.ts';
 import { createMemoryRateLimiter, type RateLimiter } from './rate-limit/limiter.ts';
-import { createMemoryStore } from './store/memory.ts';
+import { createMemoryStore, createTestStore } from './store/memory.ts';
 import type { Store } from './store/store.ts';
 import { createSchemaRegistry, type SchemaRegistry } from './validation/registry.ts';
 
-/**
- * Wires the engine from its parts with the project's defaults: every pack, schemas from `schemas/`, the
- * in-memory store and the system clock. The server's main and the tests both start here.
- */
+// Wires the engine from its parts with the project's defaults: every pack, schemas from `schemas/`, the
+// in-memory store and the system clock. The server's main and the tests both start here.
+
 export interface AssembleOptions {
   readonly seed?: number;
   /** Distinct per replica sharing a store, so their runtime ids differ (see EngineOptions.runtimeSalt). */
@@ -59,17 +58,20 @@ export function schemaRegistry(): SchemaRegistry {
   return sharedRegistry;
 }
 
-export function assembleEngine(options: AssembleOptions = {}): Engine {
-  return assembleMock(options).engine;
+/** A mock as main, the harness and the tests use it: its request path, its administration and its clock. */
+export interface Mock {
+  readonly engine: Engine;
+  readonly admin: EngineAdmin;
+  /** The clock it runs on (the control API moves it). */
+  readonly clock: ControlledClock;
 }
 
-/** The engine and the clock it runs on (the control API moves the clock). */
-export function assembleMock(options: AssembleOptions = {}): { engine: Engine; clock: ControlledClock } {
+export function assembleMock(options: AssembleOptions = {}): Mock {
   const seed = options.seed ?? DEFAULT_SEED;
   const clock = options.controlledClock ?? createControlledClock('real');
-  const engine = createEngine({
+  const { engine, admin } = createEngine({
     packs: options.packs ?? allPacks,
-    store: options.store ?? createMemoryStore({ freezeRecords: options.strictResponses ?? false }),
+    store: options.store ?? createMemoryStore(),
     registry: schemaRegistry(),
     clock,
     seed,
@@ -84,17 +86,26 @@ export function assembleMock(options: AssembleOptions = {}): { engine: Engine; c
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.faults ? { faults: createFaultBook(options.faults) } : {}),
   });
-  return { engine, clock };
+  return { engine, admin, clock };
+}
+
+/**
+ * The one way tests build a mock (decision 003): a response that breaks its schema is a 500, and the store
+ * deep-freezes every record it holds (createTestStore), so code that mutates one fails loudly. Options override
+ * (a test of the server's lenient mode passes `strictResponses: false`); a store passed in is used as it is.
+ */
+export function testMock(options: AssembleOptions = {}): Mock {
+  return assembleMock({ strictResponses: true, ...options, store: options.store ?? createTestStore() });
 }
 
 /** Applies lifecycle moves as real time passes; returns how to stop. Manual clocks move only through the control API. */
-export function startLifecycleTicker(engine: Engine, clock: ControlledClock, intervalMs = 1000): () => void {
+export function startLifecycleTicker(admin: EngineAdmin, clock: ControlledClock, intervalMs = 1000): () => void {
   if (clock.mode === 'manual') return () => undefined;
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    engine.tick().finally(() => {
+    admin.tick().finally(() => {
       running = false;
     });
   }, intervalMs);

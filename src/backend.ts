@@ -1,17 +1,16 @@
 import { Redis } from 'ioredis';
 import type { ServerConfig } from './cli.ts';
 import type { ControlledClock } from './core/clock.ts';
-import { shareClock } from './core/shared-clock.ts';
+import { shareClock } from './store/redis-clock.ts';
 import type { RateLimiter } from './rate-limit/limiter.ts';
 import { createRedisRateLimiter } from './rate-limit/redis.ts';
 import { openFileStore } from './store/file.ts';
 import { createRedisStore } from './store/redis.ts';
 import type { Store } from './store/store.ts';
 
-/**
- * Where the server keeps its state: in memory (the default), on disk (`--data-dir`), or in Redis shared with other
- * replicas (`--redis`, which also shares the rate limits and the clock).
- */
+// Where the server keeps its state: in memory (the default), on disk (`--data-dir`), or in Redis shared with other
+// replicas (`--redis`, which also shares the rate limits and the clock).
+
 export interface Backend {
   readonly store?: Store;
   readonly rateLimiter?: RateLimiter;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCli } from './cli.ts';
 
-const apis = ['8x8', 'nerm'];
+const apis = ['acme', 'globex'];
 
 describe('parseCli', () => {
   it('defaults to port 4010 on loopback with seed 1 and every API mounted', () => {
@@ -12,9 +12,9 @@ describe('parseCli', () => {
   });
 
   it('reads flags over environment variables', () => {
-    expect(parseCli(['--port', '5000', '--seed', '42', '--api', '8x8'], { PORT: '6000', SEED: '9' }, apis)).toMatchObject({
+    expect(parseCli(['--port', '5000', '--seed', '42', '--api', 'acme'], { PORT: '6000', SEED: '9' }, apis)).toMatchObject({
       ok: true,
-      value: { port: 5000, seed: 42, api: '8x8' },
+      value: { port: 5000, seed: 42, api: 'acme' },
     });
   });
 
@@ -23,7 +23,7 @@ describe('parseCli', () => {
   });
 
   it('refuses an unknown API id, naming the known ones', () => {
-    expect(parseCli(['--api', 'nope'], {}, apis)).toEqual({ ok: false, error: '--api must be one of: 8x8, nerm' });
+    expect(parseCli(['--api', 'nope'], {}, apis)).toEqual({ ok: false, error: '--api must be one of: acme, globex' });
   });
 
   it.each([

@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
 import { fail, ok, type Result } from './core/result.ts';
 
-/**
- * Command-line flags, parsed by Node's built-in util.parseArgs (no dependency needed for this few flags).
- * Environment variables back the flags a container sets: PORT, HOST, SEED.
- */
+// Command-line flags, parsed by Node's built-in util.parseArgs (no dependency needed for this few flags).
+// Environment variables back the flags a container sets: PORT, HOST, SEED.
+
 export interface ServerConfig {
   readonly port: number;
   readonly host: string;
@@ -41,11 +40,11 @@ export const USAGE = `Usage: npm start -- [options]
   --host H       interface to bind (default 127.0.0.1, env HOST; 0.0.0.0 in a container)
   --seed N       seed for the generated data (default 1, env SEED); same seed, same bytes
   --api ID       serve only this API, at the root path (ids: see GET / with all APIs mounted)
-  --records N    generated runs for the main documented list of each API (Amperity: the first tenant's;
-                 default: the pack's own)
+  --records N    generated runs for the main documented list of each API (default: the pack's own;
+                 the README says which list each API counts)
   --strict       answer responses that break their own schema with 500 (default: log them loudly)
   --rate-limit on|off
-                 vendors' rate limits, e.g. Amperity's 10 requests/second per tenant (default on)
+                 the rate limits the APIs declare, as their vendors document them (default on)
   --profile normal|edge
                  edge answers with schema-valid edge cases (empty pages, missing optional fields,
                  nulls, documented errors, 429) to test client robustness (default normal)

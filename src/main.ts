@@ -11,7 +11,8 @@ import { createApp } from './http/create-app.ts';
 import { openBackend } from './backend.ts';
 import { requestLine } from './http/request-log.ts';
 
-/** Starts the mock server: parse flags, build the app, listen, and stop cleanly on SIGINT/SIGTERM. */
+// Starts the mock server: parse flags, build the app, listen, and stop cleanly on SIGINT/SIGTERM.
+
 // Request lines are buffered (4 KB) and flushed at least every 100 ms: one write per batch, not per request.
 const logOutput = pino.destination({ dest: 1, sync: false, minLength: 4096 });
 setInterval(() => logOutput.flush(), 100).unref();
@@ -44,7 +45,7 @@ const readJson = (file: string): unknown => {
 const localClock = createControlledClock(config.clock, config.clockStart ?? (config.clock === 'manual' ? Date.parse(REFERENCE_DATE) : Date.now()));
 const backend = await openBackend(config, localClock);
 const clock = backend.clock;
-const { engine } = assembleMock({
+const { engine, admin } = assembleMock({
   ...(backend.store ? { store: backend.store } : {}),
   ...(backend.rateLimiter ? { rateLimiter: backend.rateLimiter } : {}),
   seed: config.seed,
@@ -59,28 +60,29 @@ const { engine } = assembleMock({
 });
 if (config.faultsFile) {
   const rules = readJson(config.faultsFile);
-  const issues = engine.registry.check('https://workflow-mocks.local/schemas/admin/faults.json#/$defs/Rules', rules);
+  const issues = admin.registry.check('https://workflow-mocks.local/schemas/admin/faults.json#/$defs/Rules', rules);
   if (issues.length > 0) {
     console.error(`${config.faultsFile}: ${issues.map((i) => `${i.pointer || '/'} ${i.message}`).join('; ')}`);
     process.exit(2);
   }
-  engine.faults.set(rules as FaultRule[]);
+  admin.faults.set(rules as FaultRule[]);
 }
-await engine.ready();
+await admin.ready();
 if (config.fixturesFile) {
   const documents = readJson(config.fixturesFile);
   for (const document of Array.isArray(documents) ? documents : [documents]) {
     const { api, session, collections } = (document ?? {}) as { api?: unknown; session?: unknown; collections?: unknown };
-    const loaded = await engine.loadFixtures(String(api), collections, typeof session === 'string' ? session : undefined);
+    const loaded = await admin.loadFixtures(String(api), collections, typeof session === 'string' ? session : undefined);
     if (!loaded.ok) {
       console.error(`${config.fixturesFile}: ${loaded.error.join('\n')}`);
       process.exit(2);
     }
   }
 }
-const stopTicker = startLifecycleTicker(engine, clock);
+const stopTicker = startLifecycleTicker(admin, clock);
 const app = createApp({
   engine,
+  admin,
   clock,
   openApi: openApiDocument,
   logRequest: (entry) => logOutput.write(requestLine(entry, new Date())),

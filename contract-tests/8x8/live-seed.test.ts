@@ -6,7 +6,8 @@ import { targetFor, type Target } from '../support/target.ts';
 import { expectSchema } from '../support/schemas.ts';
 import { ACCOUNT, AUTH, definitionsPath, DOCUMENTED_DEFINITION, examples, listAll, schemaId, workflowsPath, type Instance } from './support.ts';
 
-/** The seed looks live: generated workflows end at the clock's start, generated definitions look like the vendor's. */
+// The seed looks live: generated workflows end at the clock's start, generated definitions look like the vendor's.
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

@@ -1,11 +1,11 @@
 import { expect } from 'vitest';
-import type { Response } from 'supertest';
 import examples from '../../fixtures/8x8/examples.json' with { type: 'json' };
 import { schemaId } from '../../mocks/8x8/schema-ids.ts';
 import { expectSchema } from '../support/schemas.ts';
 import type { Target } from '../support/target.ts';
 
-/** Facts the 8x8 contracts rely on: the seed's documented account, definition and examples. */
+// Facts the 8x8 contracts rely on: the seed's documented account, definition and examples.
+
 export const ACCOUNT = 'test_account_id';
 export const DOCUMENTED_DEFINITION = '5870442f-3ddd-4657-b74c-6e17308f5230';
 export const AUTH = { Authorization: 'Bearer contract-tests' };
@@ -45,41 +45,4 @@ export async function listAll(
     all.push(...page);
     if (page.length < limit) return all;
   }
-}
-
-/** An 8x8 error: the status, the code, the documented envelope, a uuid errorId and an ISO timestamp. */
-export function expectError(res: Response, status: number, code: number, message?: string | RegExp): void {
-  expect(res.status, JSON.stringify(res.body).slice(0, 600)).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/json/);
-  expectSchema(schemaId('error.json'), res.body);
-  expect(res.body.code).toBe(code);
-  if (typeof message === 'string') expect(res.body.message).toBe(message);
-  else if (message) expect(res.body.message).toMatch(message);
-  expect(Object.keys(res.body).sort()).toEqual(Object.keys(examples.errors.invalidDefinitionId).sort());
-}
-
-/** Starts a workflow and returns its id, read from the Location header. */
-export async function startWorkflow(target: Target, payload: unknown = { content: { text: 'hello' } }, definition = DOCUMENTED_DEFINITION): Promise<string> {
-  const res = await target
-    .post(workflowsPath(definition))
-    .set(AUTH)
-    .send(payload as object);
-  expect(res.status, JSON.stringify(res.body).slice(0, 600)).toBe(201);
-  const location = String(res.headers['location'] ?? '');
-  expect(location).toMatch(new RegExp(`${workflowsPath(definition)}/[0-9a-f]{24}$`));
-  return location.split('/').at(-1) ?? '';
-}
-
-export async function getWorkflow(target: Target, workflowId: string, definition = DOCUMENTED_DEFINITION): Promise<Instance> {
-  const res = await target.get(`${workflowsPath(definition)}/${workflowId}`).set(AUTH);
-  expect(res.status, JSON.stringify(res.body).slice(0, 600)).toBe(200);
-  expectSchema(schemaId('workflow-instance.json'), res.body);
-  return res.body as Instance;
-}
-
-export function sendCommand(target: Target, workflowId: string, status: string, definition = DOCUMENTED_DEFINITION) {
-  return target
-    .patch(`${workflowsPath(definition)}/${workflowId}`)
-    .set(AUTH)
-    .send({ status });
 }

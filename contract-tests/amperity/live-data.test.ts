@@ -4,10 +4,9 @@ import { createControlledClock } from '../../src/core/clock.ts';
 import { targetFor, type Target } from '../support/target.ts';
 import { EXAMPLE, RUNS, SOCKTOWN, traverse, type Run, type VerboseRun } from './support.ts';
 
-/**
- * The seeded runs look live (issue 15, item 6): their timeline ends at the clock's start, through the API as a client
- * sees it. Two manual clock starts far apart, so nothing here depends on the day the suite runs.
- */
+// The seeded runs look live (issue 15, item 6): their timeline ends at the clock's start, through the API as a client
+// sees it. Two manual clock starts far apart, so nothing here depends on the day the suite runs.
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

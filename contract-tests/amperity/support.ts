@@ -1,9 +1,8 @@
 import { expect } from 'vitest';
-import type { Response } from 'supertest';
 import examples from '../../fixtures/amperity/examples.json' with { type: 'json' };
 import { schemaId } from '../../mocks/amperity/schema-ids.ts';
 import { expectSchema } from '../support/schemas.ts';
-import { targetFor, type Target } from '../support/target.ts';
+import type { Target } from '../support/target.ts';
 
 export const RUNS = '/api/workflow/runs';
 export const EXAMPLE = examples.run;
@@ -11,10 +10,6 @@ export { examples, schemaId };
 
 export const headersFor = (tenant: string) => ({ Authorization: 'Bearer contract-tests', 'amperity-tenant': tenant, 'api-version': '2024-04-01' });
 export const SOCKTOWN = headersFor('socktown');
-export const ACME = headersFor('acme');
-
-/** Most contracts run without the vendor's 10 requests/second limit; the rate-limit contract turns it on. */
-export const unlimited = (): Target => targetFor('amperity', { rateLimits: false });
 
 export type Run = { id: string; name: string; type: string; state: string; tenant: string; created_at: string; ended_at?: string; error?: unknown };
 export type Task = { id: string; state: string; tenant: string; workflow_id: string; created_at?: string; ended_at?: string; error?: unknown };
@@ -46,28 +41,4 @@ export async function traverse(
     if (pages.length > 2000) throw new Error('next_token never ends');
   } while (token);
   return { runs: pages.flatMap((p) => p.data), pages };
-}
-
-/** Starts a run; the 201 body is the verbose representation (the reference page's 201 example). */
-export async function start(target: Target, headers = SOCKTOWN, body: object = { config_id: 'cg-2efo5X8vo', run_mode: 'refresh' }): Promise<VerboseRun> {
-  const res = await target.post(RUNS).set(headers).send(body);
-  expect(res.status, JSON.stringify(res.body).slice(0, 600)).toBe(201);
-  expectSchema(schemaId('run.json#/$defs/Verbose'), res.body);
-  return res.body as VerboseRun;
-}
-
-/** Every place in a JSON value that holds null, as JSON pointers (the vendor's document makes no property nullable). */
-export function nullsIn(value: unknown, pointer = ''): string[] {
-  if (value === null) return [pointer || '/'];
-  if (Array.isArray(value)) return value.flatMap((item, index) => nullsIn(item, `${pointer}/${index}`));
-  if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => nullsIn(item, `${pointer}/${key}`));
-  return [];
-}
-
-export function expectAmperityError(res: Response, status: number, message?: string | RegExp): void {
-  expect(res.status, JSON.stringify(res.body).slice(0, 600)).toBe(status);
-  expectSchema(schemaId('error.json'), res.body);
-  expect(res.body.status).toBe(status);
-  if (typeof message === 'string') expect(res.body.message).toBe(message);
-  else if (message) expect(res.body.message).toMatch(message);
 }

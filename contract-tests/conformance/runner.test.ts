@@ -12,11 +12,10 @@ import { inProcessTarget } from '../../src/conformance/target.ts';
 import { ROOT } from '../../src/harness/server-process.ts';
 import { startMockServer, type MockServer } from '../../src/harness/mock-server.ts';
 
-/**
- * The conformance check against small made-up documents for the 8x8 pack, so what it finds is known: a response
- * that breaks the document, a status the document leaves out, a valid request the mock refuses, a stateful refusal,
- * and what each side lacks. Then the command itself: usage errors, YAML, exit codes, JUnit.
- */
+// The conformance check against small made-up documents for the 8x8 pack, so what it finds is known: a response
+// that breaks the document, a status the document leaves out, a valid request the mock refuses, a stateful refusal,
+// and what each side lacks. Then the command itself: usage errors, YAML, exit codes, JUnit.
+
 const pack = allPacks.find((p) => p.id === '8x8');
 if (!pack) throw new Error('no 8x8 pack');
 const DEFINITIONS = '/api/v1/accounts/{accountId}/definitions';
@@ -42,7 +41,7 @@ describe('the conformance check', () => {
       pack,
       document: readDocument(documentWith(paths)),
       spec: 'made-up.json',
-      target: inProcessTarget(pack, mock.url('8x8'), mock.engine.journal),
+      target: inProcessTarget(pack, mock.url('8x8'), mock.admin.journal),
       params: {},
       generated: 1,
       examples: null,
@@ -140,7 +139,7 @@ describe('a list paged by cursor', () => {
       pack: amperity,
       document: readDocument(doc),
       spec: 'made-up.json',
-      target: inProcessTarget(amperity, mock.url('amperity'), mock.engine.journal),
+      target: inProcessTarget(amperity, mock.url('amperity'), mock.admin.journal),
       params: {},
       generated: 0,
       examples: null,

@@ -1,18 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allPacks } from '../../mocks/index.ts';
 import { ROOT, startServer, type ServerProcess } from '../../src/harness/server-process.ts';
 import { browserUnavailable, launchBrowser } from '../support/browser.ts';
 
-/**
- * The QA console in a real browser (headless Debian chromium through playwright-core) against a real server process
- * with a manual clock: filter a list, start a run, take a command and see list and detail change, see a refused
- * command's vendor error, advance the clock and see a run finish, switch sessions and see isolation, drive LongJump's
- * actions, use it from the keyboard. A screenshot of each API page is kept in test-artifacts/console/.
- */
+// The QA console in a real browser (headless Debian chromium through playwright-core) against a real server process
+// with a manual clock: filter a list, start a run, take a command and see list and detail change, see a refused
+// command's vendor error, advance the clock and see a run finish, switch sessions and see isolation, drive LongJump's
+// actions, use it from the keyboard. A screenshot of each API page is kept in test-artifacts/console/.
+
 const skipReason = browserUnavailable();
 if (skipReason) console.log(skipReason);
 const ARTIFACTS = `${ROOT}test-artifacts/console`;
+for (const pack of allPacks.filter((p) => !p.console)) console.log(`console pages: ${pack.id} declares no console view, so it has no page`);
 
 describe.skipIf(skipReason !== undefined)('the QA console in a browser', () => {
   let server: ServerProcess;
@@ -48,7 +49,7 @@ describe.skipIf(skipReason !== undefined)('the QA console in a browser', () => {
   const rowStatus = (id: string) => page.locator(`tbody tr[data-run="${id}"] .badge`);
 
   it('shows each API page with its runs, and keeps a screenshot of it', async () => {
-    for (const api of ['8x8', 'nerm', 'twinit', 'amperity', 'longjump']) {
+    for (const api of allPacks.filter((pack) => pack.console).map((pack) => pack.id)) {
       await open(`#/api/${api}`);
       await expect.poll(() => page.locator('tbody tr[data-run]').count()).toBeGreaterThan(5);
       await page.screenshot({ path: `${ARTIFACTS}/${api}.png`, fullPage: true });
@@ -60,6 +61,23 @@ describe.skipIf(skipReason !== undefined)('the QA console in a browser', () => {
     await open('#/api/8x8');
     await page.selectOption('#filter-8x8-status', 'Suspended');
     await expect.poll(async () => new Set(await page.locator('tbody .badge').allTextContents())).toEqual(new Set(['Suspended']));
+  });
+
+  it("pages through each API's list the way its dialect pages (offset, page number, cursor), and back", async () => {
+    for (const api of allPacks.filter((pack) => pack.console).map((pack) => pack.id)) {
+      await open(`#/api/${api}`);
+      const pager = page.locator('.pager span');
+      await expect.poll(() => pager.textContent(), { message: api }).toMatch(/^1–\d+/);
+      if ((await page.locator('tbody tr[data-run]').count()) < 25) {
+        await expect(page.locator('.pager button').nth(1).isDisabled(), `${api}: a short first page is the last`).resolves.toBe(true);
+        continue;
+      }
+      await page.locator('.pager button').nth(1).click();
+      await expect.poll(() => pager.textContent(), { message: api }).toMatch(/^26–\d+( of \d+)?$/);
+      await expect(page.locator('.pager button').first().isDisabled(), api).resolves.toBe(false);
+      await page.locator('.pager button').first().click();
+      await expect.poll(() => pager.textContent(), { message: api }).toMatch(/^1–25( of \d+)?$/);
+    }
   });
 
   it('starts a run, takes a command, and shows the change in the list, the detail and the history', async () => {
@@ -106,6 +124,39 @@ describe.skipIf(skipReason !== undefined)('the QA console in a browser', () => {
     await page.click('#advance');
     await expect.poll(async () => detailStatus().textContent(), { timeout: 10_000 }).toMatch(/^(succeeded|failed)$/);
     await expect.poll(async () => page.locator('#detail table tbody tr').count()).toBeGreaterThan(1);
+  });
+
+  it("draws an API's state machine with the runs now in each state, commands apart from automatic moves", async () => {
+    await open('#/api/8x8');
+    await page.locator('#diagram-8x8 summary').click();
+    const runnable = page.locator('#diagram-8x8 g.node[data-state="Runnable"]');
+    await expect.poll(() => runnable.getAttribute('data-count')).toMatch(/^\d+$/);
+    const counts = await page.locator('#diagram-8x8 g.node').evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-count'))));
+    const total = Number((await page.locator('#diagram-8x8 summary').textContent())?.match(/(\d+) workflow instances/)?.[1]);
+    expect(counts.reduce((sum, n) => sum + n, 0)).toBe(total);
+    expect(await page.locator('#diagram-8x8 path.edge.command').count()).toBeGreaterThan(0);
+    expect(await page.locator('#diagram-8x8 path.edge.automatic').count()).toBeGreaterThan(0);
+    expect(await page.locator('#diagram-8x8 g.node.initial').getAttribute('data-state')).toBe('Runnable');
+    await page.locator('#diagram-8x8').screenshot({ path: `${ARTIFACTS}/8x8-diagram.png` });
+  });
+
+  it('sends a command through its own endpoint (Amperity stop), and the diagram counts the move', async () => {
+    await open('#/api/amperity');
+    await page.locator('#diagram-amperity summary').click();
+    const canceled = page.locator('#diagram-amperity g.node[data-state="canceled"]');
+    await expect.poll(() => canceled.getAttribute('data-count')).toMatch(/^\d+$/);
+    const before = Number(await canceled.getAttribute('data-count'));
+    await page.getByRole('button', { name: 'New workflow run' }).click();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect.poll(async () => detailStatus().textContent()).toBe('scheduled');
+    const stop = page.locator('#detail [data-command="stop"]');
+    expect(await stop.getAttribute('title')).toBe('POST /api/workflow/runs/{id}/stop');
+    const sent = page.waitForRequest((request) => request.method() === 'POST' && /\/amperity\/api\/workflow\/runs\/[^/]+\/stop$/.test(request.url()));
+    await stop.click();
+    expect((await sent).postData()).toBeNull();
+    await expect.poll(async () => detailStatus().textContent()).toBe('canceled');
+    await expect.poll(async () => Number(await canceled.getAttribute('data-count'))).toBe(before + 1);
+    await page.locator('#diagram-amperity').screenshot({ path: `${ARTIFACTS}/amperity-diagram.png` });
   });
 
   it('keeps sessions apart', async () => {

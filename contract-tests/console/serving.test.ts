@@ -1,16 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { assembleMock } from '../../src/assemble.ts';
+import { allPacks } from '../../mocks/index.ts';
+import { testMock } from '../../src/assemble.ts';
+import { machineGraph } from '../../src/console/graph.ts';
 import { createControlledClock } from '../../src/core/clock.ts';
 import { createApp } from '../../src/http/create-app.ts';
 import { ROOT } from '../../src/harness/server-process.ts';
 
+// Every pack that declares a console view is described; one without is named here, not left out silently.
+
+const CONSOLE_IDS = allPacks.filter((pack) => pack.console).map((pack) => pack.id);
+for (const pack of allPacks.filter((p) => !p.console)) console.log(`console: ${pack.id} declares no console view (mocks/${pack.id}: console)`);
+
 /** How the console is served: no build step, nothing from the network, the admin guard and token honoured. */
 function app(adminToken?: string) {
   const clock = createControlledClock('real', Date.parse('2026-11-01T00:00:00Z'));
-  const { engine } = assembleMock({ seed: 1, controlledClock: clock });
-  return createApp({ engine, clock, ...(adminToken ? { adminToken } : {}) });
+  const { engine, admin } = testMock({ seed: 1, controlledClock: clock });
+  return createApp({ engine, admin, clock, ...(adminToken ? { adminToken } : {}) });
 }
 
 describe('serving the console', () => {
@@ -48,7 +55,7 @@ describe('serving the console', () => {
   it('describes every API for the console, and pauses and resumes a real clock', async () => {
     const server = app();
     const described = await request(server).get('/__admin/console').expect(200);
-    expect((described.body as { apis: { id: string }[] }).apis.map((api) => api.id)).toEqual(['8x8', 'nerm', 'twinit', 'amperity', 'longjump']);
+    expect((described.body as { apis: { id: string }[] }).apis.map((api) => api.id)).toEqual(CONSOLE_IDS);
     const paused = await request(server).post('/__admin/clock').send({ pause: true }).expect(200);
     expect(paused.body).toMatchObject({ paused: true, pausable: true });
     const resumed = await request(server).post('/__admin/clock').send({ resume: true }).expect(200);
@@ -79,5 +86,32 @@ describe('serving the console', () => {
     await request(server).get('/__admin/records?api=nope&collection=x').expect(404);
     await request(server).get('/__admin/records?api=nerm').expect(400);
     await request(server).get('/__admin/records?api=nerm&collection=sessions&session=bad%20name').expect(400);
+  });
+
+  it("counts each API's runs by state for the diagram, in the shared state or a session's", async () => {
+    const server = app();
+    for (const pack of allPacks) {
+      const graph = machineGraph(pack);
+      const response = await request(server).get(`/__admin/states?api=${pack.id}`);
+      if (!graph) {
+        expect(response.status, pack.id).toBe(404);
+        continue;
+      }
+      const body = response.body as { api: string; field: string; counts: Record<string, number>; total: number };
+      expect(body.field, pack.id).toBe(graph.field);
+      expect(body.total, pack.id).toBeGreaterThan(0);
+      expect(
+        Object.values(body.counts).reduce((sum, n) => sum + n, 0),
+        pack.id,
+      ).toBe(body.total);
+    }
+    const withMachine = allPacks.find((pack) => machineGraph(pack));
+    if (!withMachine) throw new Error('no API with a machine');
+    // A session's copy is seeded on first use, so it starts with the seed's counts.
+    const shared = await request(server).get(`/__admin/states?api=${withMachine.id}`).expect(200);
+    const session = await request(server).get(`/__admin/states?api=${withMachine.id}&session=counted`).expect(200);
+    expect(session.body).toEqual(shared.body);
+    await request(server).get('/__admin/states?api=nope').expect(404);
+    await request(server).get(`/__admin/states?api=${withMachine.id}&session=bad%20name`).expect(400);
   });
 });

@@ -4,7 +4,8 @@ import { edgeVariants } from '../../src/engine/edge.ts';
 import { startMockServer, type MockServer } from '../../src/harness/mock-server.ts';
 import { pack8x8 } from '../../mocks/8x8/index.ts';
 
-/** The mock runs in strict mode here: an edge case that broke its schema would come back as a 500. */
+// The mock runs in strict mode here: an edge case that broke its schema would come back as a 500.
+
 const LIST_8X8 = '/api/v1/accounts/test_account_id/definitions/5870442f-3ddd-4657-b74c-6e17308f5230/workflows';
 // biome-ignore lint/suspicious/noExplicitAny: response bodies here are checked by expect, not by the type system
 type Loose = Record<string, any>;

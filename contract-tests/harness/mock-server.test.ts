@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { allPacks } from '../../mocks/index.ts';
 import { startMockServer, type MockServer } from '../../src/harness/mock-server.ts';
 
 const DEFINITION = '5870442f-3ddd-4657-b74c-6e17308f5230';
@@ -103,7 +104,7 @@ describe('OpenAPI documents served by the mock', () => {
     const { readFileSync } = await import('node:fs');
     const mock = await startMockServer();
     try {
-      for (const api of ['8x8', 'nerm', 'twinit', 'amperity', 'longjump']) {
+      for (const api of allPacks.map((pack) => pack.id)) {
         const res = await fetch(`${mock.url(api)}/openapi.json`);
         expect(res.status).toBe(200);
         const committed = JSON.parse(readFileSync(new URL(`../../openapi/${api}.json`, import.meta.url), 'utf8'));

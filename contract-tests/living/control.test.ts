@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/harness/mock-server.ts';
 import type { JsonObject } from '../../src/core/json.ts';
+import { httpCall, pageTexts } from '../support/driver-http.ts';
+import { declaredPacks, withPart } from '../support/pack-testing.ts';
 
 const WORKFLOWS = '/api/v1/accounts/test_account_id/definitions/5870442f-3ddd-4657-b74c-6e17308f5230/workflows';
 const AUTH = { authorization: 'Bearer t' };
 const servers: MockServer[] = [];
+const listed = withPart(await declaredPacks(), 'model', 'state export and import (list responses)');
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.stop()));
 });
@@ -74,13 +77,9 @@ describe('sessions', () => {
 describe('state export and import', () => {
   it('restores byte-identical list responses after a reset', async () => {
     const mock = await server();
-    const lists = [
-      ['8x8', `${WORKFLOWS}?limit=500`, AUTH],
-      ['nerm', '/api/workflow_sessions?limit=1000&metadata=true', AUTH],
-      ['twinit', '/workflowsvc/api/v1/workflows?nsfilter=first_tchgt1VU&_pageSize=1000', AUTH],
-      ['amperity', '/api/workflow/runs?limit=1000&with_total=true', { ...AUTH, 'amperity-tenant': 'socktown', 'api-version': '2024-04-01' }],
-    ] as const;
-    const snapshot = () => Promise.all(lists.map(async ([api, path, headers]) => (await fetch(`${mock.url(api)}${path}`, { headers })).text()));
+    // Every page of each pack's list, read the way its model driver pages (mocks/<id>/testing.ts).
+    const drivers = await Promise.all(listed.map(async ({ pack, testing }) => ({ api: pack.id, driver: await testing.model(httpCall(mock.url(pack.id))) })));
+    const snapshot = () => Promise.all(drivers.map(({ api, driver }) => pageTexts(mock.url(api), driver)));
     await fetch(`${mock.url('8x8')}${WORKFLOWS}`, { method: 'POST', headers: AUTH });
     await mock.advance(3 * 60_000);
     const before = await snapshot();

@@ -1,209 +1,45 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { pack8x8 } from '../../mocks/8x8/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { Json, JsonObject } from '../../src/core/json.ts';
 import { checkerRules } from '../../src/lifecycle/progress.ts';
 import { checkLifecycle } from '../../src/state/lifecycle-check.ts';
-import { startMockServer, type MockServer } from '../../src/harness/mock-server.ts';
-import type { JsonObject } from '../../src/core/json.ts';
+import { httpCall, sendOverHttp } from '../support/driver-http.ts';
+import { manualMocks, MINUTE, SECOND } from '../support/manual-mock.ts';
+import { declaredPacks, withPart } from '../support/pack-testing.ts';
 
-/** Every test owns a manual clock: nothing moves until it says so. */
-const WORKFLOWS = '/api/v1/accounts/test_account_id/definitions/5870442f-3ddd-4657-b74c-6e17308f5230/workflows';
-const AUTH = { authorization: 'Bearer t' };
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const servers: MockServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
+// Runs move by themselves as each pack's lifecycle declares (`mocks/<id>/lifecycle.ts`), for every pack with a
+// lifecycle and a model driver to create runs with: a new run stays in its first state for at least a minute, and
+// every representation it shows while the clock runs on for a day satisfies the lifecycle checker. What each vendor's
+// runs go through is tested beside its contracts (`contract-tests/<id>/lifecycle.test.ts`).
+
+const manual = manualMocks();
+const living = withPart(await declaredPacks(), 'model', 'lifecycle checks').filter(({ pack }) => {
+  if (!pack.lifecycle) console.log(`lifecycle checks skipped for ${pack.id}: it declares no lifecycle`);
+  return pack.lifecycle !== undefined;
 });
 
-async function manual(seed = 1): Promise<MockServer> {
-  const mock = await startMockServer({ clock: 'manual', rateLimits: false, seed });
-  servers.push(mock);
-  return mock;
-}
-
-async function json(res: Response): Promise<JsonObject> {
-  return (await res.json()) as JsonObject;
-}
-
-async function start8x8(mock: MockServer): Promise<string> {
-  const res = await fetch(`${mock.url('8x8')}${WORKFLOWS}`, { method: 'POST', headers: AUTH });
-  return (res.headers.get('location') ?? '').split('/').at(-1) ?? '';
-}
-
-const get8x8 = async (mock: MockServer, id: string) => json(await fetch(`${mock.url('8x8')}${WORKFLOWS}/${id}?includeLogs=true`, { headers: AUTH }));
-
-describe('8x8 workflows run by themselves on the mock clock', () => {
-  it('stays Runnable for the declared minute and ends within the declared four', async () => {
-    const mock = await manual();
-    const id = await start8x8(mock);
-    const started = Date.parse(String((await get8x8(mock, id))['startedAt']));
-    await mock.advance(59 * SECOND);
-    expect((await get8x8(mock, id))['status']).toBe('Runnable');
-    await mock.advance(4 * MINUTE - 59 * SECOND);
-    const ended = await get8x8(mock, id);
-    expect(['Complete', 'Terminated']).toContain(ended['status']);
-    const completedAt = Date.parse(String(ended['completedAt']));
-    expect(completedAt).toBeGreaterThanOrEqual(started + MINUTE);
-    expect(completedAt).toBeLessThanOrEqual(started + 4 * MINUTE);
-  });
-
-  it('ends most runs Complete and the rest Terminated with an entry in /errors, as declared', async () => {
-    const mock = await manual();
-    const ids = await Promise.all(Array.from({ length: 40 }, () => start8x8(mock)));
-    await mock.advance(5 * MINUTE);
-    const ends = await Promise.all(ids.map((id) => get8x8(mock, id)));
-    const terminated = ends.filter((w) => w['status'] === 'Terminated');
-    expect(ends.every((w) => w['status'] === 'Complete' || w['status'] === 'Terminated')).toBe(true);
-    expect(terminated.length).toBeGreaterThan(0);
-    expect(terminated.length).toBeLessThan(20);
-    for (const workflow of terminated) {
-      const errors = (await json(await fetch(`${mock.url('8x8')}${WORKFLOWS}/${workflow['workflowId']}/errors`, { headers: AUTH }))) as unknown as {
-        errorTime: string;
-      }[];
-      expect(errors).toHaveLength(1);
-      expect(errors[0]?.errorTime).toBe(workflow['completedAt']);
-    }
-    const complete = ends.find((w) => w['status'] === 'Complete');
-    expect(((complete?.['logs'] ?? []) as { status: string }[]).every((log) => log.status === 'Complete')).toBe(true);
-  });
-
-  it('plays out the same way for the same seed', async () => {
-    const outcome = async (seed: number) => {
-      const mock = await manual(seed);
-      const ids: string[] = [];
-      for (let i = 0; i < 12; i++) ids.push(await start8x8(mock));
-      await mock.advance(10 * MINUTE);
-      return Promise.all(
-        ids.map(async (id) => {
-          const w = await get8x8(mock, id);
-          return [w['status'], w['completedAt']];
-        }),
-      );
+describe.each(living)('$pack.id runs on the mock clock', ({ pack, testing }) => {
+  it('keep a new run in its first state for a minute, then show only what the lifecycle allows', async () => {
+    const mock = await manual({ packs: [pack] });
+    const base = mock.url(pack.id);
+    const driver = await testing.model(httpCall(base));
+    const created = await sendOverHttp(base, driver, driver.create());
+    const text = await created.text();
+    expect(created.status, text).toBeLessThan(300);
+    const id = driver.idOfCreated({ payload: text === '' ? undefined : (JSON.parse(text) as Json), headers: Object.fromEntries(created.headers) });
+    const observations: JsonObject[] = [];
+    const observe = async () => {
+      const payload = (await (await sendOverHttp(base, driver, driver.get(id))).json()) as Json;
+      observations.push((driver.runOf?.(payload) ?? payload) as JsonObject);
+      return driver.stateOf(payload);
     };
-    expect(await outcome(5)).toEqual(await outcome(5));
-  });
-
-  it('does not move a suspended run, and plans it again when resumed', async () => {
-    const mock = await manual();
-    const id = await start8x8(mock);
-    await fetch(`${mock.url('8x8')}${WORKFLOWS}/${id}`, {
-      method: 'PATCH',
-      headers: { ...AUTH, 'content-type': 'application/json' },
-      body: JSON.stringify({ status: 'suspend' }),
-    });
-    await mock.advance(60 * MINUTE);
-    expect((await get8x8(mock, id))['status']).toBe('Suspended');
-    await fetch(`${mock.url('8x8')}${WORKFLOWS}/${id}`, {
-      method: 'PATCH',
-      headers: { ...AUTH, 'content-type': 'application/json' },
-      body: JSON.stringify({ status: 'resume' }),
-    });
-    await mock.advance(30 * SECOND);
-    expect((await get8x8(mock, id))['status']).toBe('Runnable');
-    await mock.advance(5 * MINUTE);
-    expect(['Complete', 'Terminated']).toContain((await get8x8(mock, id))['status']);
-  });
-
-  it('produces runs the lifecycle checker accepts', async () => {
-    const mock = await manual();
-    const id = await start8x8(mock);
-    const seen = [await get8x8(mock, id)];
-    for (let i = 0; i < 6; i++) {
-      await mock.advance(MINUTE);
-      seen.push(await get8x8(mock, id));
-    }
-    if (!pack8x8.lifecycle) throw new Error('8x8 declares its lifecycle');
-    expect(checkLifecycle(checkerRules(pack8x8.lifecycle), seen)).toEqual([]);
-  });
-
-  it("moves the seeded running workflows too, but never the document's examples", async () => {
-    const mock = await manual();
-    const runnable = async () =>
-      (await json(await fetch(`${mock.url('8x8')}${WORKFLOWS}?status=Runnable&limit=500`, { headers: AUTH }))) as unknown as unknown[];
-    expect((await runnable()).length).toBeGreaterThan(0);
-    const example = await get8x8(mock, '60dbe307fe55d99fc083db61');
-    await mock.advance(24 * 60 * MINUTE);
-    expect(await runnable()).toEqual([]);
-    expect(await get8x8(mock, '60dbe307fe55d99fc083db61')).toEqual(example);
-  });
-});
-
-describe("the other vendors' lifecycles", () => {
-  it("runs Twinit QUEUED -> RUNNING -> an end, tasks following, and keeps the document's run QUEUED", async () => {
-    const mock = await manual();
-    const base = `${mock.url('twinit')}/workflowsvc/api/v1/workflows`;
-    const created = await json(
-      await fetch(`${base}?nsfilter=first_tchgt1VU`, {
-        method: 'POST',
-        headers: { ...AUTH, 'content-type': 'application/json' },
-        body: JSON.stringify({ _workflowDefId: '824beec4-4a58-4bf8-b9df-b86172a2d5d5' }),
-      }),
-    );
-    const get = async (id: string) => json(await fetch(`${base}/${id}?nsfilter=first_tchgt1VU`, { headers: AUTH }));
-    await mock.advance(2 * MINUTE);
-    const running = await get(String(created['_id']));
-    expect(running['_status']).toBe('RUNNING');
-    expect((running['_tasks'] as { _status: string }[])[0]?._status).toBe('RUNNING');
-    await mock.advance(5 * MINUTE);
-    const ended = await get(String(created['_id']));
-    expect(['COMPLETED', 'FAILED', 'TIMED_OUT']).toContain(ended['_status']);
-    expect(Date.parse(String(ended['_updatedAt']))).toBeGreaterThan(Date.parse(String(running['_updatedAt'])));
-    expect((await get('94bcf41e-8d05-4011-a64b-d5a5164b0155'))['_status']).toBe('QUEUED');
-  });
-
-  it('runs Amperity scheduled -> started -> in progress -> running -> an end, failures with an error object', async () => {
-    const mock = await manual();
-    const headers = { ...AUTH, 'amperity-tenant': 'lifecycle', 'api-version': '2024-04-01', 'content-type': 'application/json' };
-    const base = `${mock.url('amperity')}/api/workflow/runs`;
-    const ids: string[] = [];
-    for (let i = 0; i < 30; i++)
-      ids.push(String((await json(await fetch(base, { method: 'POST', headers, body: JSON.stringify({ config_id: 'cfg-stitch-refresh' }) })))['id']));
-    const states = async () => Promise.all(ids.map(async (id) => json(await fetch(`${base}/${id}?view=verbose`, { headers }))));
+    expect(await observe()).toBe(driver.initial);
     await mock.advance(59 * SECOND);
-    expect((await states()).every((run) => run['state'] === 'scheduled')).toBe(true);
-    await mock.advance(32 * SECOND);
-    expect((await states()).some((run) => run['state'] === 'scheduled')).toBe(false);
-    await mock.advance(30 * MINUTE);
-    const ended = await states();
-    expect(ended.every((run) => ['succeeded', 'failed'].includes(String(run['state'])))).toBe(true);
-    expect(ended.every((run) => run['ended_at'] !== null)).toBe(true);
-    const failed = ended.filter((run) => run['state'] === 'failed');
-    expect(failed.length).toBeGreaterThan(0);
-    expect(failed.every((run) => typeof (run['error'] as JsonObject | undefined)?.['message'] === 'string')).toBe(true);
-    expect(
-      ended.filter((run) => run['state'] === 'succeeded').every((run) => (run['task_instances'] as { state: string }[]).every((t) => t.state === 'succeeded')),
-    ).toBe(true);
-  });
-
-  it('runs a NERM session started with run=true to its end', async () => {
-    const mock = await manual();
-    const base = `${mock.url('nerm')}/api/workflow_sessions`;
-    const created = await json(
-      await fetch(`${base}?run=true`, {
-        method: 'POST',
-        headers: { ...AUTH, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          workflow_session: {
-            workflow_id: 'db6f8e8b-65c2-47d5-a0db-90bcc4e9df9e',
-            requester_id: 'db6f8e8b-65c2-47d5-a0db-90bcc4e9df9e',
-            requester_type: 'User',
-          },
-        }),
-      }),
-    );
-    const id = String((created['workflow_session'] as JsonObject)['id']);
-    const status = async () => ((await json(await fetch(`${base}/${id}`, { headers: AUTH })))['workflow_session'] as JsonObject)['status'];
-    expect(await status()).toBe('processing');
-    await mock.advance(2 * MINUTE);
-    expect(await status()).toBe('pending_approval');
-    await mock.advance(60 * MINUTE);
-    expect(['completed', 'rejected']).toContain(await status());
-  });
-
-  it('stamps every write with the mock clock', async () => {
-    const mock = await manual();
-    await mock.clock.set(Date.parse('2027-03-04T05:06:07.000Z'));
-    const id = await start8x8(mock);
-    expect((await get8x8(mock, id))['startedAt']).toBe('2027-03-04T05:06:07.000Z');
+    expect(await observe()).toBe(driver.initial);
+    for (const step of [MINUTE, MINUTE, 5 * MINUTE, 10 * MINUTE, 30 * MINUTE, 24 * 60 * MINUTE]) {
+      await mock.advance(step);
+      await observe();
+    }
+    if (!pack.lifecycle) throw new Error(`${pack.id} declares no lifecycle`);
+    expect(checkLifecycle(checkerRules(pack.lifecycle), observations)).toEqual([]);
   });
 });

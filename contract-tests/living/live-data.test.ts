@@ -1,77 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { assembleMock } from '../../src/assemble.ts';
+import { testMock } from '../../src/assemble.ts';
 import { createControlledClock } from '../../src/core/clock.ts';
 import type { JsonObject } from '../../src/core/json.ts';
-import type { Engine } from '../../src/engine/engine.ts';
+import type { EngineAdmin } from '../../src/engine/engine.ts';
+import { declaredPacks, withPart } from '../support/pack-testing.ts';
 
-/**
- * Seeded data looks live (issue 15): every API's timeline ends at the clock's start. Read straight from the stored
- * seed, per API: where a run's creation time is and which states are still going.
- */
+// Seeded data looks live (issue 15): every API's timeline ends at the clock's start. Read straight from the stored
+// seed, per API: where a run's creation time is and which states are still going.
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-interface Runs {
-  readonly api: string;
-  readonly collection: string;
-  readonly created: (data: JsonObject) => string;
-  readonly active: (data: JsonObject) => boolean;
-  /** Records that are the documents' own examples, with their own dates. */
-  readonly example?: string;
-  /** Only the runs of the generated kind (LongJump's hand-written model records keep the document's dates). */
-  readonly generated?: (id: string) => boolean;
-  /** APIs whose seed has no finished runs (LongJump's generated records all await their first decision). */
-  readonly noneFinished?: boolean;
-}
+/** Every pack declaring where its seeded runs are (`seededRuns` in `mocks/<id>/testing.ts`); the others are named. */
+const RUNS = withPart(await declaredPacks(), 'seededRuns', 'live-data checks').map(({ pack, testing }) => ({ api: pack.id, ...testing.seededRuns }));
+type Runs = (typeof RUNS)[number];
 
-const RUNS: readonly Runs[] = [
-  {
-    api: '8x8',
-    collection: 'workflows',
-    created: (d) => String(d['startedAt']),
-    active: (d) => ['Runnable', 'Suspended'].includes(String(d['status'])),
-    example: '60dbe307fe55d99fc083db61',
-    generated: (id) => id !== '60dbe307fe55d99fc083db62',
-  },
-  {
-    api: 'nerm',
-    collection: 'sessions',
-    created: (d) => String(d['created_at']),
-    active: (d) => !['completed', 'rejected', 'failed', 'closed'].includes(String(d['status'])),
-    example: 'db6f8e8b-65c2-47d5-a0db-90bcc4e9df9e',
-  },
-  {
-    api: 'twinit',
-    collection: 'workflows',
-    created: (d) => String(d['_createdAt']),
-    active: (d) => ['QUEUED', 'RUNNING', 'PAUSED'].includes(String(d['_status'])),
-    example: '94bcf41e-8d05-4011-a64b-d5a5164b0155',
-  },
-  {
-    api: 'amperity',
-    collection: 'runs',
-    created: (d) => String(d['created_at']),
-    active: (d) => !['stopped', 'succeeded', 'failed', 'canceled'].includes(String(d['state'])),
-    example: 'wf-20240603-12345-MNabc',
-  },
-  {
-    api: 'longjump',
-    collection: 'records',
-    created: (d) => String(d['date_created']),
-    active: () => true,
-    generated: (id) => Number(id.split('/')[1]) >= 1381446000,
-    noneFinished: true,
-  },
-];
-
-async function seeded(engine: Engine, runs: Runs): Promise<{ id: string; data: JsonObject }[]> {
-  const all = await engine.records(runs.api, runs.collection, { limit: 100_000 });
+async function seeded(admin: EngineAdmin, runs: Runs): Promise<{ id: string; data: JsonObject }[]> {
+  const all = await admin.records(runs.api, runs.collection, { limit: 100_000 });
   return (all?.records ?? []).filter((record) => record.id !== runs.example && (runs.generated?.(record.id) ?? true));
 }
 
 function engineAt(start: string, clock: 'manual' | 'real' = 'manual') {
-  return assembleMock({ seed: 1, rateLimits: false, controlledClock: createControlledClock(clock, Date.parse(start)) }).engine;
+  return testMock({ seed: 1, rateLimits: false, controlledClock: createControlledClock(clock, Date.parse(start)) }).admin;
 }
 
 describe.each(RUNS)('$api seeded timeline', (runs) => {
@@ -114,8 +65,7 @@ describe.each(RUNS)('$api seeded timeline', (runs) => {
   });
 });
 
-// LongJump's model records are hand-written around the seed document's record; the 8x8, NERM, Twinit and Amperity
-// seeds each serve a document's example run.
+// Packs whose seed serves a document's example run (LongJump's model records are hand-written around its record).
 describe.each(RUNS.filter((runs) => runs.example !== undefined))('$api document example', (runs) => {
   it("keeps the document's own example at its own date", async () => {
     const [now, later] = await Promise.all(

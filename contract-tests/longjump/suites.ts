@@ -1,6 +1,10 @@
 import type { ContractContext, ContractSuite } from '../../src/contract/types.ts';
+import { errorSuites } from './suites/errors.ts';
+import { seededReads, seededWrites } from './suites/seeded.ts';
 
-/** LongJump contracts for any target; pass --param userName=... --param password=... --param objectName=... --param recordId=... */
+// LongJump contracts for any target; pass --param userName=... --param password=... --param objectName=... --param recordId=...
+// Reads first; the seeded walk changes the records of the mock's model before the generic change takes any action left.
+
 type ActionsTree = { platform?: { workflowAction?: { name: string; available: string }[]; recordCount?: string } };
 
 const loginXml = (user: string, password: string) => `<platform><login><userName>${user}</userName><password>${password}</password></login></platform>`;
@@ -11,7 +15,7 @@ async function login(ctx: ContractContext, user: string): Promise<void> {
   await ctx.call('login', { body: loginXml(user, ctx.param('password', 'demo')) }, { status: 200 });
 }
 
-export const suitesLongjump: ContractSuite[] = [
+const reads: ContractSuite[] = [
   {
     api: 'longjump',
     name: 'log in and read a record',
@@ -27,6 +31,9 @@ export const suitesLongjump: ContractSuite[] = [
       await ctx.call('login', { body: '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><platform/>' }, { status: 400 });
     },
   },
+];
+
+const writes: ContractSuite[] = [
   {
     api: 'longjump',
     name: "change a record's state as its owner",
@@ -50,3 +57,6 @@ export const suitesLongjump: ContractSuite[] = [
     },
   },
 ];
+
+/** Every LongJump contract suite, reads first (`npm run contract`, and `contracts.test.ts` against the mock). */
+export const suitesLongjump: ContractSuite[] = [...reads, ...errorSuites, ...seededReads, ...seededWrites, ...writes];

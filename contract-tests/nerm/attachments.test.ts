@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import settings from '../../fixtures/nerm/generation.json' with { type: 'json' };
+import { packNerm } from '../../mocks/nerm/index.ts';
 import { startMockServer, type MockServer } from '../../src/harness/mock-server.ts';
 import { expectSchema } from '../support/schemas.ts';
 import { examples, schemaId } from './support.ts';
 
-/**
- * Workflow-session attachments over real HTTP: the upload as a real multipart body, the URL NERM answers, and the
- * download a client makes from that URL with nothing but the URL (SecZetta's NEPAPIUtil.rb opens it with URI.open).
- */
+// Workflow-session attachments over real HTTP, for what the contract suites (suites/attachments.ts) cannot send or see:
+// binary files, the URL's origin and X-Mock-Session, and links expiring on the mock's clock.
+
 const TOKEN = { authorization: 'Token token=attachments' };
 const ATTRIBUTE = settings.attachment.attributeId;
 const OTHER_ATTRIBUTE = '1246d8b3-ac29-4015-8154-dea4434a73fa';
@@ -16,7 +16,7 @@ let mock: MockServer;
 let base: string;
 
 beforeAll(async () => {
-  mock = await startMockServer({ clock: 'manual' });
+  mock = await startMockServer({ clock: 'manual', packs: [packNerm] });
   base = `${mock.url('nerm')}/api/workflow_sessions`;
 });
 
@@ -68,32 +68,13 @@ function expectNermError(status: number, body: unknown, message: RegExp | string
 }
 
 describe('NERM workflow-session attachments', () => {
-  it('seeds the CSV of its profiles on a batch session, fetchable before any upload', async () => {
-    const batch = (await sessions()).find((s) => s.profile_ids.length > 0 && s.id !== examples.list.workflow_sessions[0]?.id) as Session;
-    const url = await urlOf(await fetch(`${base}/${batch.id}/upload/${ATTRIBUTE}`, { headers: TOKEN }));
-    expect(url.startsWith(`${mock.origin}/nerm/`)).toBe(true);
-    const file = await download(url);
-    expect(file.status).toBe(200);
-    expect(file.headers.get('content-type')).toBe('text/csv');
-    const lines = (await file.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('profile_id,name');
-    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(batch.profile_ids);
-  });
-
-  it('stores an uploaded CSV and answers an absolute URL that downloads the same bytes without credentials', async () => {
+  it('stores an uploaded file and answers a URL on the origin the client reached, breaking no request schema', async () => {
     const id = await createSession();
-    const csv = 'profile_id,name\r\n59ed1cb6-9977-4965-9bfe-f2bcc242523e,Ada Lovelace\r\n';
-    const posted = await urlOf(await upload(id, OTHER_ATTRIBUTE, new Blob([csv], { type: 'text/csv' }), 'people.csv'));
-    const got = await urlOf(await fetch(`${base}/${id}/upload/${OTHER_ATTRIBUTE}`, { headers: TOKEN }));
+    const posted = await urlOf(await upload(id, OTHER_ATTRIBUTE, new Blob(['a,b\r\n'], { type: 'text/csv' }), 'people.csv'));
     expect(new URL(posted).origin).toBe(mock.origin);
-    for (const url of [posted, got]) {
-      const file = await download(url);
-      expect(file.status).toBe(200);
-      expect(file.headers.get('content-type')).toBe('text/csv');
-      expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="people\.csv"/);
-      expect(file.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(await file.text()).toBe(csv);
-    }
+    const batch = (await sessions()).find((s) => s.profile_ids.length > 0 && s.id !== examples.list.workflow_sessions[0]?.id) as Session;
+    const seeded = await urlOf(await fetch(`${base}/${batch.id}/upload/${ATTRIBUTE}`, { headers: TOKEN }));
+    expect(seeded.startsWith(`${mock.origin}/nerm/`)).toBe(true);
     mock.assertNoViolations({ api: 'nerm' });
   });
 
@@ -118,16 +99,6 @@ describe('NERM workflow-session attachments', () => {
     expect(elsewhere.status).toBe(404);
   });
 
-  it('replaces an earlier upload: the new URL serves the new file and the old link stops working', async () => {
-    const id = await createSession();
-    const first = await urlOf(await upload(id, OTHER_ATTRIBUTE, new Blob(['one']), 'one.txt'));
-    const second = await urlOf(await upload(id, OTHER_ATTRIBUTE, new Blob(['two']), 'two.txt'));
-    expect(await (await download(second)).text()).toBe('two');
-    const stale = await download(first);
-    expect(stale.status).toBe(403);
-    expectNermError(stale.status, await stale.json(), 'The attachment link is not valid');
-  });
-
   it('lets a link expire an hour after it was issued, and a fresh GET gives a working one', async () => {
     const id = await createSession();
     const url = await urlOf(await upload(id, OTHER_ATTRIBUTE, new Blob(['soon gone']), 'x.txt'));
@@ -139,61 +110,5 @@ describe('NERM workflow-session attachments', () => {
     expectNermError(expired.status, await expired.json(), /expired/);
     const fresh = await urlOf(await fetch(`${base}/${id}/upload/${OTHER_ATTRIBUTE}`, { headers: TOKEN }));
     expect(await (await download(fresh)).text()).toBe('soon gone');
-  });
-
-  it('refuses a link whose signature was tampered with, or that names no attachment', async () => {
-    const id = await createSession();
-    const url = await urlOf(await upload(id, OTHER_ATTRIBUTE, new Blob(['x']), 'x.txt'));
-    const forged = url.replace(/[0-9a-f]$/, (c) => (c === '0' ? '1' : '0'));
-    expect((await download(forged)).status).toBe(403);
-    expect((await download(url.replace(/\/[^/]+$/, '/garbage'))).status).toBe(404);
-    expect((await download(url.replace(id, '00000000-0000-4000-8000-000000000000'))).status).toBe(404);
-  });
-
-  it("answers 404 in NERM's body for an attribute with no attachment and for an unknown session", async () => {
-    const id = await createSession();
-    const none = await fetch(`${base}/${id}/upload/${OTHER_ATTRIBUTE}`, { headers: TOKEN });
-    expect(none.status).toBe(404);
-    expectNermError(none.status, await none.json(), `Workflow session ${id} has no attachment for attribute ${OTHER_ATTRIBUTE}`);
-    const unknown = await upload('00000000-0000-4000-8000-000000000000', OTHER_ATTRIBUTE, new Blob(['x']), 'x.txt');
-    expect(unknown.status).toBe(404);
-    expectNermError(unknown.status, await unknown.json(), /Workflow session 00000000-0000-4000-8000-000000000000 not found/);
-  });
-
-  it("refuses a form without the file part with NERM's validation body", async () => {
-    const id = await createSession();
-    const form = new FormData();
-    form.append('note', 'no file here');
-    const res = await fetch(`${base}/${id}/upload/${OTHER_ATTRIBUTE}`, { method: 'POST', headers: TOKEN, body: form });
-    expect(res.status).toBe(400);
-    expectNermError(res.status, await res.json(), 'The workflow session failed to update', { file: ["can't be blank"] });
-  });
-
-  it('refuses a JSON body, as the document says the upload is a form', async () => {
-    const id = await createSession();
-    const res = await fetch(`${base}/${id}/upload/${OTHER_ATTRIBUTE}`, {
-      method: 'POST',
-      headers: { ...TOKEN, 'content-type': 'application/json' },
-      body: JSON.stringify({ file: 'abc' }),
-    });
-    expect(res.status).toBe(415);
-    expectNermError(res.status, await res.json(), /multipart\/form-data/);
-  });
-
-  it.each([
-    ['a truncated form', 'multipart/form-data; boundary=XyZ', '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc'],
-    ['a form without a boundary', 'multipart/form-data', '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc\r\n--XyZ--\r\n'],
-  ])("answers %s with NERM's malformed-body error, never a 500", async (_what, contentType, body) => {
-    const id = await createSession();
-    const res = await fetch(`${base}/${id}/upload/${OTHER_ATTRIBUTE}`, { method: 'POST', headers: { ...TOKEN, 'content-type': contentType }, body });
-    expect(res.status).toBe(400);
-    expectNermError(res.status, await res.json(), examples.errors.invalidJson.error);
-  });
-
-  it("answers a form over the 1 MiB body limit with 413 in NERM's body", async () => {
-    const id = await createSession();
-    const res = await upload(id, OTHER_ATTRIBUTE, new Blob([new Uint8Array(1024 * 1024 + 1)]), 'big.bin');
-    expect(res.status).toBe(413);
-    expectNermError(res.status, await res.json(), 'Request body is larger than 1 MiB');
   });
 });

@@ -1,5 +1,4 @@
 import { expect } from 'vitest';
-import type { Response } from 'supertest';
 import examples from '../../fixtures/nerm/examples.json' with { type: 'json' };
 import { schemaId } from '../../mocks/nerm/schema-ids.ts';
 import { expectSchema } from '../support/schemas.ts';
@@ -51,31 +50,9 @@ export async function all(target: Target, query: Record<string, string | number 
   return (await followNext(target, { ...query, limit: 1000 })).flatMap((page) => page.workflow_sessions);
 }
 
-export function expectNermError(res: Response, status: number, error: string | RegExp, errors?: Record<string, string[]>): void {
-  expect(res.status, JSON.stringify(res.body).slice(0, 600)).toBe(status);
-  expectSchema(schemaId('error.json'), res.body);
-  if (typeof error === 'string') expect(res.body.error).toBe(error);
-  else expect(res.body.error).toMatch(error);
-  if (errors) expect(res.body.errors).toEqual(errors);
-}
-
 export const newSession = {
   workflow_id: 'db6f8e8b-65c2-47d5-a0db-90bcc4e9df9e',
   requester_id: '0f1d3f8e-6f4d-4c8e-9a55-3f6f8e2b7a10',
   requester_type: 'User',
   attributes: { job_title: 'Contractor', start_date: '12/01/2026' },
 };
-
-export async function create(target: Target, fields: object = newSession, query: Record<string, string> = {}): Promise<Session> {
-  const res = await target.post(SESSIONS).query(query).set(AUTH).send({ workflow_session: fields });
-  expect(res.status, JSON.stringify(res.body).slice(0, 600)).toBe(200);
-  expectSchema(schemaId('workflow-session.json#/$defs/Wrapped'), res.body);
-  return res.body.workflow_session as Session;
-}
-
-export async function patch(target: Target, id: string, fields: object, query: Record<string, string> = {}): Promise<Response> {
-  return target.patch(`${SESSIONS}/${id}`).query(query).set(AUTH).send({ workflow_session: fields });
-}
-
-/** The statuses that end a session in the usual flow. */
-export const ENDED = ['completed', 'rejected', 'failed', 'closed'];

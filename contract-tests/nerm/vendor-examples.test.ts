@@ -5,11 +5,10 @@ import { all, AUTH, EXAMPLE, list, schemaId, SESSIONS } from './support.ts';
 import { readVendorJson, vendorMissing } from '../support/vendor.ts';
 import { OPENAPI, POSTMAN, workflowSessionRequests } from './vendor.ts';
 
-/**
- * The vendor's own example requests work as they are: the bodies of SailPoint's Postman collection ("workflow
- * sessions" folder) and the parameter examples of the NERM OpenAPI document, read from the vendor's files at test
- * time.
- */
+// The vendor's own example requests work as they are: the bodies of SailPoint's Postman collection ("workflow
+// sessions" folder) and the parameter examples of the NERM OpenAPI document, read from the vendor's files at test
+// time.
+
 describe.skipIf(vendorMissing([POSTMAN]) !== undefined)("NERM: SailPoint's Postman examples", () => {
   const requests = () => workflowSessionRequests();
   const rawBody = (name: string): string => {

@@ -1,6 +1,7 @@
 import { readVendorJson } from '../support/vendor.ts';
 
-/** SailPoint's own NERM files, below the vendor folder (see contract-tests/support/vendor.ts). */
+// SailPoint's own NERM files, below the vendor folder (see contract-tests/support/vendor.ts).
+
 export const POSTMAN = 'nerm/sailpoint-api-nerm.postman.json';
 export const OPENAPI = 'nerm/deref-sailpoint-api.nerm.json';
 

@@ -1,6 +1,7 @@
 import type { MockServer } from '../../src/harness/mock-server.ts';
 
-/** What the real-client tests read of the mock's NERM state before and after a client runs. */
+// What the real-client tests read of the mock's NERM state before and after a client runs.
+
 export interface Session {
   readonly id: string;
   readonly workflow_id: string;

@@ -1,7 +1,6 @@
-/**
- * The part of newman's programmatic API the real-client tests use (newman ships no types, and @types/newman would
- * pull in the whole postman-collection type tree for four fields).
- */
+// The part of newman's programmatic API the real-client tests use (newman ships no types, and @types/newman would
+// pull in the whole postman-collection type tree for four fields).
+
 declare module 'newman' {
   import type { EventEmitter } from 'node:events';
 

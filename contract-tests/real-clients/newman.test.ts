@@ -8,10 +8,9 @@ import { allSessions, clientRequests, ENDED, journalMark, seededAttachment, sess
 import { environmentFor, REQUESTS, workflowSessionsCollection } from './postman.ts';
 import { vendorMissing, vendorPath } from '../support/vendor.ts';
 
-/**
- * SailPoint's own Postman collection for NERM, its "workflow sessions" folder run by newman against the mock:
- * the vendor's requests and scripts unchanged, only the blanks it leaves to its user filled in.
- */
+// SailPoint's own Postman collection for NERM, its "workflow sessions" folder run by newman against the mock:
+// the vendor's requests and scripts unchanged, only the blanks it leaves to its user filled in.
+
 const COLLECTION = 'nerm/sailpoint-api-nerm.postman.json';
 const skipReason = vendorMissing([COLLECTION]);
 

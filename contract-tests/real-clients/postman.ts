@@ -1,8 +1,7 @@
-/**
- * SailPoint's Postman collection for NERM, cut down to its "workflow sessions" folder for newman. The requests and
- * scripts stay exactly as the vendor wrote them; the only things filled in are what the collection leaves to its
- * user: the environment (base URL, a still-valid token), the path variables it ships disabled, and the upload's file.
- */
+// SailPoint's Postman collection for NERM, cut down to its "workflow sessions" folder for newman. The requests and
+// scripts stay exactly as the vendor wrote them; the only things filled in are what the collection leaves to its
+// user: the environment (base URL, a still-valid token), the path variables it ships disabled, and the upload's file.
+
 export const FOLDER = 'workflow sessions';
 
 export const REQUESTS = {

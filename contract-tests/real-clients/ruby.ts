@@ -1,10 +1,9 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 
-/**
- * Ruby for SecZetta's scripts: Debian's `ruby` (CI installs it). Without one the tests skip and say why; CI sets
- * REQUIRE_RUBY=1 so a missing ruby fails there instead.
- */
+// Ruby for SecZetta's scripts: Debian's `ruby` (CI installs it). Without one the tests skip and say why; CI sets
+// REQUIRE_RUBY=1 so a missing ruby fails there instead.
+
 export function rubyUnavailable(): string | undefined {
   if (spawnSync('ruby', ['--version'], { encoding: 'utf8' }).status === 0) return undefined;
   if (process.env['REQUIRE_RUBY'] === '1') throw new Error('REQUIRE_RUBY=1 but no ruby on PATH');

@@ -7,11 +7,10 @@ import { allSessions, attachmentContent, clientRequests, journalMark, openSessio
 import { rewrite, rubyUnavailable, runRuby } from './ruby.ts';
 import { vendorMissing, vendorPath } from '../support/vendor.ts';
 
-/**
- * SecZetta's own NERM support scripts (Ruby) against the mock. They run from a temporary copy in which only the
- * host (the real tenant over TLS -> the mock on loopback over plain HTTP) and the API token they leave blank are
- * filled in; the vendor's files are never edited.
- */
+// SecZetta's own NERM support scripts (Ruby) against the mock. They run from a temporary copy in which only the
+// host (the real tenant over TLS -> the mock on loopback over plain HTTP) and the API token they leave blank are
+// filled in; the vendor's files are never edited.
+
 const SCRIPTS = 'real-clients/seczetta-nerm-support';
 const skipReason = vendorMissing([`${SCRIPTS}/cancelSessions.rb`, `${SCRIPTS}/NEPAPIUtil.rb`]) ?? rubyUnavailable();
 if (skipReason) console.log(skipReason);

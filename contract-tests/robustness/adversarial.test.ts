@@ -2,11 +2,10 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../../src/harness/server-process.ts';
 
-/**
- * Hostile HTTP against a real server process: oversized, slow, truncated and malformed bodies, header floods, hostile
- * XML, hostile paths and query values that end up in links. After each (and during the slow ones) the server must
- * still answer other clients, and it must never answer with a 5xx or die.
- */
+// Hostile HTTP against a real server process: oversized, slow, truncated and malformed bodies, header floods, hostile
+// XML, hostile paths and query values that end up in links. After each (and during the slow ones) the server must
+// still answer other clients, and it must never answer with a 5xx or die.
+
 let server: ServerProcess;
 let host: string;
 let port: number;

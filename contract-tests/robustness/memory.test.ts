@@ -1,16 +1,19 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { assembleMock } from '../../src/assemble.ts';
+import { testMock } from '../../src/assemble.ts';
 import { createControlledClock } from '../../src/core/clock.ts';
+import { packCall } from '../support/pack-call.ts';
+import { declaredPacks, withPart } from '../support/pack-testing.ts';
 
-/**
- * The engine holds nothing per request beyond its bounded journal and caches: under a mixed load of reads, pages,
- * creates and lifecycle ticks, with the data reset between rounds, the live heap (after a full collection) stays
- * flat. `npm run soak` watches the same from outside, as RSS of a server under HTTP load.
- */
+// The engine holds nothing per request beyond its bounded journal and caches: under a mixed load of reads, pages,
+// creates and lifecycle ticks, with the data reset between rounds, the live heap (after a full collection) stays
+// flat. The load goes to every pack declaring a model driver (its first page and its create, in turn); `npm run soak`
+// watches the same from outside, as RSS of a server under HTTP load.
+
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
+const loaded = withPart(await declaredPacks(), 'model', 'memory load');
 
 function liveHeapMb(): number {
   collectGarbage();
@@ -20,49 +23,22 @@ function liveHeapMb(): number {
 
 describe('engine memory under a long mixed load', () => {
   it('stays flat across rounds', async () => {
-    const { engine } = assembleMock({ seed: 1, records: 2000, rateLimits: false, controlledClock: createControlledClock('real', Date.now()) });
-    await engine.ready();
-    const headers = { authorization: 'Bearer soak' };
-    const body = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+    const { engine, admin } = testMock({ seed: 1, records: 800, rateLimits: false, controlledClock: createControlledClock('real', Date.now()) });
+    await admin.ready();
+    const drivers = await Promise.all(loaded.map(async ({ pack, testing }) => ({ api: pack.id, driver: await testing.model(packCall(engine, pack.id)) })));
+    expect(drivers.length).toBeGreaterThan(0);
     const heaps: number[] = [];
     for (let round = 0; round < 6; round++) {
-      for (let i = 0; i < 600; i++) {
-        await engine.handle('nerm', {
-          method: 'GET',
-          path: '/api/workflow_sessions',
-          base: '/nerm',
-          query: [
-            ['limit', '50'],
-            ['offset', String((i % 7) * 50)],
-            ['order', '-created_at'],
-            ['metadata', 'true'],
-          ],
-          headers,
-        });
-        await engine.handle('amperity', {
-          method: 'GET',
-          path: '/api/workflow/runs',
-          base: '/amperity',
-          query: [['limit', '50']],
-          headers: { ...headers, 'amperity-tenant': 'socktown', 'api-version': '2024-04-01' },
-        });
-        await engine.handle('nerm', {
-          method: 'POST',
-          path: '/api/workflow_sessions',
-          base: '/nerm',
-          query: [],
-          headers: { ...headers, 'content-type': 'application/json' },
-          body: body({
-            workflow_session: {
-              workflow_id: '6fe6ad93-3211-4ca9-a5a8-fc7e9bece4e3',
-              requester_id: '5b565e11-f681-4494-8550-05b4c4776a54',
-              requester_type: 'NeprofileUser',
-            },
-          }),
-        });
+      for (let i = 0; i < 300; i++) {
+        const { api, driver } = drivers[i % drivers.length] as (typeof drivers)[number];
+        const send = (request: ReturnType<typeof driver.create>) =>
+          engine.handle(api, { ...request, base: `/${api}`, headers: { ...driver.headers, ...request.headers } });
+        // Creates every time, a page of 50 every fourth time: pages cost more, and what they keep is the same.
+        if (i % 4 === 0) await send(driver.firstPage(50));
+        await send(driver.create());
       }
-      await engine.tick();
-      await engine.reset();
+      await admin.tick();
+      await admin.reset();
       heaps.push(liveHeapMb());
     }
     // The first round warms caches and compiled code; after it, no round may leave more behind than noise.

@@ -8,11 +8,10 @@ import { withSeededFaker } from '../../src/generation/seeded-faker.ts';
 import type { SchemaRegistry } from '../../src/validation/registry.ts';
 import type { PackContext } from './contexts.ts';
 
-/**
- * Requests for one operation, driven by its schemas: a valid request (params from the ids that exist, query,
- * headers and body generated from the request schemas and checked against them), and the same request broken in
- * one of the ways clients and attackers break requests.
- */
+// Requests for one operation, driven by its schemas: a valid request (params from the ids that exist, query,
+// headers and body generated from the request schemas and checked against them), and the same request broken in
+// one of the ways clients and attackers break requests.
+
 export interface RequestCase {
   readonly request: PlainRequest;
   /** Whether every part satisfies the operation's request schemas. */

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-/**
- * A real browser for the console's end-to-end tests: Debian's `chromium` (CI installs it; CHROMIUM_PATH overrides),
- * driven by playwright-core, headless. Without one the tests skip and say why; CI sets REQUIRE_BROWSER=1 so a missing
- * browser fails there instead.
- */
+// A real browser for the console's end-to-end tests: Debian's `chromium` (CI installs it; CHROMIUM_PATH overrides),
+// driven by playwright-core, headless. Without one the tests skip and say why; CI sets REQUIRE_BROWSER=1 so a missing
+// browser fails there instead.
+
 const CANDIDATES = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((path): path is string => Boolean(path));
 
 export function chromiumPath(): string | undefined {

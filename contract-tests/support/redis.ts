@@ -1,10 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
-/**
- * A Redis for the tests: REDIS_URL when set, else a `redis-server` started here on a free loopback port (CI installs
- * Debian's package). Without either the Redis tests skip and say why.
- */
+// A Redis for the tests: REDIS_URL when set, else a `redis-server` started here on a free loopback port (CI installs
+// Debian's package). Without either the Redis tests skip and say why.
+
 export interface TestRedis {
   readonly url: string;
   stop(): Promise<void>;

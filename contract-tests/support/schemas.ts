@@ -2,7 +2,8 @@ import { expect } from 'vitest';
 import { readSchemaFiles } from '../../src/files/schemas.ts';
 import { createSchemaRegistry } from '../../src/validation/registry.ts';
 
-/** Checks bodies against `schemas/` independently of the server under test, reporting every issue. */
+// Checks bodies against `schemas/` independently of the server under test, reporting every issue.
+
 const registry = createSchemaRegistry(readSchemaFiles(), { allErrors: true });
 
 export function schemaIssues(schemaId: string, body: unknown): string[] {

@@ -1,16 +1,14 @@
 import request from 'supertest';
 import type { Test } from 'supertest';
-import { assembleEngine, type AssembleOptions } from '../../src/assemble.ts';
+import { testMock, type AssembleOptions } from '../../src/assemble.ts';
 import type { ResponseViolation } from '../../src/engine/response-check.ts';
 import { createApp } from '../../src/http/create-app.ts';
-import { createMemoryStore } from '../../src/store/memory.ts';
 import type { StoredRecord } from '../../src/store/store.ts';
 
-/**
- * Where a contract suite sends its requests. By default a fresh in-process mock (every API mounted, strict
- * response checking on, so a response that breaks its own schema fails the test as a 500); with
- * CONTRACT_BASE_URL set, any running server, e.g. `http://127.0.0.1:4010/8x8` or a real provider.
- */
+// Where a contract suite sends its requests. By default a fresh in-process mock (every API mounted, strict
+// response checking on, so a response that breaks its own schema fails the test as a 500); with
+// CONTRACT_BASE_URL set, any running server, e.g. `http://127.0.0.1:4010/8x8` or a real provider.
+
 export interface Target {
   readonly external: boolean;
   readonly describe: string;
@@ -30,12 +28,12 @@ export function targetFor(api: string, options: AssembleOptions = {}): Target {
   const baseUrl = process.env['CONTRACT_BASE_URL'];
   if (baseUrl) return wrap(request(baseUrl.replace(/\/$/, '')), '', true, baseUrl, []);
   const violations: ResponseViolation[] = [];
-  const store = options.store ?? createMemoryStore();
-  const engine = assembleEngine({ strictResponses: true, onViolation: (v) => violations.push(v), ...options, store });
-  const app = createApp({ engine });
+  // The tests' one mock (strict responses, frozen records: decision 003).
+  const { engine, admin } = testMock({ onViolation: (v) => violations.push(v), ...options });
+  const app = createApp({ engine, admin });
   return {
     ...wrap(request(app), `/${api}`, false, `in-process mock /${api}`, violations),
-    inspect: (pack, collection, id) => store.get(`default:${pack}`, collection, id),
+    inspect: async (pack, collection, id) => (await admin.records(pack, collection, { ids: [id] }))?.records[0],
   };
 }
 

@@ -2,11 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/**
- * The vendors' own documents and clients (`../shared/vendor`, or $VENDOR_DIR), read where they are and never copied
- * into the project. In a clone without them the tests that need them skip and say why; in CI (`CI` set) a missing
- * file is a failure.
- */
+// The vendors' own documents and clients (`../shared/vendor`, or $VENDOR_DIR), read where they are and never copied
+// into the project. In a clone without them the tests that need them skip and say why; in CI (`CI` set) a missing
+// file is a failure.
+
 export const VENDOR_DIR = process.env['VENDOR_DIR'] ?? fileURLToPath(new URL('../../../shared/vendor/', import.meta.url));
 
 export const vendorPath = (file: string): string => join(VENDOR_DIR, file);

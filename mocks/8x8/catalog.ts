@@ -2,14 +2,15 @@ import type { JsonObject } from '../../src/core/json.ts';
 import { mockError } from '../../src/core/errors.ts';
 import { text } from '../../src/engine/helpers.ts';
 import type { Operation } from '../../src/engine/pack.ts';
+import { typedOperations } from '../../src/engine/typed-input.ts';
 import type { NewRecord } from '../../src/store/store.ts';
 import catalog from '../../fixtures/8x8/catalog.json' with { type: 'json' };
+import type { Inputs } from './inputs.generated.ts';
 import { schemaId } from './schema-ids.ts';
 
-/**
- * The static lists of automation_api.json's "Miscellaneous" tag: supported time zones and the custom JavaScript
- * functions. The same for every account; stored as one record each so that they live in the store like every answer.
- */
+// The static lists of automation_api.json's "Miscellaneous" tag: supported time zones and the custom JavaScript
+// functions. The same for every account; stored as one record each so that they live in the store like every answer.
+
 export function catalogRecords(): NewRecord[] {
   return [
     { id: 'timezones', data: { items: catalog.timezones } },
@@ -33,8 +34,9 @@ const entry = (id: string) => ({
 });
 
 export function catalogOperations(): Operation[] {
+  const operation = typedOperations<Inputs>();
   return [
-    {
+    operation({
       id: 'listTimezones',
       method: 'GET',
       path: '/api/v1/accounts/{accountId}/steps/timezones',
@@ -44,13 +46,10 @@ export function catalogOperations(): Operation[] {
       action: {
         kind: 'get',
         ...entry('timezones'),
-        view: (record, input) => {
-          const contains = input.query['contains'];
-          return timezonesContaining(itemsOf(record.data), typeof contains === 'string' ? contains : undefined);
-        },
+        view: (record, input) => timezonesContaining(itemsOf(record.data), input.query.contains),
       },
-    },
-    {
+    }),
+    operation({
       id: 'listFunctions',
       method: 'GET',
       path: '/api/v1/accounts/{accountId}/steps/functions',
@@ -58,6 +57,6 @@ export function catalogOperations(): Operation[] {
       request: { params: schemaId('parameters.json#/$defs/AccountPath') },
       responses: { 200: schemaId('function-list.json') },
       action: { kind: 'get', ...entry('functions'), view: (record) => itemsOf(record.data) },
-    },
+    }),
   ];
 }

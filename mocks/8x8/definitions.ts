@@ -1,32 +1,39 @@
 import { mockError } from '../../src/core/errors.ts';
-import type { Json, JsonObject } from '../../src/core/json.ts';
+import type { JsonObject } from '../../src/core/json.ts';
 import { fail, ok } from '../../src/core/result.ts';
 import { objectOr, text } from '../../src/engine/helpers.ts';
 import type { Operation, OperationInput, RecordTarget, Replacement } from '../../src/engine/pack.ts';
+import { type Reads, typedOperations } from '../../src/engine/typed-input.ts';
 import { offsetArray } from '../../src/pagination/dialects.ts';
 import type { StoredRecord } from '../../src/store/store.ts';
+import type { Inputs } from './inputs.generated.ts';
 import { workflowMachine } from './machine.ts';
 import { schemaId } from './schema-ids.ts';
 
-/**
- * 8x8 workflow definitions (automation_api.json, tag "Workflow Definition Management"): the record holds the latest version in `data` and older versions,
- * newest first, in `meta.history`. Updating adds a version; deleting removes one version or all of them and
- * terminates the workflows still active on what was removed.
- */
+// 8x8 workflow definitions (automation_api.json, tag "Workflow Definition Management"): the record holds the latest version in `data` and older versions,
+// newest first, in `meta.versions` (`meta.history` is a run's moves, src/state/history.ts). Updating adds a version; deleting removes one version or all of them and
+// terminates the workflows still active on what was removed.
+
 const DEFINITIONS = '/api/v1/accounts/{accountId}/definitions';
 
-const definitionOf: RecordTarget = {
+const operation = typedOperations<Inputs>();
+type AccountPath = Inputs['listDefinitions']['params'];
+type DefinitionPath = Inputs['getDefinitionVersions']['params'];
+/** A create or update body (components/schemas/definitionInput). */
+export type DefinitionInput = Inputs['createDefinition']['body'];
+
+const definitionOf: RecordTarget<Reads<{ params: DefinitionPath }>> = {
   collection: 'definitions',
-  id: (input) => text(input.params['definitionId']),
-  scope: (input) => [{ field: 'accountId', op: 'eq', value: text(input.params['accountId']) }],
-  notFound: (input) => mockError('notFound', `Definition ${text(input.params['definitionId'])} not found.`),
+  id: (input) => input.params.definitionId,
+  scope: (input) => [{ field: 'accountId', op: 'eq', value: input.params.accountId }],
+  notFound: (input) => mockError('notFound', `Definition ${input.params.definitionId} not found.`),
 };
 
-export const historyOf = (record: StoredRecord): JsonObject[] =>
-  (Array.isArray(record.meta['history']) ? record.meta['history'] : []).map((version) => objectOr(version));
+export const olderVersions = (record: StoredRecord): JsonObject[] =>
+  (Array.isArray(record.meta['versions']) ? record.meta['versions'] : []).map((version) => objectOr(version));
 
-const definitionUrl = (input: OperationInput, id: string) =>
-  `${input.base}/api/v1/accounts/${encodeURIComponent(text(input.params['accountId']))}/definitions/${id}`;
+const definitionUrl = (input: OperationInput<Reads<{ params: AccountPath }>>, id: string) =>
+  `${input.base}/api/v1/accounts/${encodeURIComponent(input.params.accountId)}/definitions/${id}`;
 
 /**
  * A stored version from a create or update body (components/schemas/definitionInput): the path's account wins over a
@@ -34,43 +41,42 @@ const definitionUrl = (input: OperationInput, id: string) =>
  * other unknown top-level fields are accepted and not kept; `definition` is kept exactly as sent; `status` defaults to
  * disabled (components/schemas/status). Absent or null subaccount: omitted, the definition listens on every one.
  */
-export function versionFrom(body: Json | undefined, fields: { accountId: string; id: string; version: number; createdAt: string }): JsonObject {
-  const input = objectOr(body);
-  const subAccountId = input['subAccountId'] ?? input['subaccountId'];
+export function versionFrom(body: DefinitionInput, fields: { accountId: string; id: string; version: number; createdAt: string }): JsonObject {
+  const subAccountId = body.subAccountId ?? body.subaccountId;
   return {
     accountId: fields.accountId,
     id: fields.id,
     version: fields.version,
     createdAt: fields.createdAt,
     ...(typeof subAccountId === 'string' ? { subAccountId } : {}),
-    trigger: input['trigger'] ?? null,
-    status: input['status'] ?? 'disabled',
-    definition: input['definition'] ?? null,
+    trigger: body.trigger,
+    status: body.status ?? 'disabled',
+    definition: body.definition,
   };
 }
 
 /** get-specific-definition's limit and offset over the version history (newest first). */
-function versionsPage(record: StoredRecord, input: OperationInput): JsonObject[] {
-  const offset = typeof input.query['offset'] === 'number' ? input.query['offset'] : 0;
-  const limit = typeof input.query['limit'] === 'number' ? input.query['limit'] : 100;
-  return [record.data, ...historyOf(record)].slice(offset, offset + limit);
+function versionsPage(record: StoredRecord, input: OperationInput<Inputs['getDefinitionVersions']>): JsonObject[] {
+  const offset = input.query.offset ?? 0;
+  const limit = input.query.limit ?? 100;
+  return [record.data, ...olderVersions(record)].slice(offset, offset + limit);
 }
 
 /** Removes `version` (or every version) from a definition: what remains, or 'remove' when nothing does. */
-function withoutVersion(record: StoredRecord, version: Json | undefined): Replacement | 'remove' | undefined {
+function withoutVersion(record: StoredRecord, version: number | undefined): Replacement | 'remove' | undefined {
   if (version === undefined) return 'remove';
-  const history = historyOf(record);
+  const history = olderVersions(record);
   if (record.data['version'] === version) {
     const [previous, ...older] = history;
-    return previous ? { data: previous, meta: { ...record.meta, history: older } } : 'remove';
+    return previous ? { data: previous, meta: { ...record.meta, versions: older } } : 'remove';
   }
   if (!history.some((entry) => entry['version'] === version)) return undefined;
-  return { data: record.data, meta: { ...record.meta, history: history.filter((entry) => entry['version'] !== version) } };
+  return { data: record.data, meta: { ...record.meta, versions: history.filter((entry) => entry['version'] !== version) } };
 }
 
 export function definitionOperations(): Operation[] {
   return [
-    {
+    operation({
       id: 'listDefinitions',
       method: 'GET',
       path: DEFINITIONS,
@@ -80,30 +86,31 @@ export function definitionOperations(): Operation[] {
       action: {
         kind: 'list',
         collection: 'definitions',
-        where: (input) => ok([{ field: 'accountId', op: 'eq', value: text(input.params['accountId']) }]),
+        where: (input) => ok([{ field: 'accountId', op: 'eq', value: input.params.accountId }]),
         orderBy: () => ok([{ field: 'createdAt', dir: 'desc', as: 'time' }]),
         pagination: offsetArray({ offset: 'offset', limit: 'limit', defaultLimit: 100 }),
       },
-    },
-    {
+    }),
+    operation({
       id: 'createDefinition',
       method: 'POST',
       path: DEFINITIONS,
       summary: 'Create a definition from a definitionInput body: 201 + Location + the stored version 1 (create-definition).',
       request: { params: schemaId('parameters.json#/$defs/AccountPath'), body: schemaId('definition.json#/$defs/Input') },
       responses: { 201: schemaId('definition.json') },
+      responseHeaders: { 201: ['location'] },
       action: {
         kind: 'create',
         collection: 'definitions',
         build(input, ctx) {
           const id = ctx.ids.uuid();
-          const data = versionFrom(input.body, { accountId: text(input.params['accountId']), id, version: 1, createdAt: ctx.now });
-          return ok({ id, data, meta: { history: [] } });
+          const data = versionFrom(input.body, { accountId: input.params.accountId, id, version: 1, createdAt: ctx.now });
+          return ok({ id, data, meta: { versions: [] } });
         },
         reply: (record, input) => ({ status: 201, headers: { location: definitionUrl(input, record.id) }, body: record.data }),
       },
-    },
-    {
+    }),
+    operation({
       id: 'getDefinitionVersions',
       method: 'GET',
       path: `${DEFINITIONS}/{definitionId}`,
@@ -112,8 +119,8 @@ export function definitionOperations(): Operation[] {
       responses: { 200: schemaId('definition-list.json') },
       // "If there are no definitions by the specified definition id, an empty list is returned." (get-specific-definition)
       action: { kind: 'get', ...definitionOf, view: versionsPage, absent: () => [] },
-    },
-    {
+    }),
+    operation({
       id: 'updateDefinition',
       method: 'PUT',
       path: `${DEFINITIONS}/{definitionId}`,
@@ -130,12 +137,12 @@ export function definitionOperations(): Operation[] {
             version: Number(record.data['version']) + 1,
             createdAt: ctx.now,
           });
-          return ok({ data, meta: { ...record.meta, history: [record.data, ...historyOf(record)] } });
+          return ok({ data, meta: { ...record.meta, versions: [record.data, ...olderVersions(record)] } });
         },
         reply: (record) => ({ status: 200, body: record.data }),
       },
-    },
-    {
+    }),
+    operation({
       id: 'deleteDefinition',
       method: 'DELETE',
       path: `${DEFINITIONS}/{definitionId}`,
@@ -146,9 +153,9 @@ export function definitionOperations(): Operation[] {
         kind: 'update',
         ...definitionOf,
         apply(record, input) {
-          const remaining = withoutVersion(record, input.query['version']);
+          const remaining = withoutVersion(record, input.query.version);
           if (remaining === undefined) {
-            return fail(mockError('notFound', `Definition ${record.id} version ${text(input.query['version'])} not found.`));
+            return fail(mockError('notFound', `Definition ${record.id} version ${input.query.version} not found.`));
           }
           return ok(remaining);
         },
@@ -157,13 +164,13 @@ export function definitionOperations(): Operation[] {
           where: (record, input) => [
             { field: 'data.accountId', op: 'eq', value: text(record.data['accountId']) },
             { field: 'definitionId', op: 'eq', value: record.id },
-            ...(input.query['version'] === undefined ? [] : [{ field: 'version', op: 'eq' as const, value: input.query['version'] }]),
+            ...(input.query.version === undefined ? [] : [{ field: 'version', op: 'eq' as const, value: input.query.version }]),
           ],
           machine: workflowMachine,
           command: 'terminate',
         },
         reply: () => ({ status: 202 }),
       },
-    },
+    }),
   ];
 }

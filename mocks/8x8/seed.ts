@@ -41,7 +41,7 @@ export function seed8x8(ctx: SeedContext): SeedData {
     name: documented.name,
     steps: documented.steps as unknown as JsonObject[],
   });
-  definitions.push({ id: documented.id, data: docVersion.data, meta: { history: [] } });
+  definitions.push({ id: documented.id, data: docVersion.data, meta: { versions: [] } });
   workflows.push(...exampleRecords(f, docVersion));
   const documentedCount = ctx.records ?? documented.workflows;
   for (let i = 0; i < documentedCount; i++)
@@ -123,11 +123,11 @@ function generatedDefinition(f: SeededFaker, anchor: number, accountId: string, 
     createdAt += f.number.int(spec.versionGapDays) * DAY + f.number.int({ min: 0, max: DAY - 1 });
   }
   const latest = versions[versions.length - 1] as Definition;
-  const history = versions
+  const older = versions
     .slice(0, -1)
     .reverse()
     .map((v) => v.data);
-  return { record: { id, data: latest.data, meta: { history } }, versions };
+  return { record: { id, data: latest.data, meta: { versions: older } }, versions };
 }
 
 /** How long a step of this type runs: a Wait step its duration ("d.HH:mm:ss", or whole days), others a moment. */

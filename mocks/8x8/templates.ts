@@ -1,14 +1,13 @@
 import type { JsonObject } from '../../src/core/json.ts';
 import type { SeededFaker } from '../../src/generation/seeded-faker.ts';
 
-/**
- * Generated definitions follow the use cases of 8x8's "Getting started with Automation API" (auto reply, out of
- * office, split messages, custom integration, content based rule, ...), built only from the eight documented step
- * types with their required inputs (automation_api.json components/schemas/*Step), and scripted with `{{...}}`
- * expressions and the documented helper functions as the documents' examples are. WaitForReply and WaitForDTMF are
- * left out: their schemas require `outputs.reply` / `outputs.dtmfData` objects, which a definition's outputs (context
- * name -> expression) never hold (see PROVENANCE.md).
- */
+// Generated definitions follow the use cases of 8x8's "Getting started with Automation API" (auto reply, out of
+// office, split messages, custom integration, content based rule, ...), built only from the eight documented step
+// types with their required inputs (automation_api.json components/schemas/*Step), and scripted with `{{...}}`
+// expressions and the documented helper functions as the documents' examples are. WaitForReply and WaitForDTMF are
+// left out: their schemas require `outputs.reply` / `outputs.dtmfData` objects, which a definition's outputs (context
+// name -> expression) never hold (see PROVENANCE.md).
+
 export type Trigger = 'inbound_sms' | 'inbound_chat_apps' | 'http_request';
 
 export interface Template {

@@ -1,7 +1,7 @@
-import type { JsonObject } from '../../src/core/json.ts';
 import { ok } from '../../src/core/result.ts';
-import { objectOr, text } from '../../src/engine/helpers.ts';
 import type { Operation } from '../../src/engine/pack.ts';
+import { typedOperations } from '../../src/engine/typed-input.ts';
+import type { Inputs } from './inputs.generated.ts';
 import { schemaId } from './schema-ids.ts';
 import { versionOf } from './workflow.ts';
 import { startedWorkflow } from './workflows.ts';
@@ -13,7 +13,7 @@ import { startedWorkflow } from './workflows.ts';
  * (`data`) and the subaccount the event was raised with. 200 with no body, whether or not any definition listens.
  */
 export function triggerOperation(): Operation {
-  return {
+  return typedOperations<Inputs>()({
     id: 'raiseHttpRequestTrigger',
     method: 'POST',
     path: '/api/v1/accounts/{accountId}/triggers/http_request',
@@ -30,7 +30,7 @@ export function triggerOperation(): Operation {
         collection: 'definitions',
         where: (input) =>
           ok([
-            { field: 'accountId', op: 'eq', value: text(input.params['accountId']) },
+            { field: 'accountId', op: 'eq', value: input.params.accountId },
             { field: 'trigger', op: 'eq', value: 'http_request' },
             { field: 'status', op: 'eq', value: 'enabled' },
           ]),
@@ -38,14 +38,12 @@ export function triggerOperation(): Operation {
       collection: 'workflows',
       build(source, input, ctx) {
         const version = versionOf(source.data);
-        const raisedFor = input.query['subAccountId'];
-        const subAccountId = typeof raisedFor === 'string' ? raisedFor : undefined;
+        const subAccountId = input.query.subAccountId;
         // A definition bound to a subaccount runs only for events of that subaccount (definitionInput.subAccountId).
         if (version.subAccountId !== undefined && version.subAccountId !== subAccountId) return undefined;
-        const context: JsonObject = objectOr(input.body);
-        return startedWorkflow(version, ctx, { context, subAccountId });
+        return startedWorkflow(version, ctx, { context: input.body ?? {}, subAccountId });
       },
       reply: () => ({ status: 200 }),
     },
-  };
+  });
 }

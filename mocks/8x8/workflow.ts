@@ -1,7 +1,8 @@
 import type { Json, JsonObject } from '../../src/core/json.ts';
 import type { NewRecord } from '../../src/store/store.ts';
 
-/** How 8x8 workflow records are put together; shared by the seed, POST .../workflows and the http_request trigger. */
+// How 8x8 workflow records are put together; shared by the seed, POST .../workflows and the http_request trigger.
+
 export interface DefinitionVersion {
   readonly accountId: string;
   readonly id: string;

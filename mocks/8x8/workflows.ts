@@ -1,40 +1,47 @@
 import { fillTemplate, mockError } from '../../src/core/errors.ts';
 import type { JsonObject } from '../../src/core/json.ts';
 import { fail, ok } from '../../src/core/result.ts';
-import { allConditions, equalIfGiven, objectOr, text, timeBound } from '../../src/engine/helpers.ts';
+import { allConditions, equalIfGiven, text, timeBound } from '../../src/engine/helpers.ts';
 import type { ActionContext, Operation, OperationInput, ParentLookup, RecordTarget } from '../../src/engine/pack.ts';
+import { type Reads, typedOperations } from '../../src/engine/typed-input.ts';
 import { offsetArray } from '../../src/pagination/dialects.ts';
 import type { StoredRecord } from '../../src/store/store.ts';
-import { historyOf } from './definitions.ts';
+import { olderVersions } from './definitions.ts';
+import type { Inputs } from './inputs.generated.ts';
 import { workflowMachine } from './machine.ts';
 import { schemaId } from './schema-ids.ts';
 import { objectId, runningStatus, runPath, shownLogs, stepLogs, versionOf, workflowRecord, type DefinitionVersion } from './workflow.ts';
 
-/** 8x8 workflow instances (automation_api.json, tag "Workflow Instance Management", and start-workflow-instance). */
+// 8x8 workflow instances (automation_api.json, tag "Workflow Instance Management", and start-workflow-instance).
+
 const WORKFLOWS = '/api/v1/accounts/{accountId}/definitions/{definitionId}/workflows';
 
-export const definitionOf: ParentLookup = {
+const operation = typedOperations<Inputs>();
+type DefinitionPath = Inputs['listWorkflowInstances']['params'];
+type WorkflowPath = Inputs['getWorkflowInstance']['params'];
+
+export const definitionOf: ParentLookup<Reads<{ params: DefinitionPath }>> = {
   name: 'definition',
   collection: 'definitions',
-  id: (input) => text(input.params['definitionId']),
-  scope: (input) => [{ field: 'accountId', op: 'eq', value: text(input.params['accountId']) }],
-  notFound: (input) => mockError('notFound', `Definition ${text(input.params['definitionId'])} not found.`),
+  id: (input) => input.params.definitionId,
+  scope: (input) => [{ field: 'accountId', op: 'eq', value: input.params.accountId }],
+  notFound: (input) => mockError('notFound', `Definition ${input.params.definitionId} not found.`),
 };
 
-const workflowOf: RecordTarget = {
+const workflowOf: RecordTarget<Reads<{ params: WorkflowPath }>> = {
   collection: 'workflows',
-  id: (input) => text(input.params['workflowId']),
+  id: (input) => input.params.workflowId,
   scope: (input) => [
-    { field: 'data.accountId', op: 'eq', value: text(input.params['accountId']) },
-    { field: 'definitionId', op: 'eq', value: text(input.params['definitionId']) },
+    { field: 'data.accountId', op: 'eq', value: input.params.accountId },
+    { field: 'definitionId', op: 'eq', value: input.params.definitionId },
   ],
-  notFound: (input) => mockError('notFound', `Workflow ${text(input.params['workflowId'])} not found.`),
+  notFound: (input) => mockError('notFound', `Workflow ${input.params.workflowId} not found.`),
 };
 
-const workflowUrl = (input: OperationInput, workflowId: string) =>
-  `${input.base}/api/v1/accounts/${encodeURIComponent(text(input.params['accountId']))}/definitions/${text(input.params['definitionId'])}/workflows/${encodeURIComponent(workflowId)}`;
+const workflowUrl = (input: OperationInput<Reads<{ params: DefinitionPath }>>, workflowId: string) =>
+  `${input.base}/api/v1/accounts/${encodeURIComponent(input.params.accountId)}/definitions/${input.params.definitionId}/workflows/${encodeURIComponent(workflowId)}`;
 
-const definitionData = (input: OperationInput): JsonObject => input.parents['definition']?.data ?? {};
+const definitionData = (input: Pick<OperationInput, 'parents'>): JsonObject => input.parents['definition']?.data ?? {};
 
 /**
  * A new Runnable workflow of a definition version, started now: its first step running, its path through the
@@ -66,7 +73,7 @@ export function startedWorkflow(
 
 export function workflowOperations(): Operation[] {
   return [
-    {
+    operation({
       id: 'listWorkflowInstances',
       method: 'GET',
       path: WORKFLOWS,
@@ -80,20 +87,20 @@ export function workflowOperations(): Operation[] {
         where: (input) =>
           allConditions(
             [
-              { field: 'data.accountId', op: 'eq', value: text(input.params['accountId']) },
-              { field: 'definitionId', op: 'eq', value: text(input.params['definitionId']) },
+              { field: 'data.accountId', op: 'eq', value: input.params.accountId },
+              { field: 'definitionId', op: 'eq', value: input.params.definitionId },
               // Without a version, the latest version's workflows (get-workflow-instances).
-              { field: 'version', op: 'eq', value: input.query['version'] ?? definitionData(input)['version'] ?? 1 },
+              { field: 'version', op: 'eq', value: input.query.version ?? definitionData(input)['version'] ?? 1 },
             ],
-            equalIfGiven('status', input.query['status']),
-            timeBound('startedAt', 'gte', input.query['startTimeFrom'], 'startTimeFrom'),
-            timeBound('startedAt', 'lte', input.query['startTimeTo'], 'startTimeTo'),
+            equalIfGiven('status', input.query.status),
+            timeBound('startedAt', 'gte', input.query.startTimeFrom, 'startTimeFrom'),
+            timeBound('startedAt', 'lte', input.query.startTimeTo, 'startTimeTo'),
           ),
         orderBy: () => ok([{ field: 'startedAt', dir: 'desc', as: 'time' }]),
         pagination: offsetArray({ offset: 'offset', limit: 'limit', defaultLimit: 100 }),
       },
-    },
-    {
+    }),
+    operation({
       id: 'getWorkflowInstance',
       method: 'GET',
       path: `${WORKFLOWS}/{workflowId}`,
@@ -104,10 +111,10 @@ export function workflowOperations(): Operation[] {
       action: {
         kind: 'get',
         ...workflowOf,
-        view: (record, input) => (input.query['includeLogs'] === true ? { ...record.data, logs: shownLogs(record.meta['logs']) } : record.data),
+        view: (record, input) => (input.query.includeLogs ? { ...record.data, logs: shownLogs(record.meta['logs']) } : record.data),
       },
-    },
-    {
+    }),
+    operation({
       id: 'startWorkflowInstance',
       method: 'POST',
       path: WORKFLOWS,
@@ -119,6 +126,7 @@ export function workflowOperations(): Operation[] {
         body: schemaId('parameters.json#/$defs/StartPayload'),
       },
       responses: { 201: null },
+      responseHeaders: { 201: ['location'] },
       requires: [definitionOf],
       action: {
         kind: 'create',
@@ -126,17 +134,17 @@ export function workflowOperations(): Operation[] {
         build(input, ctx) {
           const latest = definitionData(input);
           if (latest['status'] === 'disabled') return fail(mockError('invalidRequest', `Definition ${text(latest['id'])} is disabled.`));
-          const asked = input.query['version'];
+          const asked = input.query.version;
           const record = input.parents['definition'] as StoredRecord;
-          const data = asked === undefined ? latest : [latest, ...historyOf(record)].find((version) => version['version'] === asked);
-          if (!data) return fail(mockError('notFound', `Definition ${text(latest['id'])} version ${text(asked)} not found.`));
+          const data = asked === undefined ? latest : [latest, ...olderVersions(record)].find((version) => version['version'] === asked);
+          if (!data) return fail(mockError('notFound', `Definition ${text(latest['id'])} version ${asked} not found.`));
           const version = versionOf(data);
           return ok(startedWorkflow(version, ctx, { context: { payload: input.body ?? {} }, subAccountId: version.subAccountId }));
         },
         reply: (record, input) => ({ status: 201, headers: { location: workflowUrl(input, record.id) } }),
       },
-    },
-    {
+    }),
+    operation({
       id: 'updateWorkflowInstanceStatus',
       method: 'PATCH',
       path: `${WORKFLOWS}/{workflowId}`,
@@ -148,10 +156,7 @@ export function workflowOperations(): Operation[] {
         kind: 'transition',
         ...workflowOf,
         machine: workflowMachine,
-        command: (input) => {
-          const status = objectOr(input.body)['status'];
-          return typeof status === 'string' ? status : undefined;
-        },
+        command: (input) => input.body.status,
         refuse: (refusal, record: StoredRecord) =>
           mockError(
             'illegalTransition',
@@ -159,8 +164,8 @@ export function workflowOperations(): Operation[] {
           ),
         reply: () => ({ status: 200 }),
       },
-    },
-    {
+    }),
+    operation({
       id: 'listWorkflowErrors',
       method: 'GET',
       path: `${WORKFLOWS}/{workflowId}/errors`,
@@ -169,6 +174,6 @@ export function workflowOperations(): Operation[] {
       responses: { 200: schemaId('workflow-error.json') },
       requires: [definitionOf],
       action: { kind: 'get', ...workflowOf, view: (record) => record.meta['errors'] ?? [] },
-    },
+    }),
   ];
 }

@@ -9,6 +9,7 @@ export const consoleAmperity: ConsoleView = {
   list: { operation: 'listWorkflowRuns', query: { with_total: 'true' }, filters: ['state', 'type', 'created_from', 'created_to'] },
   fields: { id: 'id', status: 'state', title: 'name', since: ['ended_at', 'created_at'] },
   detail: { operation: 'getWorkflowRun', params: { id: { field: 'id' } }, query: { view: 'verbose' } },
-  commands: { kind: 'machine', operation: 'stopWorkflowRun', params: { id: { field: 'id' } }, body: null },
+  // One endpoint per command (POST .../runs/{id}/stop, no body), as the vendor's API has it.
+  commands: { kind: 'machine', calls: { stop: { operation: 'stopWorkflowRun', params: { id: { field: 'id' } } } } },
   create: { operation: 'startWorkflowRun', example: () => ({ config_id: 'og-2LoyaltyM', run_mode: 'full' }) },
 };

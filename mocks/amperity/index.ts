@@ -1,31 +1,36 @@
 import { mockError } from '../../src/core/errors.ts';
 import { ok } from '../../src/core/result.ts';
-import { allConditions, equalIfGiven, objectOr, principalId, text, timeBound } from '../../src/engine/helpers.ts';
+import { allConditions, equalIfGiven, principalId, text, timeBound } from '../../src/engine/helpers.ts';
 import type { ApiPack, OperationInput, RecordTarget } from '../../src/engine/pack.ts';
+import { type Reads, typedOperations } from '../../src/engine/typed-input.ts';
 import { cursorToken } from '../../src/pagination/dialects.ts';
 import type { Condition } from '../../src/store/query.ts';
 import type { StoredRecord } from '../../src/store/store.ts';
+import type { Inputs } from './inputs.generated.ts';
 import { runProgress } from './lifecycle.ts';
 import { listView, overviewView, runMachine, stateFilter } from './runs.ts';
 import { schemaId } from './schema-ids.ts';
 import { seedAmperity, startedRun } from './seed.ts';
 import { consoleAmperity } from './console.ts';
 
-/**
- * Amperity workflow runs, API version 2024-04-01 (the vendor's OpenAPI document, control-plane-2024-04-01: paths
- * /workflow/runs...; its reference pages; seed 003). Choices: schemas/amperity/PROVENANCE.md.
- */
+// Amperity workflow runs, API version 2024-04-01 (the vendor's OpenAPI document, control-plane-2024-04-01: paths
+// /workflow/runs...; its reference pages; seed 003). Choices: schemas/amperity/PROVENANCE.md.
+
 const RUNS = '/api/workflow/runs';
 const TENANT_HEADER = 'amperity-tenant';
 
-const tenantOf = (input: OperationInput): string => text(input.headers[TENANT_HEADER]);
-const ownTenant = (input: OperationInput): Condition[] => [{ field: 'tenant', op: 'eq', value: tenantOf(input) }];
+const operation = typedOperations<Inputs>();
+/** Every operation's headers: the tenant, and the API version. */
+type Tenanted = Reads<{ headers: Inputs['getWorkflowRun']['headers'] }>;
 
-const runOf: RecordTarget = {
+const tenantOf = (input: OperationInput<Tenanted>): string => input.headers[TENANT_HEADER];
+const ownTenant = (input: OperationInput<Tenanted>): Condition[] => [{ field: 'tenant', op: 'eq', value: tenantOf(input) }];
+
+const runOf: RecordTarget<Tenanted & Reads<{ params: Inputs['getWorkflowRun']['params'] }>> = {
   collection: 'runs',
-  id: (input) => text(input.params['id']),
+  id: (input) => input.params.id,
   scope: ownTenant,
-  notFound: (input) => mockError('notFound', `Workflow run ${text(input.params['id'])} not found.`),
+  notFound: (input) => mockError('notFound', `Workflow run ${input.params.id} not found.`),
 };
 
 const headers = schemaId('parameters.json#/$defs/Headers');
@@ -77,7 +82,7 @@ export const packAmperity: ApiPack = {
   },
   collections: { runs: { schema: schemaId('run.json#/$defs/Verbose') } },
   operations: [
-    {
+    operation({
       id: 'listWorkflowRuns',
       method: 'GET',
       path: RUNS,
@@ -90,20 +95,20 @@ export const packAmperity: ApiPack = {
         where: (input) =>
           allConditions(
             ownTenant(input),
-            stateFilter(input.query['state']),
-            equalIfGiven('type', input.query['type']),
-            timeBound('created_at', 'gte', input.query['created_from'], 'created_from'),
-            timeBound('created_at', 'lt', input.query['created_to'], 'created_to'),
-            timeBound('ended_at', 'gte', input.query['ended_from'], 'ended_from'),
-            timeBound('ended_at', 'lt', input.query['ended_to'], 'ended_to'),
+            stateFilter(input.query.state),
+            equalIfGiven('type', input.query.type),
+            timeBound('created_at', 'gte', input.query.created_from, 'created_from'),
+            timeBound('created_at', 'lt', input.query.created_to, 'created_to'),
+            timeBound('ended_at', 'gte', input.query.ended_from, 'ended_from'),
+            timeBound('ended_at', 'lt', input.query.ended_to, 'ended_to'),
           ),
         orderBy: () => ok([{ field: 'created_at', dir: 'desc', as: 'time' }]),
         // The document bounds no limit: any integer is held within 1..1000 (PROVENANCE.md).
         pagination: cursorToken({ items: 'data', token: 'next_token', limit: 'limit', defaultLimit: 25, totalFlag: 'with_total', clamp: [1, 1000] }),
         view: (record) => listView(record.data),
       },
-    },
-    {
+    }),
+    operation({
       id: 'getWorkflowRun',
       method: 'GET',
       path: `${RUNS}/{id}`,
@@ -113,10 +118,10 @@ export const packAmperity: ApiPack = {
       action: {
         kind: 'get',
         ...runOf,
-        view: (record: StoredRecord, input) => (input.query['view'] === 'verbose' ? record.data : overviewView(record.data)),
+        view: (record: StoredRecord, input) => (input.query.view === 'verbose' ? record.data : overviewView(record.data)),
       },
-    },
-    {
+    }),
+    operation({
       id: 'startWorkflowRun',
       method: 'POST',
       path: RUNS,
@@ -127,22 +132,22 @@ export const packAmperity: ApiPack = {
         kind: 'create',
         collection: 'runs',
         build(input, ctx) {
-          const body = objectOr(input.body);
+          const body = input.body;
           const data = startedRun({
-            configId: text(body['config_id']),
+            configId: body.config_id,
             tenant: tenantOf(input),
             principalId: `api-key|${principalId(input.caller.credential).slice(0, 8)}`,
             now: ctx.now,
             digits: () => String(Math.floor(ctx.ids.next() * 100_000)).padStart(5, '0'),
             letters: (length) => ctx.ids.hex(length),
           });
-          return ok({ id: text(data['id']), data, meta: { run_mode: body['run_mode'] ?? 'full', config_id: body['config_id'] ?? null } });
+          return ok({ id: text(data['id']), data, meta: { run_mode: body.run_mode ?? 'full', config_id: body.config_id } });
         },
         // The reference page's 201 example is the verbose representation (task_instances, versions, principal).
         reply: (record) => ({ status: 201, body: record.data }),
       },
-    },
-    {
+    }),
+    operation({
       id: 'stopWorkflowRun',
       method: 'POST',
       path: `${RUNS}/{id}/stop`,
@@ -158,6 +163,6 @@ export const packAmperity: ApiPack = {
         // The reference page's 200 example carries task_instances: the verbose representation.
         reply: (record) => ({ status: 200, body: record.data }),
       },
-    },
+    }),
   ],
 };

@@ -3,11 +3,10 @@ import examples from '../../fixtures/amperity/examples.json' with { type: 'json'
 import settings from '../../fixtures/amperity/generation.json' with { type: 'json' };
 import { withTaskError } from './seed.ts';
 
-/**
- * The orchestrator moves runs by itself (reference pages, state): scheduled -> started -> in progress -> running ->
- * succeeded or failed (with an `error`, on the run and its failed task), sometimes through running with failures;
- * canceling and stopping settle. Paused runs wait. The machine stamps ended_at and moves the tasks.
- */
+// The orchestrator moves runs by itself (reference pages, state): scheduled -> started -> in progress -> running ->
+// succeeded or failed (with an `error`, on the run and its failed task), sometimes through running with failures;
+// canceling and stopping settle. Paused runs wait. The machine stamps ended_at and moves the tasks.
+
 const MINUTE = 60_000;
 
 export const runProgress: Progress = {

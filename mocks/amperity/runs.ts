@@ -4,10 +4,9 @@ import { equalIfGiven } from '../../src/engine/helpers.ts';
 import type { StateMachine } from '../../src/state/machine.ts';
 import type { Condition } from '../../src/store/query.ts';
 
-/**
- * What each view of a run shows (Amperity OpenAPI 2024-04-01, get-workflow parameter view) and how its state moves.
- * Overview: only these fields (ended_at when the run has ended).
- */
+// What each view of a run shows (Amperity OpenAPI 2024-04-01, get-workflow parameter view) and how its state moves.
+
+/** Overview: only these fields (ended_at when the run has ended). */
 export const OVERVIEW_FIELDS = ['created_at', 'ended_at', 'id', 'name', 'state', 'tenant', 'type'] as const;
 /** Fields only view=verbose shows; the list shows the rest, as the reference page's list example does. */
 export const VERBOSE_ONLY_FIELDS = ['launched_version', 'current_version', 'warn_after_ms', 'task_instances'] as const;

@@ -17,7 +17,13 @@ export const consoleLongjump: ConsoleView = {
   detail: { operation: 'listAvailableActions', params: record },
   commands: {
     kind: 'actions',
-    list: { operation: 'listAvailableActions', params: record, query: { alt: 'json' } },
+    list: {
+      operation: 'listAvailableActions',
+      params: record,
+      query: { alt: 'json' },
+      items: 'platform.workflowAction',
+      fields: { name: 'name', title: 'title', available: 'available', to: 'nextStateId' },
+    },
     take: {
       operation: 'changeWorkflowState',
       params: record,

@@ -1,44 +1,48 @@
 import { mockError } from '../../src/core/errors.ts';
 import type { JsonObject } from '../../src/core/json.ts';
 import { fail, ok } from '../../src/core/result.ts';
-import { objectOr, text } from '../../src/engine/helpers.ts';
-import { historyOf } from '../../src/engine/moves.ts';
+import { text } from '../../src/engine/helpers.ts';
 import type { ApiPack, OperationInput, ParentLookup, RecordTarget } from '../../src/engine/pack.ts';
+import { type Reads, typedOperations } from '../../src/engine/typed-input.ts';
+import { withMove } from '../../src/state/history.ts';
 import type { StoredRecord } from '../../src/store/store.ts';
+import type { Inputs } from './inputs.generated.ts';
 import { actionTree, asRecord, asWorkflow, offeredActions, platform, successMessage, takeAction } from './model.ts';
 import { schemaId } from './schema-ids.ts';
 import { recordKey, seedLongjump } from './seed.ts';
 import { consoleLongjump } from './console.ts';
 
-/** LongJump / AgileApps REST workflow resources (seed 004, vendor-facts 004). XML first; the same trees as JSON. */
+// LongJump / AgileApps REST workflow resources (seed 004, vendor-facts 004). XML first; the same trees as JSON.
+
 const REST = '/networking/rest';
 const SESSION_COOKIE = 'JSESSIONID';
 
-const workflowOf: ParentLookup = {
+const operation = typedOperations<Inputs>();
+type RecordPath = Inputs['workflowOwners']['params'];
+
+const workflowOf: ParentLookup<Reads<{ params: RecordPath }>> = {
   name: 'workflow',
   collection: 'workflows',
-  id: (input) => text(input.params['objectName']),
-  notFound: (input) => mockError('notFound', `Invalid object name: ${text(input.params['objectName'])}`),
+  id: (input) => input.params.objectName,
+  notFound: (input) => mockError('notFound', `Invalid object name: ${input.params.objectName}`),
 };
 
-const actingUser: ParentLookup = {
+const actingUser: ParentLookup<Reads<Record<never, never>>> = {
   name: 'user',
   collection: 'users',
   id: (input) => input.caller.principal ?? '',
   notFound: () => mockError('unauthenticated', 'User not logged in'),
 };
 
-const recordOf: RecordTarget = {
+const recordOf: RecordTarget<Reads<{ params: RecordPath }>> = {
   collection: 'records',
-  id: (input) => recordKey(text(input.params['objectName']), text(input.params['recordId'])),
-  notFound: (input) => mockError('notFound', `Invalid record id: ${text(input.params['recordId'])}`),
+  id: (input) => recordKey(input.params.objectName, input.params.recordId),
+  notFound: (input) => mockError('notFound', `Invalid record id: ${input.params.recordId}`),
 };
 
-const workflowIn = (input: OperationInput) => asWorkflow(input.parents['workflow']?.data ?? {});
-const changeRequest = (input: OperationInput): JsonObject => objectOr(objectOr(objectOr(input.body)['platform'])['workflowChangeState']);
-const loginRequest = (input: OperationInput): JsonObject => objectOr(objectOr(objectOr(input.body)['platform'])['login']);
+const workflowIn = (input: Pick<OperationInput, 'parents'>) => asWorkflow(input.parents['workflow']?.data ?? {});
 
-function actionsView(record: StoredRecord, input: OperationInput) {
+function actionsView(record: StoredRecord, input: Pick<OperationInput, 'parents' | 'caller'>) {
   const data = asRecord(record.data);
   const offered = offeredActions(workflowIn(input), data, input.caller.principal);
   const body: JsonObject = {};
@@ -53,7 +57,16 @@ export const packLongjump: ApiPack = {
   id: 'longjump',
   title: 'LongJump workflow record states',
   vendorBaseUrl: 'https://na.longjump.com',
-  media: { accepts: ['xml', 'json'], produces: ['xml', 'json'], contentTypes: ['application/xml', 'application/json'], formatParameter: 'alt' },
+  media: {
+    accepts: ['xml', 'json'],
+    produces: ['xml', 'json'],
+    contentTypes: ['application/xml', 'application/json'],
+    formatParameter: 'alt',
+    // The elements the seed's replies repeat (seed 004): a list of one is still a list.
+    xmlArrays: ['workflowAction', 'owners', 'additionalUserToNotify'],
+  },
+  // The seed's dates are whole seconds (seed 004: `2010-11-12T13:14:15Z`).
+  timePrecision: 'seconds',
   auth: { kind: 'session', cookies: [SESSION_COOKIE, 'sessionId'], collection: 'sessions', message: 'User not logged in' },
   errors: {
     schema: schemaId('Error'),
@@ -87,7 +100,7 @@ export const packLongjump: ApiPack = {
   },
   seed: seedLongjump,
   operations: [
-    {
+    operation({
       id: 'login',
       method: 'POST',
       path: `${REST}/login`,
@@ -95,11 +108,12 @@ export const packLongjump: ApiPack = {
       public: true,
       request: { body: schemaId('LoginBody') },
       responses: { 200: schemaId('LoginResponse') },
+      responseHeaders: { 200: ['set-cookie'] },
       requires: [
         {
           name: 'login',
           collection: 'logins',
-          id: (input) => text(loginRequest(input)['userName']),
+          id: (input) => input.body.platform.login.userName,
           notFound: () => mockError('unauthenticated', 'Invalid user name or password'),
         },
       ],
@@ -108,7 +122,7 @@ export const packLongjump: ApiPack = {
         collection: 'sessions',
         build(input, ctx) {
           const login = input.parents['login']?.data ?? {};
-          if (login['password'] !== loginRequest(input)['password']) return fail(mockError('unauthenticated', 'Invalid user name or password'));
+          if (login['password'] !== input.body.platform.login.password) return fail(mockError('unauthenticated', 'Invalid user name or password'));
           const sessionId = ctx.ids.hex(32);
           return ok({ id: sessionId, data: { sessionId, userId: login['userId'] ?? '', userName: login['userName'] ?? '', createdAt: ctx.now } });
         },
@@ -121,8 +135,8 @@ export const packLongjump: ApiPack = {
           }),
         }),
       },
-    },
-    {
+    }),
+    operation({
       id: 'workflowOwners',
       method: 'GET',
       path: `${REST}/record/{objectName}/{recordId}/workflowOwners`,
@@ -139,8 +153,8 @@ export const packLongjump: ApiPack = {
           return platform({ record: { availableWFOwners: owners.length > 0 ? { owners } : '' }, message: successMessage() });
         },
       },
-    },
-    {
+    }),
+    operation({
       id: 'listAvailableActions',
       method: 'GET',
       path: `${REST}/workflowAction/record/{objectName}/{recordId}`,
@@ -149,8 +163,8 @@ export const packLongjump: ApiPack = {
       responses: { 200: schemaId('WorkflowActions') },
       requires: [workflowOf],
       action: { kind: 'get', ...recordOf, view: actionsView },
-    },
-    {
+    }),
+    operation({
       id: 'changeWorkflowState',
       method: 'POST',
       path: `${REST}/record/{objectName}/{recordId}/operation/changeWorkflowState`,
@@ -163,14 +177,14 @@ export const packLongjump: ApiPack = {
         ...recordOf,
         apply(record, input, ctx) {
           const workflow = workflowIn(input);
-          const change = changeRequest(input);
-          const named = text(change['workflowIdOrName']);
+          const change = input.body.platform.workflowChangeState;
+          const named = change.workflowIdOrName;
           if (named !== workflow.id && named !== workflow.name) {
             return fail(mockError('notFound', `Invalid workflow id or name: ${named}`));
           }
           const data = asRecord(record.data);
-          const actionName = text(change['actionName']);
-          const choice = change['userChoiceOwner'] === undefined ? undefined : text(change['userChoiceOwner']);
+          const actionName = change.actionName;
+          const choice = change.userChoiceOwner;
           const taken = takeAction(workflow, data, input.caller.principal, actionName, choice || undefined);
           if (!taken.ok) {
             if (taken.reason === 'notOwner')
@@ -181,28 +195,27 @@ export const packLongjump: ApiPack = {
           }
           const user = input.parents['user']?.data ?? {};
           const modifiedBy = { id: text(user['id']), displayValue: text(user['displayValue']) };
-          const move: JsonObject = {
-            from: data.currentStateId,
-            to: taken.next.id,
-            action: taken.action.name,
-            actionId: taken.action.id,
-            comment: text(change['comment']),
-            by: modifiedBy.id,
-            at: ctx.now,
-          };
+          const comment = change.comment ?? '';
           return ok({
             data: {
               ...record.data,
               currentStateId: taken.next.id,
               owners: taken.owners.map((p) => ({ ...p })),
-              date_modified: ctx.now.replace(/\.\d{3}Z$/, 'Z'),
+              date_modified: ctx.now,
               modified_id: modifiedBy,
             },
-            meta: { ...record.meta, history: [...historyOf(record.meta), move] },
+            meta: withMove(record.meta, {
+              from: data.currentStateId,
+              to: taken.next.id,
+              command: taken.action.name,
+              who: modifiedBy.id,
+              ...(comment ? { comment } : {}),
+              at: ctx.now,
+            }),
           });
         },
         reply: () => ({ status: 200, body: platform({ message: successMessage() }) }),
       },
-    },
+    }),
   ],
 };

@@ -2,11 +2,10 @@ import type { Json, JsonObject } from '../../src/core/json.ts';
 import { customMet } from '../../src/criteria/custom.ts';
 import { rowsMet, type CriteriaRow } from '../../src/criteria/rows.ts';
 
-/**
- * The LongJump workflow model (vendor-facts 004): a workflow belongs to an object; each record is in exactly one
- * state; actions move a record from its current state to a next state; a state's decision-makers are the record's
- * owners, and only owners act. Everything here is pure: trees in, trees out.
- */
+// The LongJump workflow model (vendor-facts 004): a workflow belongs to an object; each record is in exactly one
+// state; actions move a record from its current state to a next state; a state's decision-makers are the record's
+// owners, and only owners act. Everything here is pure: trees in, trees out.
+
 export interface Person {
   readonly id: string;
   readonly fullname: string;

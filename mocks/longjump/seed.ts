@@ -22,8 +22,7 @@ export function seedLongjump(ctx: SeedContext): SeedData {
   const count = ctx.records ?? model.generated.count;
   for (let i = 0; i < count && template; i++) {
     const id = String(model.generated.firstId + i);
-    // LongJump writes whole seconds.
-    const created = new Date(seededStart(f, { anchor: ctx.anchor, ...model.generated.timeline }, true)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const created = ctx.iso(seededStart(f, { anchor: ctx.anchor, ...model.generated.timeline }, true));
     const fields = { amount: String(f.number.int(model.generated.amount)), priority: f.helpers.arrayElement(['low', 'normal', 'high']) };
     records.push({
       id: recordKey(template.objectName, id),

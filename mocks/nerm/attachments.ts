@@ -1,13 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { JsonObject } from '../../src/core/json.ts';
 
-/**
- * Workflow-session attachments (NERM OpenAPI: /workflow_sessions/{id}/upload/{attribute_id}). NERM answers an upload,
- * and a GET of the same path, with `{url}` where the file can be fetched; real clients (SecZetta's NEPAPIUtil.rb
- * `get_attachment_data`) then download that URL with no credentials. The mock's URL is served by the mock itself:
- * `{origin}{mount}/__attachments/{session}/{token}`, the token being `{session id}.{attribute id}.{expires}.{signature}`,
- * signed with the attachment's own key and expiring an hour after it was issued, as an S3 presigned URL does.
- */
+// Workflow-session attachments (NERM OpenAPI: /workflow_sessions/{id}/upload/{attribute_id}). NERM answers an upload,
+// and a GET of the same path, with `{url}` where the file can be fetched; real clients (SecZetta's NEPAPIUtil.rb
+// `get_attachment_data`) then download that URL with no credentials. The mock's URL is served by the mock itself:
+// `{origin}{mount}/__attachments/{session}/{token}`, the token being `{session id}.{attribute id}.{expires}.{signature}`,
+// signed with the attachment's own key and expiring an hour after it was issued, as an S3 presigned URL does.
+
 export const DOWNLOAD_PATH = '/__attachments/{session}/{token}';
 export const LINK_LIFETIME_SECONDS = 3600;
 

@@ -21,6 +21,8 @@ export const consoleNerm: ConsoleView = {
     },
   },
   fields: { id: 'id', status: 'status', title: 'workflow_id', since: ['updated_at', 'created_at'] },
+  // A session starts `new` (POST /workflow_sessions); the schema lists its statuses alphabetically.
+  initial: 'new',
   detail: { operation: 'getWorkflowSession', params: { id: { field: 'id' } } },
   // PATCH accepts any status from any status; the console offers the usual next steps instead of 60 buttons (machine.ts).
   commands: {

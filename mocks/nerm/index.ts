@@ -1,22 +1,25 @@
 import { mockError } from '../../src/core/errors.ts';
 import type { JsonObject } from '../../src/core/json.ts';
 import { fail, ok } from '../../src/core/result.ts';
-import { equalIfGiven, objectOr, text } from '../../src/engine/helpers.ts';
+import { equalIfGiven, text } from '../../src/engine/helpers.ts';
 import { moveRecord } from '../../src/engine/moves.ts';
 import { orderFromParameter } from '../../src/engine/order.ts';
-import type { ActionContext, ApiPack, OperationInput, ParentLookup, RecordTarget, Replacement } from '../../src/engine/pack.ts';
+import type { ActionContext, ApiPack, ParentLookup, RecordTarget, Replacement } from '../../src/engine/pack.ts';
+import { type Reads, typedOperations } from '../../src/engine/typed-input.ts';
 import { offsetWithMetadata } from '../../src/pagination/dialects.ts';
 import type { Comparison, SortKey } from '../../src/store/query.ts';
 import type { StoredRecord } from '../../src/store/store.ts';
 import { attachmentId, DOWNLOAD_PATH, downloadHeaders, downloadUrl, linkProblem, readToken } from './attachments.ts';
 import { consoleNerm } from './console.ts';
+import type { Inputs } from './inputs.generated.ts';
 import { sessionProgress } from './lifecycle.ts';
 import { sessionMachine, statusFromFilter } from './machine.ts';
 import { schemaId } from './schema-ids.ts';
 import { seedNerm } from './seed.ts';
-import { askedStatus, changed, newSession, sessionFields, withFields } from './session.ts';
+import { askedStatus, changed, newSession, withFields } from './session.ts';
 
-/** SailPoint NERM workflow sessions (NERM OpenAPI document, seed 000, vendor-facts 000). */
+// SailPoint NERM workflow sessions (NERM OpenAPI document, seed 000, vendor-facts 000).
+
 const SESSIONS = '/api/workflow_sessions';
 const UPLOAD = `${SESSIONS}/{id}/upload/{attribute_id}`;
 
@@ -46,18 +49,21 @@ export function sessionOrder(value: string | undefined): SortKey[] {
   return keys.length > 0 ? keys : [...DEFAULT_ORDER];
 }
 
-const sessionOf: RecordTarget = {
+const operation = typedOperations<Inputs>();
+type IdPath = Inputs['getWorkflowSession']['params'];
+
+const sessionOf: RecordTarget<Reads<{ params: IdPath }>> = {
   collection: 'sessions',
-  id: (input) => text(input.params['id']),
-  notFound: (input) => mockError('notFound', `Workflow session ${text(input.params['id'])} not found`),
+  id: (input) => input.params.id,
+  notFound: (input) => mockError('notFound', `Workflow session ${input.params.id} not found`),
 };
-const sessionExists: ParentLookup = { name: 'session', ...sessionOf };
+const sessionExists: ParentLookup<Reads<{ params: IdPath }>> = { name: 'session', ...sessionOf };
 
 const wrapped = (record: StoredRecord) => ({ workflow_session: record.data });
 
 /** `?run=true`: a session still in `new` starts processing at once (NERM OpenAPI parameters.run). */
-function runIfAsked(value: Replacement, input: OperationInput, ctx: ActionContext): Replacement {
-  if (input.query['run'] !== true || value.data['status'] !== 'new') return value;
+function runIfAsked(value: Replacement, run: boolean, ctx: ActionContext): Replacement {
+  if (!run || value.data['status'] !== 'new') return value;
   const moved = moveRecord(sessionMachine, value, 'processing', ctx.now);
   return moved.ok ? { data: moved.value.data, meta: moved.value.meta } : value;
 }
@@ -98,7 +104,7 @@ export const packNerm: ApiPack = {
   lifecycle: { machine: sessionMachine, progress: sessionProgress, ordered: [['created_at', 'updated_at']], monotonic: ['updated_at'] },
   collections: { sessions: { schema: schemaId('workflow-session.json') }, attachments: { schema: schemaId('attachment.json') } },
   operations: [
-    {
+    operation({
       id: 'listWorkflowSessions',
       method: 'GET',
       path: SESSIONS,
@@ -110,17 +116,17 @@ export const packNerm: ApiPack = {
         collection: 'sessions',
         where: (input) =>
           ok([
-            ...equalIfGiven('profile_id', input.query['profile_id']),
-            ...equalIfGiven('uid', input.query['uid']),
-            ...equalIfGiven('workflow_id', input.query['workflow_id']),
-            ...equalIfGiven('requester_id', input.query['requester_id']),
-            ...equalIfGiven('status', input.query['status'] === undefined ? undefined : statusFromFilter(text(input.query['status']))),
+            ...equalIfGiven('profile_id', input.query.profile_id),
+            ...equalIfGiven('uid', input.query.uid),
+            ...equalIfGiven('workflow_id', input.query.workflow_id),
+            ...equalIfGiven('requester_id', input.query.requester_id),
+            ...equalIfGiven('status', input.query.status === undefined ? undefined : statusFromFilter(input.query.status)),
           ]),
-        orderBy: (input) => ok(sessionOrder(input.query['order'] === undefined ? undefined : text(input.query['order']))),
+        orderBy: (input) => ok(sessionOrder(input.query.order)),
         pagination: offsetWithMetadata({ items: 'workflow_sessions', offset: 'offset', limit: 'limit', defaultLimit: 100, flag: 'metadata' }),
       },
-    },
-    {
+    }),
+    operation({
       id: 'createWorkflowSession',
       method: 'POST',
       path: SESSIONS,
@@ -133,13 +139,13 @@ export const packNerm: ApiPack = {
         collection: 'sessions',
         build(input, ctx) {
           const id = ctx.ids.uuid();
-          const created = newSession(sessionFields(input), { id, uid: ctx.ids.hex(32) }, ctx.now);
-          return ok({ id, ...runIfAsked(created, input, ctx) });
+          const created = newSession(input.body.workflow_session, { id, uid: ctx.ids.hex(32) }, ctx.now);
+          return ok({ id, ...runIfAsked(created, input.query.run, ctx) });
         },
         reply: (record) => ({ status: 200, body: wrapped(record) }),
       },
-    },
-    {
+    }),
+    operation({
       id: 'getWorkflowSession',
       method: 'GET',
       path: `${SESSIONS}/{id}`,
@@ -147,8 +153,8 @@ export const packNerm: ApiPack = {
       request: { params: schemaId('parameters.json#/$defs/IdPath') },
       responses: { 200: schemaId('workflow-session.json#/$defs/Wrapped') },
       action: { kind: 'get', ...sessionOf, view: wrapped },
-    },
-    {
+    }),
+    operation({
       id: 'updateWorkflowSession',
       method: 'PATCH',
       path: `${SESSIONS}/{id}`,
@@ -164,7 +170,7 @@ export const packNerm: ApiPack = {
         kind: 'update',
         ...sessionOf,
         apply(record, input, ctx) {
-          const fields = sessionFields(input);
+          const fields = input.body.workflow_session ?? {};
           const edited = withFields(record, fields);
           let next: Replacement = changed(record.data, edited.data)
             ? { data: { ...edited.data, updated_at: ctx.now }, meta: edited.meta }
@@ -180,12 +186,12 @@ export const packNerm: ApiPack = {
               );
             next = { data: moved.value.data, meta: moved.value.meta };
           }
-          return ok(runIfAsked(next, input, ctx));
+          return ok(runIfAsked(next, input.query.run, ctx));
         },
         reply: (record) => ({ status: 200, body: wrapped(record) }),
       },
-    },
-    {
+    }),
+    operation({
       id: 'getWorkflowSessionUpload',
       method: 'GET',
       path: UPLOAD,
@@ -197,13 +203,12 @@ export const packNerm: ApiPack = {
       action: {
         kind: 'get',
         collection: 'attachments',
-        id: (input) => attachmentId(text(input.params['id']), text(input.params['attribute_id'])),
-        notFound: (input) =>
-          mockError('notFound', `Workflow session ${text(input.params['id'])} has no attachment for attribute ${text(input.params['attribute_id'])}`),
+        id: (input) => attachmentId(input.params.id, input.params.attribute_id),
+        notFound: (input) => mockError('notFound', `Workflow session ${input.params.id} has no attachment for attribute ${input.params.attribute_id}`),
         reply: (record, input, ctx) => ok({ status: 200, body: { url: downloadUrl(input, record.data, Date.parse(ctx.now)) } }),
       },
-    },
-    {
+    }),
+    operation({
       id: 'submitWorkflowSessionUpload',
       method: 'POST',
       path: UPLOAD,
@@ -218,16 +223,16 @@ export const packNerm: ApiPack = {
         collection: 'attachments',
         replace: true,
         build(input, ctx) {
-          const file = objectOr(objectOr(input.body)['file']);
-          const sessionId = text(input.params['id']);
-          const attributeId = text(input.params['attribute_id']);
+          const { file } = input.body;
+          const sessionId = input.params.id;
+          const attributeId = input.params.attribute_id;
           const data: JsonObject = {
             session_id: sessionId,
             attribute_id: attributeId,
-            filename: text(file['filename']) || 'file',
-            content_type: text(file['contentType']) || 'application/octet-stream',
-            size: file['size'] ?? 0,
-            content: file['content'] ?? '',
+            filename: file.filename || 'file',
+            content_type: file.contentType || 'application/octet-stream',
+            size: file.size,
+            content: file.content,
             uploaded_at: ctx.now,
             key: ctx.ids.hex(32),
           };
@@ -235,8 +240,8 @@ export const packNerm: ApiPack = {
         },
         reply: (record, input) => ({ status: 200, body: { url: downloadUrl(input, record.data, Date.parse(text(record.data['uploaded_at']))) } }),
       },
-    },
-    {
+    }),
+    operation({
       id: 'downloadWorkflowSessionAttachment',
       method: 'GET',
       path: DOWNLOAD_PATH,
@@ -250,12 +255,12 @@ export const packNerm: ApiPack = {
         kind: 'get',
         collection: 'attachments',
         id: (input) => {
-          const link = readToken(text(input.params['token']));
+          const link = readToken(input.params.token);
           return link ? attachmentId(link.sessionId, link.attributeId) : '';
         },
         notFound: () => mockError('notFound', 'No such attachment: the link is not valid, or the attachment is gone'),
         reply(record, input, ctx) {
-          const link = readToken(text(input.params['token']));
+          const link = readToken(input.params.token);
           const problem = link ? linkProblem(link, record.data, input.session, Date.parse(ctx.now)) : 'forged';
           if (problem === 'expired') return fail(mockError('forbidden', 'The attachment link has expired; ask for its URL again'));
           if (problem === 'forged') return fail(mockError('forbidden', 'The attachment link is not valid'));
@@ -263,6 +268,6 @@ export const packNerm: ApiPack = {
           return ok({ status: 200, raw: { bytes, contentType: text(record.data['content_type']) }, headers: downloadHeaders(text(record.data['filename'])) });
         },
       },
-    },
+    }),
   ],
 };

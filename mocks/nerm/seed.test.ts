@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/core/json.ts';
+import { isoAt } from '../../src/core/time.ts';
 import { withSeededFaker } from '../../src/generation/seeded-faker.ts';
 import type { SeedData } from '../../src/store/store.ts';
 import examples from '../../fixtures/nerm/examples.json' with { type: 'json' };
@@ -14,7 +15,7 @@ const EXAMPLE_ID = examples.list.workflow_sessions[0]?.id;
 
 function seed(anchorIso: string, seedNumber = 1): SeedData {
   const anchor = Date.parse(anchorIso);
-  return withSeededFaker(seedNumber, anchorIso, (faker) => seedNerm({ faker, anchor, fromSchema: () => null }));
+  return withSeededFaker(seedNumber, anchorIso, (faker) => seedNerm({ faker, anchor, iso: isoAt, fromSchema: () => null }));
 }
 
 const generated = (data: SeedData) => (data['sessions'] ?? []).filter((s) => s.id !== EXAMPLE_ID).map((s) => s.data);

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { askedStatus, changed, newSession, withFields } from './session.ts';
+import { askedStatus, changed, newSession, type SessionFields, withFields } from './session.ts';
 
 const NOW = '2026-11-01T00:00:00.000Z';
 const IDS = { id: '33f072dd-13b4-41e1-8ea0-16f2a59b57c8', uid: 'a'.repeat(32) };
-const FIELDS = { workflow_id: '59ed1cb6-9977-4965-9bfe-f2bcc242523e', requester_id: '89ed1cb6-9977-4965-9bfe-f2bcc242523e', requester_type: 'User' };
+const FIELDS: SessionFields = {
+  workflow_id: '59ed1cb6-9977-4965-9bfe-f2bcc242523e',
+  requester_id: '89ed1cb6-9977-4965-9bfe-f2bcc242523e',
+  requester_type: 'User',
+};
 
 describe('NERM sessions from request bodies', () => {
   it("builds a new session in the document's field order, with no profile_id when none is sent", () => {
@@ -24,7 +28,9 @@ describe('NERM sessions from request bodies', () => {
   });
 
   it('takes only the fields a client may write', () => {
-    const { data } = newSession({ ...FIELDS, id: 'x', uid: 'y', status: 'completed', colour: 'teal' }, IDS, NOW);
+    // The body's schema lets other properties through; its type names only the writable ones.
+    const sent = { ...FIELDS, id: 'x', uid: 'y', status: 'completed', colour: 'teal' } as const;
+    const { data } = newSession(sent, IDS, NOW);
     expect(data).toMatchObject({ id: IDS.id, uid: IDS.uid, status: 'new' });
     expect(data).not.toHaveProperty('colour');
   });

@@ -1,7 +1,7 @@
 import type { Json, JsonObject } from '../../src/core/json.ts';
 import { objectOr } from '../../src/engine/helpers.ts';
-import type { OperationInput } from '../../src/engine/pack.ts';
 import sessionSchema from '../../schemas/nerm/workflow-session.json' with { type: 'json' };
+import type { Inputs } from './inputs.generated.ts';
 
 /**
  * How create and update bodies become a session, as pure functions. Only the fields the NERM OpenAPI document lets a
@@ -12,13 +12,12 @@ const WRITABLE = ['workflow_id', 'requester_id', 'profile_id', 'profile_ids'] as
 /** requester_type values a response may carry (WorkflowSession.requester_type); NeaccessRegistrant is not one. */
 const ANSWERED_TYPES: readonly string[] = sessionSchema.$defs.RequesterType.enum;
 
-/** The `workflow_session` object of a create or update body. */
-export const sessionFields = (input: OperationInput): JsonObject => objectOr(objectOr(input.body)['workflow_session']);
+/** The `workflow_session` object of an update body; a create body's is one too, with more of it required. */
+export type SessionFields = NonNullable<Inputs['updateWorkflowSession']['body']['workflow_session']>;
 
 /** The status an update asks for: `status`, or `status_uid` as SecZetta's cancelSessions.rb sends it. */
-export function askedStatus(fields: JsonObject): string | undefined {
-  const asked = fields['status'] ?? fields['status_uid'];
-  return typeof asked === 'string' ? asked : undefined;
+export function askedStatus(fields: SessionFields): string | undefined {
+  return fields.status ?? fields.status_uid;
 }
 
 export interface SessionValue {
@@ -30,16 +29,16 @@ export interface SessionValue {
  * A session with the writable fields of `fields` laid over it, attributes merged. A requester_type that responses
  * cannot carry (NeaccessRegistrant) is kept in meta and left out of the session as answered (PROVENANCE.md).
  */
-export function withFields(session: SessionValue, fields: JsonObject): SessionValue {
+export function withFields(session: SessionValue, fields: SessionFields): SessionValue {
   const data: JsonObject = { ...session.data };
   const meta: JsonObject = { ...session.meta };
   for (const name of WRITABLE) {
     const value = fields[name];
     if (value !== undefined) data[name] = value;
   }
-  if (fields['attributes'] !== undefined) data['attributes'] = { ...objectOr(session.data['attributes']), ...objectOr(fields['attributes']) };
-  const type = fields['requester_type'];
-  if (typeof type === 'string') {
+  if (fields.attributes !== undefined) data['attributes'] = { ...objectOr(session.data['attributes']), ...fields.attributes };
+  const type = fields.requester_type;
+  if (type !== undefined) {
     delete data['requester_type'];
     delete meta['requester_type'];
     if (ANSWERED_TYPES.includes(type)) data['requester_type'] = type;
@@ -49,7 +48,7 @@ export function withFields(session: SessionValue, fields: JsonObject): SessionVa
 }
 
 /** A new session in `new`, from a validated create body. */
-export function newSession(fields: JsonObject, ids: { readonly id: string; readonly uid: string }, now: string): SessionValue {
+export function newSession(fields: SessionFields, ids: { readonly id: string; readonly uid: string }, now: string): SessionValue {
   const blank: JsonObject = { id: ids.id, uid: ids.uid, profile_ids: [], status: 'new', attributes: {}, created_at: now, updated_at: now };
   return withFields({ data: blank, meta: {} }, fields);
 }

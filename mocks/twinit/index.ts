@@ -1,11 +1,13 @@
 import { mockError } from '../../src/core/errors.ts';
 import type { JsonObject } from '../../src/core/json.ts';
 import { ok } from '../../src/core/result.ts';
-import { allConditions, equalIfGiven, objectOr, principalId, text } from '../../src/engine/helpers.ts';
+import { allConditions, equalIfGiven, objectOr, principalId } from '../../src/engine/helpers.ts';
 import { orderFromJson } from '../../src/engine/order.ts';
 import type { ApiPack, OperationInput, RecordTarget, TransitionAction } from '../../src/engine/pack.ts';
+import { type Reads, typedOperations } from '../../src/engine/typed-input.ts';
 import type { Comparison } from '../../src/store/query.ts';
 import type { StoredRecord } from '../../src/store/store.ts';
+import type { Inputs } from './inputs.generated.ts';
 import { runProgress } from './lifecycle.ts';
 import { runMachine, tasksFollowing } from './machine.ts';
 import { schemaId } from './schema-ids.ts';
@@ -14,7 +16,8 @@ import { createdWindow, visibleThrough } from './visibility.ts';
 import { pageOf, workflowdefOperations } from './workflowdefs.ts';
 import { consoleTwinit } from './console.ts';
 
-/** Twinit (Invicara) workflow service v5.1: workflow runs and definitions (seed 002, vendor-facts 002). */
+// Twinit (Invicara) workflow service v5.1: workflow runs and definitions (seed 002, vendor-facts 002).
+
 const WORKFLOWS = '/workflowsvc/api/v1/workflows';
 
 export const WORKFLOW_SORTABLE: Readonly<Record<string, Comparison>> = {
@@ -31,27 +34,31 @@ export const WORKFLOW_SORTABLE: Readonly<Record<string, Comparison>> = {
   _updatedBy: 'text',
 };
 
-const workflowOf: RecordTarget = {
+const operation = typedOperations<Inputs>();
+type IdPath = Inputs['getWorkflow']['params'];
+type NsQuery = Inputs['getWorkflowDef']['query'];
+
+const workflowOf: RecordTarget<Reads<{ params: IdPath; query: NsQuery }>> = {
   collection: 'workflows',
-  id: (input) => text(input.params['id']),
+  id: (input) => input.params.id,
   scope: visibleThrough,
-  notFound: (input) => mockError('notFound', `Workflow ${text(input.params['id'])} not found`),
+  notFound: (input) => mockError('notFound', `Workflow ${input.params.id} not found`),
 };
 
 /** With _includeLoopOverTasks=true, the DO_WHILE iterations join the run's tasks (seed 002). */
-function workflowView(record: StoredRecord, input: OperationInput): JsonObject {
+function workflowView(record: StoredRecord, input: OperationInput<Inputs['getWorkflow']>): JsonObject {
   const loopTasks = record.meta['loopTasks'];
-  if (input.query['_includeLoopOverTasks'] !== true || !Array.isArray(loopTasks) || loopTasks.length === 0) return record.data;
+  if (!input.query._includeLoopOverTasks || !Array.isArray(loopTasks) || loopTasks.length === 0) return record.data;
   const tasks = Array.isArray(record.data['_tasks']) ? record.data['_tasks'] : [];
   return { ...record.data, _tasks: [...tasks, ...loopTasks] };
 }
 
 /** PUT .../{id}/status, and the same at the seed's unslashed spelling `workflows{workflowId}/status`. */
-const statusUpdate: TransitionAction = {
+const statusUpdate: TransitionAction<Inputs['updateWorkflowStatus']> = {
   kind: 'transition',
   ...workflowOf,
   machine: runMachine,
-  command: (input) => text(objectOr(input.body)['_status']),
+  command: (input) => input.body._status,
   patch: (input) => ({ _updatedBy: principalId(input.caller.credential) }),
   refuse: (refusal, record) => mockError('illegalTransition', `Cannot apply ${refusal.command} to workflow ${record.id}: it is ${refusal.from}`),
   reply: (record) => ({ status: 200, body: record.data }),
@@ -114,7 +121,7 @@ export const packTwinit: ApiPack = {
   },
   collections: { workflows: { schema: schemaId('workflow.json') }, workflowdefs: { schema: schemaId('workflowdef.json') } },
   operations: [
-    {
+    operation({
       id: 'listWorkflows',
       method: 'GET',
       path: WORKFLOWS,
@@ -127,19 +134,16 @@ export const packTwinit: ApiPack = {
         where: (input) =>
           allConditions(
             visibleThrough(input),
-            input.query['_name'] === undefined ? [] : [{ field: '_name', op: 'contains', value: text(input.query['_name']), ignoreCase: true }],
-            input.query['_defId'] === undefined ? [] : [{ field: '_workflowDefId', op: 'contains', value: text(input.query['_defId']), ignoreCase: true }],
-            equalIfGiven('_status', input.query['_status']),
+            input.query._name === undefined ? [] : [{ field: '_name', op: 'contains', value: input.query._name, ignoreCase: true }],
+            input.query._defId === undefined ? [] : [{ field: '_workflowDefId', op: 'contains', value: input.query._defId, ignoreCase: true }],
+            equalIfGiven('_status', input.query._status),
             createdWindow(input),
           ),
-        orderBy: (input) =>
-          orderFromJson(input.query['sort'] === undefined ? undefined : text(input.query['sort']), WORKFLOW_SORTABLE, [
-            { field: '_createdAt', dir: 'desc', as: 'time' },
-          ]),
+        orderBy: (input) => orderFromJson(input.query.sort, WORKFLOW_SORTABLE, [{ field: '_createdAt', dir: 'desc', as: 'time' }]),
         pagination: pageOf('_list'),
       },
-    },
-    {
+    }),
+    operation({
       id: 'getWorkflow',
       method: 'GET',
       path: `${WORKFLOWS}/{id}`,
@@ -147,8 +151,8 @@ export const packTwinit: ApiPack = {
       request: { params: schemaId('parameters.json#/$defs/IdPath'), query: schemaId('parameters.json#/$defs/GetWorkflowQuery') },
       responses: { 200: schemaId('workflow.json') },
       action: { kind: 'get', ...workflowOf, view: workflowView },
-    },
-    {
+    }),
+    operation({
       id: 'createWorkflow',
       method: 'POST',
       path: WORKFLOWS,
@@ -159,9 +163,9 @@ export const packTwinit: ApiPack = {
         {
           name: 'definition',
           collection: 'workflowdefs',
-          id: (input) => text(objectOr(input.body)['_workflowDefId']),
+          id: (input) => input.body._workflowDefId,
           scope: visibleThrough,
-          notFound: (input) => mockError('notFound', `Workflow definition ${text(objectOr(input.body)['_workflowDefId'])} not found`),
+          notFound: (input) => mockError('notFound', `Workflow definition ${input.body._workflowDefId} not found`),
         },
       ],
       action: {
@@ -189,7 +193,7 @@ export const packTwinit: ApiPack = {
               _updatedAt: ctx.now,
               _createdBy: by,
               _updatedBy: by,
-              _inputParams: objectOr(objectOr(input.body)['_inputParams']),
+              _inputParams: input.body._inputParams ?? {},
               _output: null,
             },
             meta: { loopTasks: [] },
@@ -197,8 +201,8 @@ export const packTwinit: ApiPack = {
         },
         reply: (record) => ({ status: 201, body: record.data }),
       },
-    },
-    {
+    }),
+    operation({
       id: 'updateWorkflowStatus',
       method: 'PUT',
       path: `${WORKFLOWS}/{id}/status`,
@@ -206,8 +210,8 @@ export const packTwinit: ApiPack = {
       request: statusRequest,
       responses: { 200: schemaId('workflow.json') },
       action: statusUpdate,
-    },
-    {
+    }),
+    operation({
       id: 'updateWorkflowStatusUnslashed',
       method: 'PUT',
       path: '/workflowsvc/api/v1/workflows{id}/status',
@@ -215,7 +219,7 @@ export const packTwinit: ApiPack = {
       request: statusRequest,
       responses: { 200: schemaId('workflow.json') },
       action: statusUpdate,
-    },
+    }),
     ...workflowdefOperations(),
   ],
 };

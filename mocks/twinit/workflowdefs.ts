@@ -1,15 +1,18 @@
 import { mockError } from '../../src/core/errors.ts';
-import type { Json, JsonObject } from '../../src/core/json.ts';
+import type { JsonObject } from '../../src/core/json.ts';
 import { ok } from '../../src/core/result.ts';
-import { equalIfGiven, objectOr, principalId, text } from '../../src/engine/helpers.ts';
+import { equalIfGiven, principalId } from '../../src/engine/helpers.ts';
 import { orderFromJson } from '../../src/engine/order.ts';
 import type { ActionContext, Operation, OperationInput, RecordTarget } from '../../src/engine/pack.ts';
+import { type Reads, typedOperations } from '../../src/engine/typed-input.ts';
 import { offsetEnvelope } from '../../src/pagination/dialects.ts';
 import type { Comparison } from '../../src/store/query.ts';
 import { schemaId } from './schema-ids.ts';
-import { namespacesOf, visibleThrough } from './visibility.ts';
+import type { Inputs } from './inputs.generated.ts';
+import { type Namespaced, namespacesOf, visibleThrough } from './visibility.ts';
 
-/** Twinit workflow definitions (vendor-facts 002: list with _name, _userType, paging and JSON sort; get; create; update). */
+// Twinit workflow definitions (vendor-facts 002: list with _name, _userType, paging and JSON sort; get; create; update).
+
 const DEFS = '/workflowsvc/api/v1/workflowdefs';
 
 export const DEF_SORTABLE: Readonly<Record<string, Comparison>> = {
@@ -27,32 +30,30 @@ export const DEF_SORTABLE: Readonly<Record<string, Comparison>> = {
 
 export const pageOf = (items: string) => offsetEnvelope({ offset: '_offset', pageSize: '_pageSize', total: '_total', items, defaultLimit: 10 });
 
-const definitionOf: RecordTarget = {
+const operation = typedOperations<Inputs>();
+type IdPath = Inputs['getWorkflowDef']['params'];
+
+const definitionOf: RecordTarget<Reads<{ params: IdPath; query: Inputs['getWorkflowDef']['query'] }>> = {
   collection: 'workflowdefs',
-  id: (input) => text(input.params['id']),
+  id: (input) => input.params.id,
   scope: visibleThrough,
-  notFound: (input) => mockError('notFound', `Workflow definition ${text(input.params['id'])} not found`),
+  notFound: (input) => mockError('notFound', `Workflow definition ${input.params.id} not found`),
 };
 
 /** A definition's fields from a create/update body; task numbers default to their position. */
-function definitionFields(body: Json | undefined, input: OperationInput): JsonObject {
-  const fields = objectOr(body);
-  const tasks = Array.isArray(fields['_tasks']) ? fields['_tasks'] : [];
+function definitionFields(body: Inputs['createWorkflowDef']['body'], input: Namespaced): JsonObject {
   return {
-    _name: fields['_name'] ?? '',
-    ...(fields['_description'] === undefined ? {} : { _description: fields['_description'] }),
-    _namespaces: fields['_namespaces'] ?? namespacesOf(input),
-    _userType: fields['_userType'] ?? '',
-    _tasks: tasks.map((task, index) => {
-      const t = objectOr(task);
-      return { _name: t['_name'] ?? '', _sequenceno: t['_sequenceno'] ?? index + 1, _type: t['_type'] ?? '' };
-    }),
-    _timeoutSeconds: fields['_timeoutSeconds'] ?? null,
-    _timeoutPolicy: fields['_timeoutPolicy'] ?? null,
+    _name: body._name,
+    ...(body._description === undefined ? {} : { _description: body._description }),
+    _namespaces: body._namespaces ?? namespacesOf(input),
+    _userType: body._userType ?? '',
+    _tasks: body._tasks.map((task, index) => ({ _name: task._name, _sequenceno: task._sequenceno ?? index + 1, _type: task._type })),
+    _timeoutSeconds: body._timeoutSeconds ?? null,
+    _timeoutPolicy: body._timeoutPolicy ?? null,
   };
 }
 
-function audit(input: OperationInput, ctx: ActionContext, created?: JsonObject): JsonObject {
+function audit(input: Pick<OperationInput, 'caller'>, ctx: ActionContext, created?: JsonObject): JsonObject {
   const by = principalId(input.caller.credential);
   return {
     _createdAt: created?.['_createdAt'] ?? ctx.now,
@@ -64,7 +65,7 @@ function audit(input: OperationInput, ctx: ActionContext, created?: JsonObject):
 
 export function workflowdefOperations(): Operation[] {
   return [
-    {
+    operation({
       id: 'listWorkflowDefs',
       method: 'GET',
       path: DEFS,
@@ -77,15 +78,14 @@ export function workflowdefOperations(): Operation[] {
         where: (input) =>
           ok([
             ...visibleThrough(input),
-            ...(input.query['_name'] === undefined ? [] : [{ field: '_name', op: 'contains' as const, value: text(input.query['_name']), ignoreCase: true }]),
-            ...equalIfGiven('_userType', input.query['_userType']),
+            ...(input.query._name === undefined ? [] : [{ field: '_name', op: 'contains' as const, value: input.query._name, ignoreCase: true }]),
+            ...equalIfGiven('_userType', input.query._userType),
           ]),
-        orderBy: (input) =>
-          orderFromJson(input.query['sort'] === undefined ? undefined : text(input.query['sort']), DEF_SORTABLE, [{ field: '_name', dir: 'asc' }]),
+        orderBy: (input) => orderFromJson(input.query.sort, DEF_SORTABLE, [{ field: '_name', dir: 'asc' }]),
         pagination: pageOf('_list'),
       },
-    },
-    {
+    }),
+    operation({
       id: 'getWorkflowDef',
       method: 'GET',
       path: `${DEFS}/{id}`,
@@ -93,8 +93,8 @@ export function workflowdefOperations(): Operation[] {
       request: { params: schemaId('parameters.json#/$defs/IdPath'), query: schemaId('parameters.json#/$defs/NsQuery') },
       responses: { 200: schemaId('workflowdef.json') },
       action: { kind: 'get', ...definitionOf },
-    },
-    {
+    }),
+    operation({
       id: 'createWorkflowDef',
       method: 'POST',
       path: DEFS,
@@ -110,8 +110,8 @@ export function workflowdefOperations(): Operation[] {
         },
         reply: (record) => ({ status: 201, body: record.data }),
       },
-    },
-    {
+    }),
+    operation({
       id: 'updateWorkflowDef',
       method: 'PUT',
       path: `${DEFS}/{id}`,
@@ -129,6 +129,6 @@ export function workflowdefOperations(): Operation[] {
           ok({ data: { _id: record.id, ...definitionFields(input.body, input), ...audit(input, ctx, record.data) }, meta: record.meta }),
         reply: (record) => ({ status: 200, body: record.data }),
       },
-    },
+    }),
   ];
 }

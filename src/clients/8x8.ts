@@ -1,11 +1,10 @@
 import createClient, { type ClientOptions } from 'openapi-fetch';
 import type { components, operations, paths } from './generated/8x8.ts';
 
-/**
- * A typed client for the 8x8 Automation API's workflow instances, the http_request trigger and the steps' lists,
- * from openapi/8x8.json. Each call returns
- * openapi-fetch's `{data, error, response}`: `data` typed by the 2xx schema, `error` by 8x8's error body.
- */
+// A typed client for the 8x8 Automation API's workflow instances, the http_request trigger and the steps' lists,
+// from openapi/8x8.json. Each call returns
+// openapi-fetch's `{data, error, response}`: `data` typed by the 2xx schema, `error` by 8x8's error body.
+
 export type WorkflowInstance = components['schemas']['WorkflowInstance'];
 export type WorkflowStatus = components['schemas']['WorkflowInstanceStatus'];
 export type WorkflowCommand = NonNullable<components['schemas']['ParametersWorkflowCommand']['status']>;

@@ -1,11 +1,10 @@
 import createClient, { type ClientOptions } from 'openapi-fetch';
 import type { components, operations, paths } from './generated/amperity.ts';
 
-/**
- * A typed client for Amperity workflow runs, from openapi/amperity.json. Each call returns openapi-fetch's
- * `{data, error, response}`: `data` typed by the 2xx schema, `error` by Amperity's `{status, message}` body;
- * `runs()` walks every page and throws on an error instead.
- */
+// A typed client for Amperity workflow runs, from openapi/amperity.json. Each call returns openapi-fetch's
+// `{data, error, response}`: `data` typed by the 2xx schema, `error` by Amperity's `{status, message}` body;
+// `runs()` walks every page and throws on an error instead.
+
 export type Run = components['schemas']['RunListItem'];
 export type RunView = components['schemas']['RunView'];
 /** The verbose representation: what view=verbose, start and stop answer. */

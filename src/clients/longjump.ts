@@ -1,11 +1,10 @@
 import createClient, { type ClientOptions } from 'openapi-fetch';
 import type { components, paths } from './generated/longjump.ts';
 
-/**
- * A typed client for LongJump workflow record states, from openapi/longjump.json. LongJump answers XML unless
- * asked for JSON, so every call sends `Accept: application/json`; the session cookie login sets is kept by the
- * client's fetch and sent back on every later call. Each call returns openapi-fetch's `{data, error, response}`.
- */
+// A typed client for LongJump workflow record states, from openapi/longjump.json. LongJump answers XML unless
+// asked for JSON, so every call sends `Accept: application/json`; the session cookie login sets is kept by the
+// client's fetch and sent back on every later call. Each call returns openapi-fetch's `{data, error, response}`.
+
 export type LoginResponse = components['schemas']['PlatformLoginResponse'];
 export type WorkflowActions = components['schemas']['PlatformWorkflowActions'];
 export type WorkflowOwners = components['schemas']['PlatformWorkflowOwners'];

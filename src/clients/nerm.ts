@@ -1,10 +1,9 @@
 import createClient, { type ClientOptions } from 'openapi-fetch';
 import type { components, operations, paths } from './generated/nerm.ts';
 
-/**
- * A typed client for SailPoint NERM workflow sessions, from openapi/nerm.json. Each call returns openapi-fetch's
- * `{data, error, response}`: `data` typed by the 2xx schema, `error` by NERM's `{error, errors?}` body.
- */
+// A typed client for SailPoint NERM workflow sessions, from openapi/nerm.json. Each call returns openapi-fetch's
+// `{data, error, response}`: `data` typed by the 2xx schema, `error` by NERM's `{error, errors?}` body.
+
 export type WorkflowSession = components['schemas']['WorkflowSession'];
 export type CreateSession = components['schemas']['ParametersCreateBody']['workflow_session'];
 export type UpdateSession = components['schemas']['ParametersUpdateBody']['workflow_session'];

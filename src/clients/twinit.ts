@@ -1,11 +1,10 @@
 import createClient, { type ClientOptions } from 'openapi-fetch';
 import type { components, operations, paths } from './generated/twinit.ts';
 
-/**
- * A typed client for the Twinit workflow service, from openapi/twinit.json. Every Twinit call needs `nsfilter`:
- * the client sends the one it was made with unless a call names another. Each call returns openapi-fetch's
- * `{data, error, response}`: `data` typed by the 2xx schema, `error` by the Conductor-style error body.
- */
+// A typed client for the Twinit workflow service, from openapi/twinit.json. Every Twinit call needs `nsfilter`:
+// the client sends the one it was made with unless a call names another. Each call returns openapi-fetch's
+// `{data, error, response}`: `data` typed by the 2xx schema, `error` by the Conductor-style error body.
+
 export type Workflow = components['schemas']['Workflow'];
 export type WorkflowPage = components['schemas']['WorkflowPage'];
 export type CreateWorkflow = components['schemas']['ParametersCreateWorkflowBody'];

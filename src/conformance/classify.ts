@@ -4,16 +4,15 @@ import type { DocResponse } from './document.ts';
 import { escapePointerSegment, valueAtPointer } from './refs.ts';
 import { UNUSABLE, type SchemaFailure } from './schemas.ts';
 
-/**
- * What each request's outcome means (docs/decisions/004). Drift counts for the exit code: a response that breaks
- * the document's schema for its status, a status the operation does not document, a request the mock refuses for
- * a request reason. Notes are reported with their reason and are not drift: the document's own fault
- * (`ambiguous-oneOf`), the mock storing what it was given (`echo`), the documents' verbatim examples served as they
- * are (`document-example`), a refusal by the mock's stateful rules (`refused-by-state`), a refusal by a request rule
- * stricter than the document that names the vendor's evidence (`x-evidence` on the mock's schema:
- * `stricter-with-evidence`), a schema of the document that cannot be compiled, so nothing can be judged by it
- * (`unusable-schema`).
- */
+// What each request's outcome means (docs/decisions/004). Drift counts for the exit code: a response that breaks
+// the document's schema for its status, a status the operation does not document, a request the mock refuses for
+// a request reason. Notes are reported with their reason and are not drift: the document's own fault
+// (`ambiguous-oneOf`), the mock storing what it was given (`echo`), the documents' verbatim examples served as they
+// are (`document-example`), a refusal by the mock's stateful rules (`refused-by-state`), a refusal by a request rule
+// stricter than the document that names the vendor's evidence (`x-evidence` on the mock's schema:
+// `stricter-with-evidence`), a schema of the document that cannot be compiled, so nothing can be judged by it
+// (`unusable-schema`).
+
 export type NoteReason = 'ambiguous-oneOf' | 'echo' | 'document-example' | 'refused-by-state' | 'stricter-with-evidence' | 'unusable-schema';
 export type Verdict = 'drift' | NoteReason;
 

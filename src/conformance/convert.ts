@@ -1,12 +1,11 @@
 import { isJsonObject, type Json, type JsonObject } from '../core/json.ts';
 import type { OpenApiVersion } from './document.ts';
 
-/**
- * OpenAPI Schema Object -> JSON Schema 2020-12, the standard way (the rules and why: docs/decisions/004). A 3.1
- * document's schemas already are 2020-12 and only get their references rewritten, the formats rule and the
- * readOnly/writeOnly rule; a 3.0 document's also get `nullable`, draft-4 exclusive bounds, `$ref` siblings and the
- * project's `default: null` rule. Pure: the document is reached only through `resolve`.
- */
+// OpenAPI Schema Object -> JSON Schema 2020-12, the standard way (the rules and why: docs/decisions/004). A 3.1
+// document's schemas already are 2020-12 and only get their references rewritten, the formats rule and the
+// readOnly/writeOnly rule; a 3.0 document's also get `nullable`, draft-4 exclusive bounds, `$ref` siblings and the
+// project's `default: null` rule. Pure: the document is reached only through `resolve`.
+
 export type Direction = 'request' | 'response';
 
 export interface ConvertOptions {

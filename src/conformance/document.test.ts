@@ -90,7 +90,7 @@ describe('reading an OpenAPI document', () => {
 
 describe('server base paths', () => {
   it('is empty for a server at the root', () => {
-    expect(serverBasePath([{ url: 'https://automation.8x8.com' }])).toBe('');
+    expect(serverBasePath([{ url: 'https://api.example.com' }])).toBe('');
   });
 
   it('reads a relative server URL', () => {

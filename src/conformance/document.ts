@@ -2,12 +2,11 @@ import { parse as parseYaml } from 'yaml';
 import { isJsonObject, type Json, type JsonObject } from '../core/json.ts';
 import { followObject, followRef } from './refs.ts';
 
-/**
- * A vendor's OpenAPI 3.0 or 3.1 document read into the operations the conformance check needs: method, full path
- * (the first server's path prepended), parameters (path-level merged with operation-level), request body and
- * responses, with every Reference Object outside schemas resolved. Schemas stay as the document wrote them (with
- * their `$ref`s); `schemas.ts` converts them.
- */
+// A vendor's OpenAPI 3.0 or 3.1 document read into the operations the conformance check needs: method, full path
+// (the first server's path prepended), parameters (path-level merged with operation-level), request body and
+// responses, with every Reference Object outside schemas resolved. Schemas stay as the document wrote them (with
+// their `$ref`s); `schemas.ts` converts them.
+
 export type OpenApiVersion = '3.0' | '3.1';
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { Json } from '../core/json.ts';
 import { parseDocumentText, readDocument, type OpenApiDocument } from './document.ts';
 
-/** The edge of the conformance check: reading the vendor's document and the pack's verbatim examples from disk. */
+// The edge of the conformance check: reading the vendor's document and the pack's verbatim examples from disk.
+
 export function loadDocument(file: string): OpenApiDocument {
   return readDocument(parseDocumentText(readFileSync(file, 'utf8')));
 }

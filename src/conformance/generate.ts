@@ -3,11 +3,10 @@ import { generateFromSchema } from '../generation/from-schema.ts';
 import type { SeededFaker } from '../generation/seeded-faker.ts';
 import { followObject, resolvePointer } from './refs.ts';
 
-/**
- * Values for requests, from a converted (standalone) schema: the project's generator (`from-schema.ts`) run on a
- * flattened copy (references inlined, `allOf` merged, required properties the schema does not describe added), and
- * every value checked against the converted schema: only valid instances are sent.
- */
+// Values for requests, from a converted (standalone) schema: the project's generator (`from-schema.ts`) run on a
+// flattened copy (references inlined, `allOf` merged, required properties the schema does not describe added), and
+// every value checked against the converted schema: only valid instances are sent.
+
 const MAX_DEPTH = 8;
 
 /** A reference-free copy for the generator; recursion deeper than MAX_DEPTH references becomes `{}`. */

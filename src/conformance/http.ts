@@ -2,7 +2,8 @@ import type { Json } from '../core/json.ts';
 import { curlLine } from '../contract/http-call.ts';
 import type { PlannedBody } from './requests.ts';
 
-/** One request on the wire, and a curl line that repeats it. */
+// One request on the wire, and a curl line that repeats it.
+
 export interface WireRequest {
   readonly method: string;
   readonly url: string;

@@ -1,11 +1,10 @@
 import type { Operation } from '../engine/pack.ts';
 import type { DocOperation } from './document.ts';
 
-/**
- * Pairs the document's operations with the pack's: same method, same path once parameter names are set aside
- * (`/runs/{workflow-id}` is the pack's `/runs/{id}`). Operations the pack marks `mockOnly` are the mock's own and
- * are never reported as missing from the document.
- */
+// Pairs the document's operations with the pack's: same method, same path once parameter names are set aside
+// (`/runs/{workflow-id}` is the pack's `/runs/{id}`). Operations the pack marks `mockOnly` are the mock's own and
+// are never reported as missing from the document.
+
 export interface OperationMatch {
   readonly matched: readonly { readonly document: DocOperation; readonly operation: Operation }[];
   /** In the document, not implemented by the pack. */

@@ -1,9 +1,8 @@
 import { isJsonObject, type Json, type JsonObject } from '../core/json.ts';
 
-/**
- * JSON pointers and internal `$ref`s of an OpenAPI document. Only references inside the document (`#/...`) are
- * followed: the conformance check reads one file and never fetches another.
- */
+// JSON pointers and internal `$ref`s of an OpenAPI document. Only references inside the document (`#/...`) are
+// followed: the conformance check reads one file and never fetches another.
+
 export function escapePointerSegment(segment: string): string {
   return segment.replaceAll('~', '~0').replaceAll('/', '~1');
 }

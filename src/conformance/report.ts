@@ -2,11 +2,10 @@ import { create } from 'xmlbuilder2';
 import type { Finding } from './classify.ts';
 import type { ConformanceReport, RequestResult } from './run.ts';
 
-/**
- * The conformance report in the contract runner's style: what each side lacks, then one line per operation and
- * status (PASS, DRIFT, NOTE), each drifting request with its problems (JSON pointer, rule, actual value) and a curl
- * line that repeats it, notes with their reason. Exit code 1 when any request drifts.
- */
+// The conformance report in the contract runner's style: what each side lacks, then one line per operation and
+// status (PASS, DRIFT, NOTE), each drifting request with its problems (JSON pointer, rule, actual value) and a curl
+// line that repeats it, notes with their reason. Exit code 1 when any request drifts.
+
 export function formatConformance(report: ConformanceReport, options: { readonly driftOnly?: boolean } = {}): string {
   const lines: string[] = [`Conformance of ${report.api} to ${report.spec} (OpenAPI ${report.version})`];
   if (!options.driftOnly) {

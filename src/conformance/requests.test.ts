@@ -12,7 +12,7 @@ const document = readDocument({
       get: {
         parameters: [
           { name: 'api-version', in: 'header', required: true, schema: { type: 'string', enum: ['2024-04-01'] } },
-          { name: 'amperity-tenant', in: 'header', required: true, schema: { type: 'string', example: '<tenant-id>' } },
+          { name: 'acme-tenant', in: 'header', required: true, schema: { type: 'string', example: '<tenant-id>' } },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 5 } },
           { name: 'next_token', in: 'query', schema: { type: 'string', example: 'ZVEy1iwsKBs9a6H' } },
           { name: 'order', in: 'query', schema: { type: 'string' } },
@@ -77,7 +77,7 @@ describe('planning requests for an operation', () => {
         ['next_token', 'ZVEy1iwsKBs9a6H'],
         ['view', 'overview'],
       ],
-      headers: { 'api-version': '2024-04-01', 'amperity-tenant': '<tenant-id>' },
+      headers: { 'api-version': '2024-04-01', 'acme-tenant': '<tenant-id>' },
     });
   });
 
@@ -89,9 +89,9 @@ describe('planning requests for an operation', () => {
   });
 
   it('takes header values from --param, then the console headers', () => {
-    const [first] = plan(list, { params: { 'Amperity-Tenant': 'acme' }, consoleHeaders: { 'amperity-tenant': 'socktown', 'api-version': '2024-04-01' } });
-    expect(first?.headers).toEqual({ 'api-version': '2024-04-01', 'amperity-tenant': 'acme' });
-    expect(plan(list, { consoleHeaders: { 'amperity-tenant': 'socktown' } })[0]?.headers['amperity-tenant']).toBe('socktown');
+    const [first] = plan(list, { params: { 'Acme-Tenant': 'acme' }, consoleHeaders: { 'acme-tenant': 'socktown', 'api-version': '2024-04-01' } });
+    expect(first?.headers).toEqual({ 'api-version': '2024-04-01', 'acme-tenant': 'acme' });
+    expect(plan(list, { consoleHeaders: { 'acme-tenant': 'socktown' } })[0]?.headers['acme-tenant']).toBe('socktown');
   });
 
   it('never plans a skipped query parameter (a cursor)', () => {

@@ -5,11 +5,10 @@ import { exampleFromSchema, generateValid } from './generate.ts';
 import { followObject } from './refs.ts';
 import type { DocumentSchemas } from './schemas.ts';
 
-/**
- * The requests sent for one operation (path parameters aside, see targets.ts): the document's example requests
- * (each request-body example, or the parameters' examples) and requests generated from its request schemas, every
- * generated value checked valid under the converted schema first.
- */
+// The requests sent for one operation (path parameters aside, see targets.ts): the document's example requests
+// (each request-body example, or the parameters' examples) and requests generated from its request schemas, every
+// generated value checked valid under the converted schema first.
+
 export type PlannedBody =
   | { readonly kind: 'json'; readonly mediaType: string; readonly value: Json }
   /** An example given as text for a media type we do not generate (XML...), sent as it is. */

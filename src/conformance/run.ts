@@ -1,7 +1,8 @@
-import { isJsonObject, type Json } from '../core/json.ts';
+import type { Json } from '../core/json.ts';
 import type { ApiPack, Operation } from '../engine/pack.ts';
 import { REFERENCE_DATE } from '../engine/seeding.ts';
 import { deriveSeed, withSeededFaker } from '../generation/seeded-faker.ts';
+import { atPointer } from '../pagination/dialect.ts';
 import {
   classifyBody,
   classifyRefusal,
@@ -20,13 +21,12 @@ import { planRequests, type PlannedRequest } from './requests.ts';
 import { documentSchemas, type DocumentSchemas } from './schemas.ts';
 import { fill, resolveTargets } from './targets.ts';
 
-/**
- * The conformance check of one pack against one vendor document: which operations each side lacks, then for
- * every operation both have, the document's example requests and generated ones sent to the target, each answer
- * checked against the document and classified (classify.ts). Every request of an operation check carries
- * `X-Mock-Session: conformance-<n>`, so it never changes a running server's shared data (real providers ignore it),
- * and `X-Mock-Client: conformance-<n>-<k>`, by which the mock's journal tells why it refused it.
- */
+// The conformance check of one pack against one vendor document: which operations each side lacks, then for
+// every operation both have, the document's example requests and generated ones sent to the target, each answer
+// checked against the document and classified (classify.ts). Every request of an operation check carries
+// `X-Mock-Session: conformance-<n>`, so it never changes a running server's shared data (real providers ignore it),
+// and `X-Mock-Client: conformance-<n>-<k>`, by which the mock's journal tells why it refused it.
+
 export interface ConformanceTarget {
   /** The API's base URL, e.g. `http://127.0.0.1:4010/nerm`. */
   readonly baseUrl: string;
@@ -169,7 +169,7 @@ async function checkOperation(
       results.push({ ...resultOf(operation, packOperation, plan, 0, findings), curl: curlFor(wire) });
       continue;
     }
-    const token = cursor && response.status < 300 && !plans.some((p) => p.kind === 'cursor') ? readCursor(response.body, cursor.responseKey) : undefined;
+    const token = cursor?.pointer && response.status < 300 && !plans.some((p) => p.kind === 'cursor') ? readCursor(response.body, cursor.pointer) : undefined;
     if (cursor && token !== undefined)
       plans.push({ ...plan, kind: 'cursor', label: `next page (${cursor.param} from ${plan.label})`, query: [...plan.query, [cursor.param, token]] });
     const refusal = response.status >= 400 ? await target.refusal(client) : undefined;
@@ -199,14 +199,18 @@ function resultOf(
   };
 }
 
-/** The cursor parameter of a list the pack pages by cursor: sent only with a token the server issued. */
-function cursorOf(operation: Operation): { param: string; responseKey: string } | undefined {
-  const paging = operation.action.kind === 'list' ? operation.action.pagination.paging : undefined;
-  return paging?.kind === 'cursor' ? { param: paging.param, responseKey: paging.responseKey } : undefined;
+/**
+ * The cursor parameter of a list the pack pages by cursor: sent only with a token the server issued, read from where
+ * the dialect writes it in the body (a token in a `Link` header is not followed: the wire response keeps no headers).
+ */
+function cursorOf(operation: Operation): { param: string; pointer?: string } | undefined {
+  const next = operation.action.kind === 'list' ? operation.action.pagination.description.next : undefined;
+  if (next?.kind !== 'cursor') return undefined;
+  return { param: next.param, ...(next.from.in === 'body' ? { pointer: next.from.pointer } : {}) };
 }
 
-function readCursor(body: Json | undefined, key: string): string | undefined {
-  const value = isJsonObject(body) ? body[key] : undefined;
+function readCursor(body: Json | undefined, pointer: string): string | undefined {
+  const value = body === undefined ? undefined : atPointer(body, pointer);
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 

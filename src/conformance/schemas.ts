@@ -5,11 +5,10 @@ import { convertSchema, type Direction } from './convert.ts';
 import type { OpenApiDocument } from './document.ts';
 import { escapePointerSegment, followRef, RefError, resolvePointer } from './refs.ts';
 
-/**
- * A document's schemas as standalone JSON Schemas (the converted schema plus, under `$defs`, every schema it
- * references, keyed by its pointer in the document, so cycles stay references), and a dedicated ajv 2020 instance
- * to check values against them. Not strict: the vendor's documents carry keywords we do not control.
- */
+// A document's schemas as standalone JSON Schemas (the converted schema plus, under `$defs`, every schema it
+// references, keyed by its pointer in the document, so cycles stay references), and a dedicated ajv 2020 instance
+// to check values against them. Not strict: the vendor's documents carry keywords we do not control.
+
 export interface SchemaFailure {
   /** Where ajv failed, in the checked value. */
   readonly instancePath: string;

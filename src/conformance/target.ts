@@ -4,12 +4,11 @@ import type { Journal, JournalEntry } from '../journal/journal.ts';
 import type { Refusal } from './classify.ts';
 import type { ConformanceTarget } from './run.ts';
 
-/**
- * The two kinds of target: the in-process mock (its journal read directly) and a server at a base URL. A server
- * that answers `/__admin/health` naming the API is one of ours: its console headers are used, its journal is read
- * over `/__admin/requests`, and each check's session is reset first. Anything else is a real provider: no admin
- * calls beyond that one probe, refusals are unknown (so drift), and requests are paced below its rate limit.
- */
+// The two kinds of target: the in-process mock (its journal read directly) and a server at a base URL. A server
+// that answers `/__admin/health` naming the API is one of ours: its console headers are used, its journal is read
+// over `/__admin/requests`, and each check's session is reset first. Anything else is a real provider: no admin
+// calls beyond that one probe, refusals are unknown (so drift), and requests are paced below its rate limit.
+
 export function inProcessTarget(pack: ApiPack, baseUrl: string, journal: Journal): ConformanceTarget {
   return {
     baseUrl,

@@ -3,13 +3,12 @@ import type { DocOperation, OpenApiDocument } from './document.ts';
 import { normalisePath } from './match.ts';
 import { followObject } from './refs.ts';
 
-/**
- * Values for path parameters that address resources that exist, so a request is judged on its own merits and not
- * refused for a stale id. In order: `--param NAME=VALUE`; the parameter's example when the document's GET on that
- * resource answers 2xx; an id read from the document's list on the parent collection (the first item of the first
- * array in the 2xx body, its field named like the parameter, else `id`); the example (or default) as it is. Only
- * operations the document has are called, so a real provider sees no request it does not document.
- */
+// Values for path parameters that address resources that exist, so a request is judged on its own merits and not
+// refused for a stale id. In order: `--param NAME=VALUE`; the parameter's example when the document's GET on that
+// resource answers 2xx; an id read from the document's list on the parent collection (the first item of the first
+// array in the 2xx body, its field named like the parameter, else `id`); the example (or default) as it is. Only
+// operations the document has are called, so a real provider sees no request it does not document.
+
 export type Getter = (path: string) => Promise<{ readonly status: number; readonly body?: Json | undefined }>;
 
 export async function resolveTargets(

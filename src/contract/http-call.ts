@@ -3,7 +3,8 @@ import type { ApiPack, Operation } from '../engine/pack.ts';
 import { parseXmlTree } from '../serialization/parse-xml.ts';
 import type { CallRequest, Observed } from './types.ts';
 
-/** Builds and sends one request for an operation, and reads the response body in the format it came in. */
+// Builds and sends one request for an operation, and reads the response body in the format it came in.
+
 export interface PreparedCall {
   readonly method: string;
   readonly url: string;
@@ -13,6 +14,11 @@ export interface PreparedCall {
 
 export function prepareCall(pack: ApiPack, operation: Operation, baseUrl: string, request: CallRequest, cookie: string | undefined): PreparedCall {
   const path = operation.path.replace(/\{(\w+)\}/g, (_whole, name: string) => encodeURIComponent(request.params?.[name] ?? ''));
+  return preparePathCall(pack, operation.method, baseUrl, path, request, cookie);
+}
+
+/** A call to a path below the base URL as written (a query string in it is kept verbatim, the request's own appended). */
+export function preparePathCall(pack: ApiPack, method: string, baseUrl: string, path: string, request: CallRequest, cookie: string | undefined): PreparedCall {
   const pairs = Array.isArray(request.query)
     ? (request.query as readonly (readonly [string, string])[])
     : Object.entries((request.query ?? {}) as Record<string, string | number | boolean>).map(([name, value]) => [name, String(value)] as const);
@@ -25,8 +31,8 @@ export function prepareCall(pack: ApiPack, operation: Operation, baseUrl: string
     headers['content-type'] = request.contentType ?? (typeof request.body === 'string' ? 'application/xml' : 'application/json');
   }
   return {
-    method: operation.method,
-    url: `${baseUrl.replace(/\/$/, '')}${path}${search ? `?${search}` : ''}`,
+    method,
+    url: `${baseUrl.replace(/\/$/, '')}${path}${search ? `${path.includes('?') ? '&' : '?'}${search}` : ''}`,
     headers,
     ...(body === undefined ? {} : { body }),
   };
@@ -55,6 +61,13 @@ function parseResponseBody(text: string, contentType: string | undefined, repeat
   } catch {
     return text;
   }
+}
+
+/** The pack's operation a method and a path (its query string aside) reach, if any. */
+export function operationAt(pack: ApiPack, method: string, path: string): Operation | undefined {
+  const bare = path.split('?')[0] ?? '';
+  const template = (operation: Operation) => new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}$`);
+  return pack.operations.find((operation) => operation.method === method.toUpperCase() && template(operation).test(bare));
 }
 
 /** A shell command that repeats the call, single-quoted so it pastes as it is. */

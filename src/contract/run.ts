@@ -1,9 +1,11 @@
+import { HEADER_CATALOGUE } from '../core/header-catalogue.ts';
 import { isJsonObject } from '../core/json.ts';
+import { declaredHeaders } from '../engine/declared-headers.ts';
 import type { ApiPack, Operation } from '../engine/pack.ts';
 import { checkerRules } from '../lifecycle/progress.ts';
 import { checkLifecycle } from '../state/lifecycle-check.ts';
 import type { SchemaIssue, SchemaRegistry } from '../validation/registry.ts';
-import { curlLine, prepareCall, send, type PreparedCall } from './http-call.ts';
+import { curlLine, operationAt, prepareCall, preparePathCall, send, type PreparedCall } from './http-call.ts';
 import type { CallExpectation, CallRequest, CheckResult, ContractContext, ContractReport, ContractSuite, ContractTarget, Observed, Problem } from './types.ts';
 
 export interface RunOptions {
@@ -19,22 +21,30 @@ export interface RunOptions {
   readonly params: Readonly<Record<string, string>>;
   /** Keep below the vendors' rate limits when the target is real. */
   readonly pace: boolean;
+  /** An external target serves the mock's own seed (`npm start` with the same --seed): run the suites that rely on it. */
+  readonly seeded?: boolean;
 }
 
-/** Elements that repeat in XML responses, read as arrays (the LongJump tree convention). */
-const XML_ARRAYS = new Set(['workflowAction', 'owners', 'additionalUserToNotify']);
+/** Why a suite does not run against this target, or undefined when it does. */
+function skipped(suite: ContractSuite, options: RunOptions): string | undefined {
+  if (!options.target.external) return undefined;
+  if (suite.writes && !options.allowWrites) return 'changes data on the target: run with --allow-writes';
+  if (suite.seeded && !options.seeded) return "relies on the mock's seeded data: run with --seeded against a mock started with the same seed";
+  return undefined;
+}
 
 export async function runContracts(options: RunOptions): Promise<ContractReport> {
   const results: CheckResult[] = [];
   for (const suite of options.suites) {
     const pack = options.packs.find((p) => p.id === suite.api);
     if (!pack) throw new Error(`No pack ${suite.api} for suite ${suite.name}`);
-    if (suite.writes && options.target.external && !options.allowWrites) {
+    const why = skipped(suite, options);
+    if (why) {
       results.push({
         api: suite.api,
         suite: suite.name,
         kind: 'skipped',
-        description: 'changes data on the target: run with --allow-writes',
+        description: why,
         ok: true,
         problems: [],
         undocumented: [],
@@ -64,22 +74,30 @@ function contextFor(options: RunOptions, pack: ApiPack, suite: ContractSuite, re
   const minInterval = options.pace && pack.rateLimit ? Math.ceil(1000 / pack.rateLimit.perSecond) + 5 : 0;
   let lastCall = 0;
   let cookie: string | undefined;
+  // What the pack declares about its replies and its session: which XML elements repeat, which cookies hold a session.
+  const xmlArrays = new Set(pack.media.xmlArrays ?? []);
+  const sessionCookies = pack.auth.kind === 'session' ? pack.auth.cookies : [];
+  const exchange = async (prepared: PreparedCall, operation: Operation | undefined, expectation: CallExpectation): Promise<Observed> => {
+    const wait = lastCall + minInterval - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    lastCall = Date.now();
+    const observed = await send(prepared, xmlArrays);
+    // A session cookie the target sets is sent back on later calls, as a browser would.
+    const session = sessionCookie(observed.headers['set-cookie'], sessionCookies);
+    if (session) cookie = session;
+    results.push(checkResponse(options, pack, suite, operation, prepared, observed, expectation));
+    return observed;
+  };
   return {
     api: pack.id,
     param: (name, fallback) => options.params[name] ?? fallback,
     async call(operationId, request: CallRequest = {}, expectation: CallExpectation = {}) {
       const operation = pack.operations.find((op) => op.id === operationId);
       if (!operation) throw new Error(`${pack.id} has no operation ${operationId}`);
-      const wait = lastCall + minInterval - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      lastCall = Date.now();
-      const prepared = prepareCall(pack, operation, baseUrl, request, cookie);
-      const observed = await send(prepared, XML_ARRAYS);
-      // A session cookie the target sets is sent back on later calls, as a browser would.
-      const session = /(?:^|,\s*)(JSESSIONID=[^;,]+)/.exec(observed.headers['set-cookie'] ?? '')?.[1];
-      if (session) cookie = session;
-      results.push(checkResponse(options, pack, suite, operation, prepared, observed, expectation));
-      return observed;
+      return exchange(prepareCall(pack, operation, baseUrl, request, cookie), operation, expectation);
+    },
+    callPath(method, path, request: CallRequest = {}, expectation: CallExpectation = {}) {
+      return exchange(preparePathCall(pack, method.toUpperCase(), baseUrl, path, request, cookie), operationAt(pack, method, path), expectation);
     },
     check(condition, description, detail) {
       results.push({
@@ -109,11 +127,25 @@ function contextFor(options: RunOptions, pack: ApiPack, suite: ContractSuite, re
   };
 }
 
+/**
+ * The first `name=value` a Set-Cookie header sets for one of the session cookies. Several headers arrive joined by
+ * `, `, which an `Expires` date also contains; a piece that starts with no cookie name is such a date's tail.
+ */
+export function sessionCookie(setCookie: string | undefined, names: readonly string[]): string | undefined {
+  for (const piece of (setCookie ?? '').split(/,\s*/)) {
+    const pair = (piece.split(';')[0] ?? '').trim();
+    const equals = pair.indexOf('=');
+    if (equals > 0 && equals < pair.length - 1 && names.includes(pair.slice(0, equals))) return pair;
+  }
+  return undefined;
+}
+
 function checkResponse(
   options: RunOptions,
   pack: ApiPack,
   suite: ContractSuite,
-  operation: Operation,
+  /** Undefined for a path that reaches no operation: then only an error is checked, against the envelope. */
+  operation: Operation | undefined,
   prepared: PreparedCall,
   observed: Observed,
   expectation: CallExpectation,
@@ -128,17 +160,23 @@ function checkResponse(
       actual: trim(observed.body ?? observed.text),
     });
   }
-  const schemaId = observed.status >= 400 ? pack.errors.schema : operation.responses[observed.status];
+  const schemaId = observed.status >= 400 ? pack.errors.schema : operation ? operation.responses[observed.status] : null;
   const undocumented: string[] = [];
+  // The headers the reply is declared to carry always (a create's Location, a rate limit's Retry-After) are there.
+  for (const use of operation ? declaredHeaders(pack, operation, observed.status) : []) {
+    if (use.required && observed.headers[use.name] === undefined) {
+      problems.push({ pointer: '', message: `header ${HEADER_CATALOGUE[use.name].name} is declared for status ${observed.status} but missing` });
+    }
+  }
   if (schemaId === undefined) {
     problems.push({
       pointer: '',
-      message: `status ${observed.status} is not documented for ${operation.id}`,
-      expected: Object.keys(operation.responses).map(Number),
+      message: `status ${observed.status} is not documented for ${operation?.id}`,
+      expected: Object.keys(operation?.responses ?? {}).map(Number),
       actual: observed.status,
     });
   } else if (schemaId === null) {
-    if (observed.text.trim() !== '')
+    if (operation && !expectation.file && observed.text.trim() !== '')
       problems.push({ pointer: '', message: `status ${observed.status} is documented without a body`, actual: trim(observed.text) });
   } else {
     for (const issue of options.registry.check(schemaId, observed.body ?? null)) {
@@ -150,9 +188,9 @@ function checkResponse(
     api: pack.id,
     suite: suite.name,
     kind: 'response',
-    operation: operation.id,
+    ...(operation ? { operation: operation.id } : {}),
     status: observed.status,
-    description: `${operation.method} ${operation.path} -> ${observed.status}`,
+    description: `${operation?.method ?? prepared.method} ${operation?.path ?? new URL(prepared.url).pathname} -> ${observed.status}`,
     ok: problems.length === 0,
     problems,
     undocumented,

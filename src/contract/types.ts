@@ -1,10 +1,9 @@
 import type { Json } from '../core/json.ts';
 
-/**
- * Contracts are written once per API as suites of calls and expectations, and run against any target: the
- * in-process mock, a mock started elsewhere, or the real vendor. Every call's response is checked against the
- * schema its operation declares for the status it got.
- */
+// Contracts are written once per API as suites of calls and expectations, and run against any target: the
+// in-process mock, a mock started elsewhere, or the real vendor. Every call's response is checked against the
+// schema its operation declares for the status it got.
+
 export interface ContractTarget {
   /** Where an API's vendor paths start, e.g. `http://127.0.0.1:4010/8x8` or `https://automation.8x8.com`. */
   baseUrl(api: string): string;
@@ -25,6 +24,8 @@ export interface CallRequest {
 export interface CallExpectation {
   /** The statuses the call should answer with; anything else is a failure of this check. */
   readonly status?: number | readonly number[];
+  /** The reply is a file: raw bytes in their own content type, which a status documented without a body may carry. */
+  readonly file?: boolean;
 }
 
 export interface Observed {
@@ -41,6 +42,12 @@ export interface ContractContext {
   /** A value a suite needs from the target (an account id...), from `--param name=value` or the mock's default. */
   param(name: string, fallback: string): string;
   call(operationId: string, request?: CallRequest, expect?: CallExpectation): Promise<Observed>;
+  /**
+   * A request to a path below the base URL, whatever operation it reaches (an unknown path, a method the path does
+   * not allow, HEAD): `path` may end in a query string sent as written. A response reaching an operation is checked
+   * against its schema for the status, an error against the error envelope.
+   */
+  callPath(method: string, path: string, request?: CallRequest, expect?: CallExpectation): Promise<Observed>;
   /** A behavioural expectation; returns the condition so a suite can stop early. */
   check(condition: boolean, description: string, detail?: unknown): boolean;
   /** Checks successive representations of one run against the API's lifecycle (moves, timestamps, end fields). */
@@ -52,6 +59,11 @@ export interface ContractSuite {
   readonly name: string;
   /** Creates or changes data on the target. */
   readonly writes: boolean;
+  /**
+   * Relies on the mock's seeded data (the documents' own examples, the seeded records and their counts): runs against
+   * the in-process mock, and against another target only when it says it serves the same seed (`--seeded`).
+   */
+  readonly seeded?: boolean;
   run(ctx: ContractContext): Promise<void>;
 }
 

@@ -1,7 +1,6 @@
-/**
- * One error type for every expected failure. A pack's error envelope (see ErrorEnvelope) turns it into
- * the vendor's status code and body; nothing below src/http serializes errors itself.
- */
+// One error type for every expected failure. A pack's error envelope (see ErrorEnvelope) turns it into
+// the vendor's status code and body; nothing below src/http serializes errors itself.
+
 export type ErrorKind =
   | 'invalidRequest'
   | 'malformedBody'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endOfDay, parseInstant } from './time.ts';
+import { endOfDay, isoAt, parseInstant } from './time.ts';
 
 describe('parseInstant', () => {
   it('reads a full timestamp with a zone', () => {
@@ -43,5 +43,16 @@ describe('endOfDay', () => {
   it('is undefined for anything but a plain date', () => {
     expect(endOfDay('2026-02-01T10:00:00Z')).toBeUndefined();
     expect(endOfDay('2026-13-01')).toBeUndefined();
+  });
+});
+
+describe('isoAt', () => {
+  it('writes milliseconds by default', () => {
+    expect(isoAt(Date.UTC(2026, 1, 1, 10, 30, 15, 500))).toBe('2026-02-01T10:30:15.500Z');
+  });
+
+  it('writes whole seconds, truncated, when asked', () => {
+    expect(isoAt(Date.UTC(2026, 1, 1, 10, 30, 15, 999), 'seconds')).toBe('2026-02-01T10:30:15Z');
+    expect(isoAt(Date.UTC(2026, 1, 1, 10, 30, 15), 'seconds')).toBe('2026-02-01T10:30:15Z');
   });
 });

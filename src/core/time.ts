@@ -14,8 +14,13 @@ export function parseInstant(value: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-export function isoAt(ms: number): string {
-  return new Date(ms).toISOString();
+/** How finely a vendor writes its times: with milliseconds (`2026-02-01T10:30:15.500Z`) or in whole seconds (`...15Z`). */
+export type TimePrecision = 'milliseconds' | 'seconds';
+
+/** An instant as ISO 8601 in UTC, in the given precision (whole seconds are truncated, as a clock reading them would). */
+export function isoAt(ms: number, precision: TimePrecision = 'milliseconds'): string {
+  if (precision === 'milliseconds') return new Date(ms).toISOString();
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 /**

@@ -1,8 +1,7 @@
-/**
- * One criteria condition: a record's field value against a given value. Values are strings, as the platform's
- * fields are: two numbers compare as numbers, anything else as case-insensitive text. An empty field meets no
- * ordering condition (lt, lteq, gt, gteq), which is why a record with no amount is eligible for no amount rule.
- */
+// One criteria condition: a record's field value against a given value. Values are strings, as the platform's
+// fields are: two numbers compare as numbers, anything else as case-insensitive text. An empty field meets no
+// ordering condition (lt, lteq, gt, gteq), which is why a record with no amount is eligible for no amount rule.
+
 export const OPERATORS = ['equal', 'not_equal', 'lt', 'lteq', 'gt', 'gteq', 'contains', 'starts_with'] as const;
 export type Operator = (typeof OPERATORS)[number];
 

@@ -2,13 +2,12 @@ import { fail, ok, type Result } from '../core/result.ts';
 import { compareValues, type Operator } from './compare.ts';
 import type { FieldValues } from './rows.ts';
 
-/**
- * Advanced criteria (`customCriteria`), which override the rows when present. The subset understood:
- *   field op value, with op one of == = != <> < <= > >= contains starts_with (words in any case),
- *   values as numbers or 'quoted' / "quoted" text, combined with && / AND, || / OR, ! / NOT and brackets,
- *   AND binding tighter than OR. Anything else is a syntax error, and an action whose criteria cannot be read
- *   is not eligible.
- */
+// Advanced criteria (`customCriteria`), which override the rows when present. The subset understood:
+//   field op value, with op one of == = != <> < <= > >= contains starts_with (words in any case),
+//   values as numbers or 'quoted' / "quoted" text, combined with && / AND, || / OR, ! / NOT and brackets,
+//   AND binding tighter than OR. Anything else is a syntax error, and an action whose criteria cannot be read
+//   is not eligible.
+
 type Token = { readonly kind: 'word' | 'string' | 'number' | 'op' | 'paren'; readonly text: string };
 
 const SYMBOLS: Readonly<Record<string, Operator>> = {

@@ -1,11 +1,10 @@
 import { fail, ok, type Result } from '../core/result.ts';
 import { compareValues, isOperator } from './compare.ts';
 
-/**
- * Basic criteria: numbered rows `criteria_N_{join_operator, pre_bracket, post_bracket, column, operator, value}`.
- * Rows with no column are unused. Used rows combine left to right with their join operator (and / or, neither
- * binding tighter), and brackets group: `(a or b) and c`. An empty set of rows is always met.
- */
+// Basic criteria: numbered rows `criteria_N_{join_operator, pre_bracket, post_bracket, column, operator, value}`.
+// Rows with no column are unused. Used rows combine left to right with their join operator (and / or, neither
+// binding tighter), and brackets group: `(a or b) and c`. An empty set of rows is always met.
+
 export interface CriteriaRow {
   readonly join: string;
   readonly preBracket: string;

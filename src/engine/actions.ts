@@ -2,7 +2,7 @@ import { mockError } from '../core/errors.ts';
 import { markStored } from '../core/stored.ts';
 import type { Json, JsonObject } from '../core/json.ts';
 import { fail, ok, type Result } from '../core/result.ts';
-import type { PageContext } from '../pagination/dialects.ts';
+import type { PageContext } from '../pagination/dialect.ts';
 import type { StateMachine } from '../state/machine.ts';
 import { matchesAll, positionOf, type Condition, type SortKey } from '../store/query.ts';
 import type { NewRecord, Store, StoredRecord } from '../store/store.ts';
@@ -70,8 +70,9 @@ async function runList(action: ListAction, input: OperationInput, env: ActionEnv
   const items = page.items.map((record) => view(action.view, record, input));
   const lastRecord = page.items.at(-1);
   const last = lastRecord ? positionOf(lastRecord, orderBy.value) : undefined;
-  const body = action.pagination.envelope({ spec: spec.value, items, total: page.total, hasMore: page.hasMore, ...(last ? { last } : {}) }, pageContext);
-  return ok({ status: 200, body });
+  const reply = action.pagination.reply({ spec: spec.value, items, total: page.total, hasMore: page.hasMore, ...(last ? { last } : {}) }, pageContext);
+  // The dialect owns the whole reply; a dialect that writes no header answers with none.
+  return ok({ status: 200, body: reply.body, ...(Object.keys(reply.headers).length > 0 ? { headers: reply.headers } : {}) });
 }
 
 async function runGet(action: GetAction, input: OperationInput, env: ActionEnv): Promise<Outcome<Reply>> {

@@ -1,8 +1,10 @@
-import { isJsonObject, type Json } from '../core/json.ts';
 import { mockError, type ErrorKind, type MockError } from '../core/errors.ts';
+import type { PageReply } from '../pagination/dialect.ts';
 import { reshape } from '../validation/shape.ts';
 import type { SchemaRegistry } from '../validation/registry.ts';
 import type { Operation, Reply } from './pack.ts';
+
+export { maxPageSize } from './paging.ts';
 
 /**
  * The client-robustness profile: instead of typical data the mock answers with schema-valid edge cases, so a
@@ -32,38 +34,20 @@ export function edgeError(variant: string): MockError | undefined {
   return ERROR_KINDS.includes(kind) ? mockError(kind, `Simulated ${kind} error (edge-case profile).`) : undefined;
 }
 
-/** Rewrites a successful reply into the variant; the result is still checked against the schema before it leaves. */
+/**
+ * Rewrites a successful reply into the variant; the result is still checked against the schema before it leaves. A
+ * page variant asks the list's dialect to rewrite the whole reply, so a last page also loses a `Link` rel="next".
+ */
 export function edgeReply(variant: string, operation: Operation, reply: Reply, registry: SchemaRegistry): Reply {
   if (reply.status >= 300 || reply.body === undefined) return reply;
   const schemaId = operation.responses[reply.status];
   if (variant === 'sparse' || variant === 'nulls') {
     return schemaId ? { ...reply, body: reshape(registry, schemaId, reply.body, variant) } : reply;
   }
-  if (operation.action.kind !== 'list') return reply;
+  if (operation.action.kind !== 'list' || (variant !== 'last-page' && variant !== 'empty-page')) return reply;
   const dialect = operation.action.pagination;
-  if (variant === 'last-page') return { ...reply, body: dialect.lastPage(reply.body) };
-  if (variant === 'empty-page') return { ...reply, body: dialect.lastPage(emptied(reply.body, dialect.itemsKey)) };
-  return reply;
-}
-
-function emptied(body: Json, itemsKey: string | null): Json {
-  if (itemsKey === null) return Array.isArray(body) ? [] : body;
-  return isJsonObject(body) ? { ...body, [itemsKey]: [] } : body;
-}
-
-/** The largest page size the operation's query schema allows (or its dialect clamps to), for the max-page variant. */
-export function maxPageSize(operation: Operation, registry: SchemaRegistry): { param: string; size: number } | undefined {
-  if (operation.action.kind !== 'list' || !operation.request?.query) return undefined;
-  const param = operation.action.pagination.limitParam;
-  const properties = registry.schema(operation.request.query)?.['properties'];
-  const limit = isJsonObject(properties) ? properties[param] : undefined;
-  let maximum = isJsonObject(limit) ? limit['maximum'] : undefined;
-  if (maximum === undefined && isJsonObject(limit) && typeof limit['$ref'] === 'string') {
-    const target = registry.schema(new URL(limit['$ref'], operation.request.query).toString());
-    maximum = target?.['maximum'];
-  }
-  if (typeof maximum === 'number') return { param, size: maximum };
-  // A dialect that clamps any integer limit (the vendor bounds none) says its own largest page.
-  const clamped = operation.action.pagination.maxLimit;
-  return clamped === undefined ? undefined : { param, size: clamped };
+  const page: PageReply = { body: reply.body, headers: reply.headers ?? {} };
+  const rewritten = variant === 'last-page' ? dialect.lastPage(page) : dialect.emptyPage(page);
+  const { headers: _before, ...rest } = reply;
+  return { ...rest, body: rewritten.body, ...(Object.keys(rewritten.headers).length > 0 ? { headers: rewritten.headers } : {}) };
 }

@@ -5,7 +5,7 @@ import type { JsonObject } from '../core/json.ts';
 import type { PlainRequest } from '../core/request.ts';
 import { ok } from '../core/result.ts';
 import { cursorToken } from '../pagination/dialects.ts';
-import { createMemoryStore } from '../store/memory.ts';
+import { createTestStore } from '../store/memory.ts';
 import { createSchemaRegistry } from '../validation/registry.ts';
 import { createEngine } from './engine.ts';
 import type { ApiPack } from './pack.ts';
@@ -120,9 +120,9 @@ const tinyPack: ApiPack = {
 
 function setup(strictResponses = true) {
   const violations: ResponseViolation[] = [];
-  const engine = createEngine({
+  const { engine, admin } = createEngine({
     packs: [tinyPack],
-    store: createMemoryStore(),
+    store: createTestStore(),
     registry: createSchemaRegistry(schemas),
     clock: fixedClock('2026-02-01T00:00:00Z'),
     seed: 1,
@@ -141,7 +141,7 @@ function setup(strictResponses = true) {
       ...(extra.body ? { body: extra.body } : {}),
     });
   };
-  return { engine, call, violations };
+  return { admin, call, violations };
 }
 
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
@@ -179,7 +179,7 @@ describe('engine pipeline', () => {
   });
 
   it('pages with cursors that fail when forged, reused with other filters, or stale after a reset', async () => {
-    const { call, engine } = setup();
+    const { call, admin } = setup();
     const first = await call('GET', '/runs?limit=3');
     const token = String((first.payload as JsonObject)['next']);
     const second = await call('GET', `/runs?limit=3&next=${encodeURIComponent(token)}`);
@@ -189,7 +189,7 @@ describe('engine pipeline', () => {
       status: 400,
       payload: { error: expect.stringMatching(/different filters/) },
     });
-    await engine.reset('tiny');
+    await admin.reset('tiny');
     expect(await call('GET', `/runs?limit=3&next=${encodeURIComponent(token)}`)).toMatchObject({
       status: 400,
       payload: { error: expect.stringMatching(/reset/) },

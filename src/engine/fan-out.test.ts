@@ -4,12 +4,13 @@ import { mockError } from '../core/errors.ts';
 import type { JsonObject } from '../core/json.ts';
 import { ok } from '../core/result.ts';
 import type { StateMachine } from '../state/machine.ts';
-import { createMemoryStore } from '../store/memory.ts';
+import { createTestStore } from '../store/memory.ts';
 import { createSchemaRegistry } from '../validation/registry.ts';
 import { createEngine } from './engine.ts';
 import type { ApiPack } from './pack.ts';
 
-/** The action shapes an event trigger and lenient vendors need: createEach, a get's `absent` body, a command-less transition. */
+// The action shapes an event trigger and lenient vendors need: createEach, a get's `absent` body, a command-less transition.
+
 const ID = 'https://test.local/fan-out.json';
 const schemas: JsonObject[] = [
   {
@@ -89,9 +90,9 @@ const pack: ApiPack = {
 };
 
 function setup() {
-  const engine = createEngine({
+  const { engine, admin } = createEngine({
     packs: [pack],
-    store: createMemoryStore(),
+    store: createTestStore(),
     registry: createSchemaRegistry(schemas),
     clock: fixedClock('2026-02-01T00:00:00Z'),
     seed: 1,
@@ -107,14 +108,14 @@ function setup() {
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: new TextEncoder().encode(JSON.stringify(body)) }),
     });
-  return { engine, call };
+  return { admin, call };
 }
 
 describe('createEach, absent and command-less transitions', () => {
   it('creates one record per matching source record that build keeps, in creation order', async () => {
-    const { call, engine } = setup();
+    const { call, admin } = setup();
     expect((await call('POST', '/events/news', {})).payload).toEqual(['a', 'd']);
-    const runs = await engine.records('fan', 'runs', {});
+    const runs = await admin.records('fan', 'runs', {});
     expect(runs?.records.map((run) => run.data['listener'] ?? run.id)).toEqual(['r1', 'a', 'd']);
   });
 

@@ -6,7 +6,10 @@ import { parseInstant } from '../core/time.ts';
 import type { Condition } from '../store/query.ts';
 import type { Outcome } from './pack.ts';
 
-/** Small readers packs use on validated input; validation has already guaranteed the types. */
+// Small helpers packs use. An operation's input comes typed from its request schemas (src/engine/typed-input.ts);
+// `text` and `objectOr` read JSON no type describes: stored records, a free-form body's values.
+
+/** A JSON value as text: a string as it is, absent or null as '', anything else as String() writes it. */
 export function text(value: Json | undefined): string {
   return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 }

@@ -1,5 +1,5 @@
-import type { JsonObject } from '../core/json.ts';
 import { ok, type Result } from '../core/result.ts';
+import { withMove } from '../state/history.ts';
 import { applyCommand, type StateMachine, type TransitionRefusal } from '../state/machine.ts';
 import type { Replacement } from './pack.ts';
 
@@ -9,15 +9,10 @@ export interface Move extends Replacement {
   readonly to: string;
 }
 
-export function historyOf(meta: JsonObject): JsonObject[] {
-  const history = meta['history'];
-  return Array.isArray(history) ? (history as JsonObject[]) : [];
-}
-
-/** Applies `command` to a record's value, recording `{from, to, command, at}` in its history. */
+/** Applies `command` to a record's value, recording the move (a HistoryEntry) in its history. */
 export function moveRecord(machine: StateMachine, record: Replacement, command: string, now: string): Result<Move, TransitionRefusal> {
   const moved = applyCommand(machine, record.data, command, now);
   if (!moved.ok) return moved;
-  const entry: JsonObject = { from: moved.value.from, to: moved.value.to, command, at: now };
-  return ok({ from: moved.value.from, to: moved.value.to, data: moved.value.data, meta: { ...record.meta, history: [...historyOf(record.meta), entry] } });
+  const { from, to, data } = moved.value;
+  return ok({ from, to, data, meta: withMove(record.meta, { from, to, command, at: now }) });
 }

@@ -1,7 +1,9 @@
 import type { ErrorKind, MockError } from '../core/errors.ts';
+import type { ResponseHeaderName } from '../core/header-catalogue.ts';
 import type { Json, JsonObject } from '../core/json.ts';
 import type { BodyKind, MediaKind, RawBody } from '../core/request.ts';
 import type { Result } from '../core/result.ts';
+import type { TimePrecision } from '../core/time.ts';
 import type { IdSource } from '../generation/ids.ts';
 import type { SeededFaker } from '../generation/seeded-faker.ts';
 import type { PaginationDialect } from '../pagination/dialects.ts';
@@ -10,11 +12,11 @@ import type { LifecycleRules } from '../state/lifecycle-check.ts';
 import type { StateMachine, TransitionRefusal } from '../state/machine.ts';
 import type { Condition, SortKey } from '../store/query.ts';
 import type { NewRecord, SeedData, StoredRecord } from '../store/store.ts';
+import type { JsonInput, RequestInput } from './typed-input.ts';
 
-/**
- * What an API pack declares. A pack is data plus small pure functions over plain values: it never sees an
- * HTTP request, a store or a clock; the engine hands it validated input and applies what it returns.
- */
+// What an API pack declares. A pack is data plus small pure functions over plain values: it never sees an
+// HTTP request, a store or a clock; the engine hands it validated input and applies what it returns.
+
 export type Outcome<T> = Result<T, MockError>;
 export type { MediaKind };
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -35,7 +37,18 @@ export interface ApiPack {
     readonly readAnyway?: readonly string[];
     /** A query parameter that picks the response format over Accept (`?alt=json`). */
     readonly formatParameter?: string;
+    /**
+     * XML elements that may repeat, so a client reading an XML reply (the contract runner) makes each an array even
+     * when it came once.
+     */
+    readonly xmlArrays?: readonly string[];
   };
+  /**
+   * How the vendor writes times; every time the engine writes for this pack follows it (ActionContext.now, state-entry
+   * stamps, lifecycle moves, history, error timestamps, date-times generated from its schemas), and SeedContext.iso
+   * gives seeds the same. Milliseconds by default.
+   */
+  readonly timePrecision?: TimePrecision;
   readonly errors: ErrorEnvelope;
   readonly auth: AuthRule;
   /** Alternative spellings of query parameters (`query[limit]` -> `limit`); the canonical name wins if both come. */
@@ -85,29 +98,67 @@ export interface ConsoleView {
   };
   readonly fields: {
     readonly id: string;
+    /** The state that moves: the lifecycle machine's field, which decides the commands offered. */
     readonly status: string;
+    /** Further status fields shown beside it in the list and the detail, in order (a run's conclusion). */
+    readonly extraStatus?: readonly string[];
     readonly title: string;
     /** Fields that tell when the run entered its state when it has no history yet; the first one set wins. */
     readonly since: readonly string[];
   };
+  /**
+   * How a run is coloured: the first rule whose fields all hold one of their listed values wins (a completed run whose
+   * conclusion is `failure` is failed). Without a matching rule the status's own name decides.
+   */
+  readonly tones?: readonly ConsoleToneRule[];
+  /** The state a new run starts in, where the state diagram begins (by default the machine's first state). */
+  readonly initial?: string;
   readonly detail: ConsoleCall;
-  /** Moves: the state machine's commands sent through one operation (`{command}` in the body), or the vendor's actions. */
-  readonly commands?:
-    | (ConsoleCall & {
-        readonly kind: 'machine';
-        readonly body: Json | null;
-        /** The moves offered as buttons, when the API allows more than a console can show (by default the lifecycle's machine). */
-        readonly moves?: StateMachine;
-      })
-    | {
-        readonly kind: 'actions';
-        readonly list: ConsoleCall;
-        readonly take: ConsoleCall & { readonly body: Json };
-        readonly login: ConsoleCall & { readonly users: readonly string[]; readonly body: Json };
-      };
+  /** Moves: the state machine's commands (through one operation, or each through its own), or the vendor's actions. */
+  readonly commands?: ConsoleMachineCommands | ConsoleActions;
   readonly create?: ConsoleCall & { readonly example: (seed: SeedData) => Json };
   /** Display names of states whose stored value is an id (LongJump). */
   readonly stateNames?: (seed: SeedData) => Readonly<Record<string, string>>;
+}
+
+export type ConsoleTone = 'done' | 'failed' | 'waiting' | 'active';
+
+export interface ConsoleToneRule {
+  /** Field (dotted path) -> the values it may hold for the rule to apply; '' stands for an absent field. */
+  readonly when: Readonly<Record<string, readonly string[]>>;
+  readonly tone: ConsoleTone;
+}
+
+/** A command's call: an operation with its path and query values, and the body sent (`{command}` and `{field}` filled). */
+export interface ConsoleCommandCall extends ConsoleCall {
+  readonly body?: Json | null;
+}
+
+/**
+ * The state machine's commands as buttons. Either one operation carries every command (`operation`, `params`, `query`
+ * and a `body` naming `{command}`), or each command has its own call (`calls`: one endpoint per command, such as
+ * `POST .../runs/{id}/cancel`); a command named in `calls` uses its own call even when a shared one is declared.
+ */
+export interface ConsoleMachineCommands extends Partial<ConsoleCall> {
+  readonly kind: 'machine';
+  /** The shared operation's body, with `{command}` in it; null or absent sends none. */
+  readonly body?: Json | null;
+  readonly calls?: Readonly<Record<string, ConsoleCommandCall>>;
+  /** The moves offered as buttons, when the API allows more than a console can show (by default the lifecycle's machine). */
+  readonly moves?: StateMachine;
+}
+
+/** Moves as the vendor's own actions: listed per run for a signed-in user, each taken through one operation. */
+export interface ConsoleActions {
+  readonly kind: 'actions';
+  readonly list: ConsoleCall & {
+    /** Where the actions are in the list's JSON response, a dotted path (a single object is a list of one). */
+    readonly items: string;
+    /** The fields of an action: its name (sent as `{command}`), title, availability flag (`true` or `1`) and next state. */
+    readonly fields: { readonly name: string; readonly title?: string; readonly available?: string; readonly to?: string };
+  };
+  readonly take: ConsoleCall & { readonly body: Json };
+  readonly login: ConsoleCall & { readonly users: readonly string[]; readonly body: Json };
 }
 
 export interface PackLifecycle extends LifecycleRules {
@@ -130,6 +181,8 @@ export interface SeedContext {
    * examples keep their own dates. faker's reference date is set to it too.
    */
   readonly anchor: number;
+  /** An instant (ms) as ISO 8601 in the pack's `timePrecision`. */
+  readonly iso: (ms: number) => string;
   /** Builds a value from a schema by `$id` (with `x-faker` hints); packs then set the correlated fields. */
   readonly fromSchema: (schemaId: string) => Json;
   /** Number of generated records the user asked for (`--records`), when set. */
@@ -164,7 +217,10 @@ export type AuthRule =
   | { readonly kind: 'none' }
   /** `Authorization` must match one of the schemes (e.g. `Bearer <token>`); the credential is the rest. */
   | { readonly kind: 'authorization'; readonly schemes: readonly RegExp[]; readonly message: string }
-  /** A session cookie naming a record of `collection` whose `userId` is the caller (LongJump's login). */
+  /**
+   * A session cookie naming a record of `collection` whose `userId` is the caller (LongJump's login), under any of
+   * the `cookies` names; a client (the contract runner) sends back whichever of them a response sets.
+   */
   | { readonly kind: 'session'; readonly cookies: readonly string[]; readonly collection: string; readonly message: string };
 
 export interface Caller {
@@ -174,11 +230,15 @@ export interface Caller {
   readonly principal?: string;
 }
 
-export interface OperationInput {
-  readonly params: JsonObject;
-  readonly query: JsonObject;
-  readonly headers: JsonObject;
-  readonly body: Json | undefined;
+/**
+ * An operation's validated input. `R` says the parts' shapes (src/engine/typed-input.ts): generated from the request
+ * schemas for a pack's own operations, plain JSON (the default) for the engine and pack-wide rules.
+ */
+export interface OperationInput<R extends RequestInput = JsonInput> {
+  readonly params: R['params'];
+  readonly query: R['query'];
+  readonly headers: R['headers'];
+  readonly body: R['body'];
   readonly parents: Readonly<Record<string, StoredRecord>>;
   readonly caller: Caller;
   /** Where the API is mounted on this server (`/8x8` or ``), for Location headers and links. */
@@ -190,7 +250,7 @@ export interface OperationInput {
 }
 
 export interface ActionContext {
-  /** The mock clock's time, ISO-8601 with milliseconds. */
+  /** The mock clock's time, ISO 8601 in the pack's `timePrecision`. */
   readonly now: string;
   readonly ids: IdSource;
 }
@@ -202,7 +262,7 @@ export interface RequestSchemas {
   readonly body?: string;
 }
 
-export interface Operation {
+export interface Operation<R extends RequestInput = JsonInput> {
   readonly id: string;
   readonly method: HttpMethod;
   readonly path: string;
@@ -221,19 +281,24 @@ export interface Operation {
   readonly request?: RequestSchemas;
   /** Status -> response body schema `$id`; null for a response with no body. */
   readonly responses: Readonly<Record<number, string | null>>;
+  /**
+   * Status -> the catalogued headers (`src/core/header-catalogue.ts`) that reply always carries, beyond those the engine
+   * declares itself (a list's paging headers, `Retry-After` on a rate limit's 429, `Allow` on 405): `{201: ['location']}`.
+   */
+  readonly responseHeaders?: Readonly<Record<number, readonly ResponseHeaderName[]>>;
   /** The vendor's summary message when the body fails validation; the per-field messages go in `fields`. */
   readonly invalidBodyMessage?: string;
   /** Records that must exist before the action runs (e.g. the definition a workflow list belongs to). */
-  readonly requires?: readonly ParentLookup[];
-  readonly action: Action;
+  readonly requires?: readonly ParentLookup<R>[];
+  readonly action: Action<R>;
 }
 
-export interface ParentLookup {
+export interface ParentLookup<R extends RequestInput = JsonInput> {
   readonly name: string;
   readonly collection: string;
-  readonly id: (input: OperationInput) => string;
-  readonly scope?: (input: OperationInput) => readonly Condition[];
-  readonly notFound: (input: OperationInput) => MockError;
+  readonly id: (input: OperationInput<R>) => string;
+  readonly scope?: (input: OperationInput<R>) => readonly Condition[];
+  readonly notFound: (input: OperationInput<R>) => MockError;
 }
 
 export interface Reply {
@@ -245,71 +310,77 @@ export interface Reply {
 }
 
 /** Locating one record: its id, the conditions it must also meet to be visible here, and the error if not. */
-export interface RecordTarget {
+export interface RecordTarget<R extends RequestInput = JsonInput> {
   readonly collection: string;
-  readonly id: (input: OperationInput) => string;
-  readonly scope?: (input: OperationInput) => readonly Condition[];
-  readonly notFound: (input: OperationInput) => MockError;
+  readonly id: (input: OperationInput<R>) => string;
+  readonly scope?: (input: OperationInput<R>) => readonly Condition[];
+  readonly notFound: (input: OperationInput<R>) => MockError;
 }
 
-export type Action = ListAction | GetAction | CreateAction | CreateEachAction | UpdateAction | TransitionAction;
+export type Action<R extends RequestInput = JsonInput> =
+  | ListAction<R>
+  | GetAction<R>
+  | CreateAction<R>
+  | CreateEachAction<R>
+  | UpdateAction<R>
+  | TransitionAction<R>;
 
-export interface ListAction {
+export interface ListAction<R extends RequestInput = JsonInput> {
   readonly kind: 'list';
   readonly collection: string;
-  readonly where: (input: OperationInput) => Outcome<readonly Condition[]>;
-  readonly orderBy: (input: OperationInput) => Outcome<readonly SortKey[]>;
+  readonly where: (input: OperationInput<R>) => Outcome<readonly Condition[]>;
+  readonly orderBy: (input: OperationInput<R>) => Outcome<readonly SortKey[]>;
   readonly pagination: PaginationDialect;
-  readonly view?: (record: StoredRecord, input: OperationInput) => Json;
+  readonly view?: (record: StoredRecord, input: OperationInput<R>) => Json;
 }
 
-export interface GetAction extends RecordTarget {
+export interface GetAction<R extends RequestInput = JsonInput> extends RecordTarget<R> {
   readonly kind: 'get';
-  readonly view?: (record: StoredRecord, input: OperationInput) => Json;
+  readonly view?: (record: StoredRecord, input: OperationInput<R>) => Json;
   /** The whole reply instead of a view, when it depends on the clock or may refuse (a signed, expiring link). */
-  readonly reply?: (record: StoredRecord, input: OperationInput, ctx: ActionContext) => Outcome<Reply>;
+  readonly reply?: (record: StoredRecord, input: OperationInput<R>, ctx: ActionContext) => Outcome<Reply>;
   /** The 200 body when the record is not there, for vendors that answer a missing record with an empty result. */
-  readonly absent?: (input: OperationInput) => Json;
+  readonly absent?: (input: OperationInput<R>) => Json;
 }
 
-export interface CreateAction {
+export interface CreateAction<R extends RequestInput = JsonInput> {
   readonly kind: 'create';
   readonly collection: string;
   /** A record that already has the built id is replaced (its meta kept) instead of refused: an upload over an earlier one. */
   readonly replace?: boolean;
-  readonly build: (input: OperationInput, ctx: ActionContext) => Outcome<NewRecord>;
-  readonly reply: (record: StoredRecord, input: OperationInput) => Reply;
+  readonly build: (input: OperationInput<R>, ctx: ActionContext) => Outcome<NewRecord>;
+  readonly reply: (record: StoredRecord, input: OperationInput<R>) => Reply;
 }
 
 /**
  * One new record for each record of another collection that matches: an event that starts a run of every definition
  * listening for it. A source record `build` leaves out (undefined) starts nothing.
  */
-export interface CreateEachAction {
+export interface CreateEachAction<R extends RequestInput = JsonInput> {
   readonly kind: 'createEach';
-  readonly from: { readonly collection: string; readonly where: (input: OperationInput) => Outcome<readonly Condition[]> };
+  readonly from: { readonly collection: string; readonly where: (input: OperationInput<R>) => Outcome<readonly Condition[]> };
   readonly collection: string;
-  readonly build: (source: StoredRecord, input: OperationInput, ctx: ActionContext) => NewRecord | undefined;
-  readonly reply: (created: readonly StoredRecord[], input: OperationInput) => Reply;
+  readonly build: (source: StoredRecord, input: OperationInput<R>, ctx: ActionContext) => NewRecord | undefined;
+  readonly reply: (created: readonly StoredRecord[], input: OperationInput<R>) => Reply;
 }
 
-export interface UpdateAction extends RecordTarget {
+export interface UpdateAction<R extends RequestInput = JsonInput> extends RecordTarget<R> {
   readonly kind: 'update';
   /** The record's next value, or `remove` to delete it. */
-  readonly apply: (record: StoredRecord, input: OperationInput, ctx: ActionContext) => Outcome<Replacement | 'remove'>;
-  readonly reply: (record: StoredRecord, input: OperationInput) => Reply;
-  readonly cascade?: Cascade;
+  readonly apply: (record: StoredRecord, input: OperationInput<R>, ctx: ActionContext) => Outcome<Replacement | 'remove'>;
+  readonly reply: (record: StoredRecord, input: OperationInput<R>) => Reply;
+  readonly cascade?: Cascade<R>;
 }
 
-export interface TransitionAction extends RecordTarget {
+export interface TransitionAction<R extends RequestInput = JsonInput> extends RecordTarget<R> {
   readonly kind: 'transition';
   readonly machine: StateMachine;
   /** The command to apply; undefined when the request names none, which leaves the record as it is. */
-  readonly command: (input: OperationInput) => string | undefined;
+  readonly command: (input: OperationInput<R>) => string | undefined;
   /** Fields the move also sets from the request (e.g. who made it: `_updatedBy`). */
-  readonly patch?: (input: OperationInput, ctx: ActionContext) => JsonObject;
-  readonly refuse: (refusal: TransitionRefusal, record: StoredRecord, input: OperationInput) => MockError;
-  readonly reply: (record: StoredRecord, input: OperationInput) => Reply;
+  readonly patch?: (input: OperationInput<R>, ctx: ActionContext) => JsonObject;
+  readonly refuse: (refusal: TransitionRefusal, record: StoredRecord, input: OperationInput<R>) => MockError;
+  readonly reply: (record: StoredRecord, input: OperationInput<R>) => Reply;
 }
 
 export interface Replacement {
@@ -318,9 +389,9 @@ export interface Replacement {
 }
 
 /** A command applied to related records after a write (deleting a definition terminates its active workflows). */
-export interface Cascade {
+export interface Cascade<R extends RequestInput = JsonInput> {
   readonly collection: string;
-  readonly where: (record: StoredRecord, input: OperationInput) => readonly Condition[];
+  readonly where: (record: StoredRecord, input: OperationInput<R>) => readonly Condition[];
   readonly machine: StateMachine;
   readonly command: string;
 }

@@ -3,7 +3,7 @@ import type { Json } from '../core/json.ts';
 import { replaceQuery, type PlainRequest } from '../core/request.ts';
 import { fail, ok } from '../core/result.ts';
 import { decodeCursor, digest, encodeCursor } from '../pagination/cursor.ts';
-import type { PageContext } from '../pagination/dialects.ts';
+import type { PageContext } from '../pagination/dialect.ts';
 import type { Condition, SortKey } from '../store/query.ts';
 import type { ApiPack, OperationInput } from './pack.ts';
 
@@ -26,13 +26,14 @@ export function pageContext(
   return {
     query: input.query,
     link: (replace) => `${request.base}${request.path}?${replaceQuery(request.query, replace, pack.queryAliases)}`,
+    origin: input.origin,
     cursor: {
       encode: (position) => encodeCursor({ position, query: queryDigest(), epoch }, secret),
-      decode(token) {
+      decode(token, param) {
         const decoded = decodeCursor(token, secret);
-        if (!decoded.ok) return fail(mockError('invalidRequest', 'The next_token is not a token this server issued.'));
-        if (decoded.value.epoch !== epoch) return fail(mockError('invalidRequest', 'The next_token has expired: the data was reset since it was issued.'));
-        if (decoded.value.query !== queryDigest()) return fail(mockError('invalidRequest', 'The next_token belongs to a query with different filters.'));
+        if (!decoded.ok) return fail(mockError('invalidRequest', `The ${param} is not a token this server issued.`));
+        if (decoded.value.epoch !== epoch) return fail(mockError('invalidRequest', `The ${param} has expired: the data was reset since it was issued.`));
+        if (decoded.value.query !== queryDigest()) return fail(mockError('invalidRequest', `The ${param} belongs to a query with different filters.`));
         return ok(decoded.value.position);
       },
     },

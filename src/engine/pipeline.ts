@@ -1,11 +1,10 @@
-import type { Clock } from '../core/clock.ts';
 import { fillTemplate, mockError, type MockError } from '../core/errors.ts';
 import type { PlainRequest } from '../core/request.ts';
 import { fail, ok } from '../core/result.ts';
 import type { IdSource } from '../generation/ids.ts';
 import type { RequestViolation } from '../journal/journal.ts';
 import type { RateLimiter } from '../rate-limit/limiter.ts';
-import { matchRoute, type RouteTable } from '../routing/match.ts';
+import { matchRoute, type RouteMatch, type RouteTable } from '../routing/match.ts';
 import { matchesAll } from '../store/query.ts';
 import type { Store } from '../store/store.ts';
 import type { SchemaRegistry } from '../validation/registry.ts';
@@ -21,7 +20,6 @@ import type { LifecycleRunner } from '../lifecycle/runner.ts';
 export interface PipelineDeps {
   readonly store: Store;
   readonly registry: SchemaRegistry;
-  readonly clock: Clock;
   readonly ids: IdSource;
   readonly spaces: Spaces;
   readonly cursorSecret: string;
@@ -42,16 +40,28 @@ export interface PipelineResult {
   readonly violations: readonly RequestViolation[];
 }
 
-/** The operation a request is for, by route alone. */
-export function operationFor(entry: CompiledPack, request: PlainRequest): Operation | undefined {
-  const route = matchRoute(entry.routes, request.method, request.path);
+/** A request matched against its pack's routes: done once per request, and the match handed to every step that needs it. */
+export function routeOf(entry: CompiledPack, request: PlainRequest): RouteMatch<Operation> {
+  return matchRoute(entry.routes, request.method, request.path);
+}
+
+/** The operation a route match names, if it matched one. */
+export function operationOf(route: RouteMatch<Operation>): Operation | undefined {
   return route.kind === 'match' ? route.payload : undefined;
 }
 
-/** A request's way through an API: route, rate limit, auth, input, parents, action. Every refusal is a value. */
-export async function runPipeline(deps: PipelineDeps, entry: CompiledPack, request: PlainRequest, now: string): Promise<PipelineResult> {
+/**
+ * A request's way through an API, from its route match: rate limit, auth, input, parents, action. Every refusal is a
+ * value. `now` is the clock's time as the pack writes times.
+ */
+export async function runPipeline(
+  deps: PipelineDeps,
+  entry: CompiledPack,
+  request: PlainRequest,
+  route: RouteMatch<Operation>,
+  now: string,
+): Promise<PipelineResult> {
   const { pack } = entry;
-  const route = matchRoute(entry.routes, request.method, request.path);
   if (route.kind === 'notFound') {
     const message = engineMessage(pack.errors, 'routeNotFound');
     return {

@@ -1,3 +1,4 @@
+import { isoAt } from '../core/time.ts';
 import { generateFromSchema } from '../generation/from-schema.ts';
 import { deriveSeed, withSeededFaker } from '../generation/seeded-faker.ts';
 import type { SeedData } from '../store/store.ts';
@@ -21,10 +22,15 @@ export function buildSeed(pack: ApiPack, registry: SchemaRegistry, seed: number,
     pack.seed({
       faker,
       anchor,
+      iso: (ms) => isoAt(ms, pack.timePrecision),
       fromSchema: (schemaId) => {
         const schema = registry.schema(schemaId);
         if (!schema) throw new Error(`Unknown schema ${schemaId}`);
-        return generateFromSchema(schema, { faker, resolve: (ref) => registry.schema(ref) }, schemaId.split('#')[0]);
+        return generateFromSchema(
+          schema,
+          { faker, resolve: (ref) => registry.schema(ref), ...(pack.timePrecision ? { timePrecision: pack.timePrecision } : {}) },
+          schemaId.split('#')[0],
+        );
       },
       ...(records === undefined ? {} : { records }),
     }),

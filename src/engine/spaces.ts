@@ -3,12 +3,11 @@ import type { LifecycleRunner } from '../lifecycle/runner.ts';
 import type { SeedData, Store } from '../store/store.ts';
 import type { ApiPack } from './pack.ts';
 
-/**
- * The isolated copies of each API's state: `default:<api>` for everyone, `<session>:<api>` for a caller that sends
- * `X-Mock-Session`. A space is seeded the first time it is used (and its lifecycle planned), and reset by dropping
- * it and seeding again; each seeding draws a new epoch, so cursors issued before a reset are recognised as stale.
- * The store decides whether a space exists on every request, so replicas sharing a store agree after a reset.
- */
+// The isolated copies of each API's state: `default:<api>` for everyone, `<session>:<api>` for a caller that sends
+// `X-Mock-Session`. A space is seeded the first time it is used (and its lifecycle planned), and reset by dropping
+// it and seeding again; each seeding draws a new epoch, so cursors issued before a reset are recognised as stale.
+// The store decides whether a space exists on every request, so replicas sharing a store agree after a reset.
+
 export const SPACE_COLLECTION = '__space';
 export const DEFAULT_SESSION = 'default';
 const SESSION_NAME = /^[A-Za-z0-9._-]{1,64}$/;

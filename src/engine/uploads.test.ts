@@ -4,13 +4,14 @@ import { mockError } from '../core/errors.ts';
 import type { JsonObject } from '../core/json.ts';
 import type { PlainRequest } from '../core/request.ts';
 import { ok } from '../core/result.ts';
-import { createMemoryStore } from '../store/memory.ts';
+import { createTestStore } from '../store/memory.ts';
 import { createSchemaRegistry } from '../validation/registry.ts';
 import { createEngine } from './engine.ts';
 import { originOf } from './input.ts';
 import type { ApiPack } from './pack.ts';
 
-/** The engine's upload support: multipart bodies, replacing creates, raw-byte replies, and links that carry their session. */
+// The engine's upload support: multipart bodies, replacing creates, raw-byte replies, and links that carry their session.
+
 const ID = 'https://test.local/files.json';
 const schemas: JsonObject[] = [
   {
@@ -100,9 +101,9 @@ const filesPack: ApiPack = {
 };
 
 function setup() {
-  const engine = createEngine({
+  const { engine } = createEngine({
     packs: [filesPack],
-    store: createMemoryStore(),
+    store: createTestStore(),
     registry: createSchemaRegistry(schemas),
     clock: fixedClock('2026-02-01T00:00:00Z'),
     seed: 1,

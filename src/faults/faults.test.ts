@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createIdSource } from '../generation/ids.ts';
 import { createFaultBook } from './faults.ts';
 
-const target = { api: '8x8', operation: 'listWorkflowInstances', path: '/api/v1/accounts/a/definitions/d/workflows' };
+const target = { api: 'acme', operation: 'listWorkflowInstances', path: '/api/v1/accounts/a/definitions/d/workflows' };
 const random = () => {
   const ids = createIdSource(3);
   return () => ids.next();
@@ -11,7 +11,7 @@ const random = () => {
 describe('fault book', () => {
   it('passes requests no rule matches', () => {
     const book = createFaultBook([
-      { api: 'nerm', errorRate: 100 },
+      { api: 'globex', errorRate: 100 },
       { operation: 'other', latency: { fixedMs: 50 } },
       { path: '/nope', drop: { count: 1 } },
     ]);
@@ -19,7 +19,7 @@ describe('fault book', () => {
   });
 
   it('forces a status for exactly the next N matching requests', () => {
-    const book = createFaultBook([{ api: '8x8', forceStatus: { status: 503, count: 2 } }]);
+    const book = createFaultBook([{ api: 'acme', forceStatus: { status: 503, count: 2 } }]);
     const next = random();
     expect([1, 2, 3].map(() => book.decide(target, next).action)).toEqual([{ kind: 'error', status: 503 }, { kind: 'error', status: 503 }, { kind: 'pass' }]);
     expect(book.list()[0]?.remaining.forced).toBe(0);

@@ -1,8 +1,7 @@
-/**
- * Injected faults: latency (fixed, uniform or lognormal), an error rate, a forced status for the next N requests,
- * dropped connections. The book holds the active rules and their remaining counts; `decide` is what the engine asks
- * for each request, with the engine's seeded randomness, so a run of requests fails the same way every time.
- */
+// Injected faults: latency (fixed, uniform or lognormal), an error rate, a forced status for the next N requests,
+// dropped connections. The book holds the active rules and their remaining counts; `decide` is what the engine asks
+// for each request, with the engine's seeded randomness, so a run of requests fails the same way every time.
+
 export interface FaultRule {
   readonly api?: string;
   readonly operation?: string;

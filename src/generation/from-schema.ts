@@ -1,17 +1,19 @@
 import { isJsonObject, type Json, type JsonObject } from '../core/json.ts';
+import { isoAt, type TimePrecision } from '../core/time.ts';
 import type { SeededFaker } from './seeded-faker.ts';
 
-/**
- * Builds a value that satisfies a JSON Schema, using `x-faker` hints for realistic strings
- * (`"x-faker": "person.fullName"`). Packs generate records with this, then set the fields that must agree
- * with each other (timestamps, states, links) from their own rules.
- */
+// Builds a value that satisfies a JSON Schema, using `x-faker` hints for realistic strings
+// (`"x-faker": "person.fullName"`). Packs generate records with this, then set the fields that must agree
+// with each other (timestamps, states, links) from their own rules.
+
 export interface GenerationContext {
   readonly faker: SeededFaker;
   /** Resolves an absolute `$ref` (document id plus optional `#/$defs/...` fragment) to its schema. */
   readonly resolve: (ref: string) => JsonObject | undefined;
   /** Probability that an optional property is present. */
   readonly optionalRate?: number;
+  /** How generated date-times are written (the pack's `timePrecision`); milliseconds by default. */
+  readonly timePrecision?: TimePrecision;
 }
 
 export function generateFromSchema(schema: JsonObject, ctx: GenerationContext, base = ''): Json {
@@ -25,7 +27,7 @@ export function generateFromSchema(schema: JsonObject, ctx: GenerationContext, b
   if ('const' in schema) return schema['const'] ?? null;
   if (Array.isArray(schema['enum'])) return ctx.faker.helpers.arrayElement(schema['enum']);
   const hint = schema['x-faker'];
-  if (typeof hint === 'string') return callFaker(ctx.faker, hint);
+  if (typeof hint === 'string') return callFaker(ctx.faker, hint, ctx.timePrecision);
   for (const key of ['oneOf', 'anyOf'] as const) {
     const options = schema[key];
     if (Array.isArray(options) && options.length > 0) {
@@ -65,7 +67,7 @@ function generateByType(schema: JsonObject, type: string, ctx: GenerationContext
     case 'object':
       return generateObject(schema, ctx, base);
     default:
-      return generateString(schema, faker);
+      return generateString(schema, faker, ctx.timePrecision);
   }
 }
 
@@ -81,12 +83,12 @@ function generateObject(schema: JsonObject, ctx: GenerationContext, base: string
   return out;
 }
 
-function generateString(schema: JsonObject, faker: SeededFaker): string {
+function generateString(schema: JsonObject, faker: SeededFaker, precision: TimePrecision | undefined): string {
   switch (schema['format']) {
     case 'uuid':
       return faker.string.uuid();
     case 'date-time':
-      return faker.date.recent({ days: 90 }).toISOString();
+      return isoAt(faker.date.recent({ days: 90 }).getTime(), precision);
     case 'date':
       return faker.date.recent({ days: 90 }).toISOString().slice(0, 10);
     case 'email':
@@ -101,8 +103,8 @@ function generateString(schema: JsonObject, faker: SeededFaker): string {
   }
 }
 
-/** Calls a faker method named by a dotted path, e.g. `company.catchPhrase`. */
-export function callFaker(faker: SeededFaker, path: string): Json {
+/** Calls a faker method named by a dotted path, e.g. `company.catchPhrase`; a date comes back as ISO 8601. */
+export function callFaker(faker: SeededFaker, path: string, precision?: TimePrecision): Json {
   let target: unknown = faker;
   let owner: unknown = faker;
   for (const key of path.split('.')) {
@@ -111,7 +113,7 @@ export function callFaker(faker: SeededFaker, path: string): Json {
   }
   if (typeof target !== 'function') throw new Error(`x-faker names no faker method: ${path}`);
   const value: unknown = target.call(owner);
-  return value instanceof Date ? value.toISOString() : (value as Json);
+  return value instanceof Date ? isoAt(value.getTime(), precision) : (value as Json);
 }
 
 function numberOr(value: Json | undefined, fallback: number): number {

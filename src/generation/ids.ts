@@ -1,7 +1,6 @@
-/**
- * Ids for things created at runtime, drawn from a seeded generator: the same seed and the same sequence of
- * requests produce the same ids, which keeps test output and demos repeatable.
- */
+// Ids for things created at runtime, drawn from a seeded generator: the same seed and the same sequence of
+// requests produce the same ids, which keeps test output and demos repeatable.
+
 export interface IdSource {
   uuid(): string;
   /** `length` lowercase hex digits. */

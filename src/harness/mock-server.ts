@@ -1,23 +1,23 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
-import { assembleMock, openApiDocument, startLifecycleTicker, type AssembleOptions } from '../assemble.ts';
+import { openApiDocument, startLifecycleTicker, testMock, type AssembleOptions } from '../assemble.ts';
 import { createControlledClock, type ControlledClock } from '../core/clock.ts';
 import { REFERENCE_DATE } from '../engine/seeding.ts';
-import type { Engine } from '../engine/engine.ts';
+import type { EngineAdmin } from '../engine/engine.ts';
 import { createApp } from '../http/create-app.ts';
 import { coverageOf, formatCoverage, type ApiCoverage } from '../journal/coverage.ts';
 import { describeViolations, type JournalEntry, type JournalFilter } from '../journal/journal.ts';
 
-/**
- * The in-process harness for a TypeScript test suite: start a mock on a free loopback port, point a client at
- * `url(api)`, read what the client sent (journal, violations, coverage), reset between tests, stop at the end.
- */
+// The in-process harness for a TypeScript test suite: start a mock on a free loopback port, point a client at
+// `url(api)`, read what the client sent (journal, violations, coverage), reset between tests, stop at the end.
+
 export interface MockServer {
   /** `http://127.0.0.1:<port>` */
   readonly origin: string;
   /** The base URL of one API, e.g. `http://127.0.0.1:<port>/8x8`, to use in place of the vendor's host. */
   url(api: string): string;
-  readonly engine: Engine;
+  /** The mock's administration: journal, resets, fixtures, settings, stored records. */
+  readonly admin: EngineAdmin;
   reset(api?: string): Promise<void>;
   requests(filter?: JournalFilter): JournalEntry[];
   /** Every request that broke the API's request schemas, with what it broke. */
@@ -44,37 +44,38 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const clock =
     options.controlledClock ??
     createControlledClock(options.clock ?? 'real', options.clock === 'manual' ? Date.parse(options.clockStart ?? REFERENCE_DATE) : Date.now());
-  const { engine } = assembleMock({ strictResponses: true, ...options, controlledClock: clock });
-  await engine.ready();
-  const stopTicker = startLifecycleTicker(engine, clock);
-  const server: Server = createServer(createApp({ engine, clock, openApi: openApiDocument }));
+  // A test suite's mock: strict responses and frozen records (testMock), unless the options say otherwise.
+  const { engine, admin } = testMock({ ...options, controlledClock: clock });
+  await admin.ready();
+  const stopTicker = startLifecycleTicker(admin, clock);
+  const server: Server = createServer(createApp({ engine, admin, clock, openApi: openApiDocument }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
-  const violations = (filter?: JournalFilter) => engine.journal.entries(filter).filter((entry) => entry.violations.length > 0);
+  const violations = (filter?: JournalFilter) => admin.journal.entries(filter).filter((entry) => entry.violations.length > 0);
   return {
     origin,
-    engine,
+    admin,
     url: (api) => `${origin}/${api}`,
     async reset(api) {
-      await engine.reset(api);
-      engine.journal.clear(api);
+      await admin.reset(api);
+      admin.journal.clear(api);
     },
-    requests: (filter) => engine.journal.entries(filter),
+    requests: (filter) => admin.journal.entries(filter),
     violations,
     assertNoViolations(filter) {
       const lines = describeViolations(violations(filter));
       if (lines.length > 0) throw new Error(`The client broke the API contract:\n${lines.map((line) => `  - ${line}`).join('\n')}`);
     },
-    coverage: (filter) => coverageOf(engine.packs, engine.registry, engine.journal.entries(filter)),
-    formatCoverage: (filter) => formatCoverage(coverageOf(engine.packs, engine.registry, engine.journal.entries(filter))),
+    coverage: (filter) => coverageOf(admin.packs, admin.registry, admin.journal.entries(filter)),
+    formatCoverage: (filter) => formatCoverage(coverageOf(admin.packs, admin.registry, admin.journal.entries(filter))),
     clock,
     async advance(ms) {
       clock.advance(ms);
-      return engine.tick();
+      return admin.tick();
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {

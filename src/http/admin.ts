@@ -1,20 +1,20 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { ControlledClock } from '../core/clock.ts';
-import type { Engine } from '../engine/engine.ts';
+import type { EngineAdmin } from '../engine/engine.ts';
 import { DEFAULT_SESSION, isSessionName } from '../engine/spaces.ts';
 import type { FaultRule } from '../faults/faults.ts';
 import { parse as parseCookies } from 'cookie';
 import { describeConsole } from '../console/describe.ts';
+import { countStates } from '../console/states.ts';
 import { coverageOf, formatCoverage } from '../journal/coverage.ts';
 import type { JournalFilter } from '../journal/journal.ts';
 import { consoleRouter } from './ui.ts';
 
-/**
- * The control API under /__admin. It answers only callers on loopback unless an admin token is configured, and then
- * only callers presenting it (`Authorization: Bearer <token>` or `X-Admin-Token`); a wrong token changes nothing.
- */
+// The control API under /__admin. It answers only callers on loopback unless an admin token is configured, and then
+// only callers presenting it (`Authorization: Bearer <token>` or `X-Admin-Token`); a wrong token changes nothing.
+
 export interface AdminDeps {
-  readonly engine: Engine;
+  readonly admin: EngineAdmin;
   readonly clock?: ControlledClock | undefined;
   readonly adminToken?: string | undefined;
 }
@@ -23,10 +23,10 @@ const FAULT_RULES = 'https://workflow-mocks.local/schemas/admin/faults.json#/$de
 const FAULT_RULE = 'https://workflow-mocks.local/schemas/admin/faults.json#/$defs/Rule';
 
 export function adminRouter(deps: AdminDeps): Router {
-  const { engine } = deps;
+  const { admin } = deps;
   const router = express.Router();
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok', apis: engine.packs.map((pack) => pack.id) });
+    res.json({ status: 'ok', apis: admin.packs.map((pack) => pack.id) });
   });
   router.use(guard(deps.adminToken));
   router.use('/ui', consoleRouter());
@@ -34,10 +34,10 @@ export function adminRouter(deps: AdminDeps): Router {
   router.use(express.json({ limit: '50mb' }));
 
   router.get('/requests', (req, res) => {
-    res.json({ requests: engine.journal.entries(filterOf(req)) });
+    res.json({ requests: admin.journal.entries(filterOf(req)) });
   });
   router.get('/violations', (req, res) => {
-    const violations = engine.journal.entries(filterOf(req)).flatMap((entry) =>
+    const violations = admin.journal.entries(filterOf(req)).flatMap((entry) =>
       entry.violations.map((violation) => ({
         seq: entry.seq,
         at: entry.at,
@@ -55,9 +55,9 @@ export function adminRouter(deps: AdminDeps): Router {
   router.get('/coverage', (req, res) => {
     const api = param(req, 'api');
     const coverage = coverageOf(
-      engine.packs.filter((pack) => api === undefined || pack.id === api),
-      engine.registry,
-      engine.journal.entries(filterOf(req)),
+      admin.packs.filter((pack) => api === undefined || pack.id === api),
+      admin.registry,
+      admin.journal.entries(filterOf(req)),
     );
     if (param(req, 'format') === 'text') res.type('text/plain').send(`${formatCoverage(coverage)}\n`);
     else res.json({ coverage });
@@ -66,12 +66,12 @@ export function adminRouter(deps: AdminDeps): Router {
   router.post('/reset', async (req, res) => {
     const api = param(req, 'api');
     const session = param(req, 'session');
-    if (api !== undefined && !engine.packs.some((pack) => pack.id === api)) return void res.status(404).json({ error: `No API ${api}` });
+    if (api !== undefined && !admin.packs.some((pack) => pack.id === api)) return void res.status(404).json({ error: `No API ${api}` });
     if (session !== undefined && !isSessionName(session)) return void res.status(400).json({ error: `Invalid session name ${session}` });
-    if (session === undefined) await engine.reset(api);
-    else await engine.resetSession(session, api);
-    engine.journal.clear(api);
-    res.json({ reset: api === undefined ? engine.packs.map((pack) => pack.id) : [api], session: session ?? 'all' });
+    if (session === undefined) await admin.reset(api);
+    else await admin.resetSession(session, api);
+    admin.journal.clear(api);
+    res.json({ reset: api === undefined ? admin.packs.map((pack) => pack.id) : [api], session: session ?? 'all' });
   });
 
   router.get('/clock', async (_req, res) => {
@@ -95,15 +95,15 @@ export function adminRouter(deps: AdminDeps): Router {
       clock.set(Date.parse(body.set));
     } else return void res.status(400).json({ error: 'Send {"advanceMs": N} with N >= 0, {"set": "<ISO 8601>"}, {"pause": true} or {"resume": true}.' });
     await clock.flush?.();
-    const moves = await engine.tick();
+    const moves = await admin.tick();
     res.json({ ...clockState(clock), moves });
   });
 
   router.get('/state', async (_req, res) => {
-    res.json(await engine.exportState());
+    res.json(await admin.exportState());
   });
   router.put('/state', async (req, res) => {
-    const imported = await engine.importState(req.body);
+    const imported = await admin.importState(req.body);
     if (!imported.ok) return void res.status(400).json({ error: imported.error });
     res.json({ imported: imported.value });
   });
@@ -112,33 +112,33 @@ export function adminRouter(deps: AdminDeps): Router {
     const session = typeof body?.session === 'string' ? body.session : DEFAULT_SESSION;
     if (typeof body?.api !== 'string' || !isSessionName(session))
       return void res.status(400).json({ error: 'Send {"api": ID, "session"?: NAME, "collections": {name: [{id, data, meta?}]}}.' });
-    const loaded = await engine.loadFixtures(body.api, body.collections, session);
+    const loaded = await admin.loadFixtures(body.api, body.collections, session);
     if (!loaded.ok) return void res.status(400).json({ errors: loaded.error });
     res.json({ loaded: loaded.value });
   });
 
   router.get('/faults', (_req, res) => {
-    res.json({ faults: engine.faults.list(), rateLimits: engine.rateLimits() });
+    res.json({ faults: admin.faults.list(), rateLimits: admin.rateLimits() });
   });
   router.put('/faults', (req, res) => {
-    const issues = engine.registry.check(FAULT_RULES, req.body);
+    const issues = admin.registry.check(FAULT_RULES, req.body);
     if (issues.length > 0) return void res.status(400).json({ errors: issues.map((i) => `${i.pointer || '/'} ${i.message}`) });
-    engine.faults.set(req.body as FaultRule[]);
-    res.json({ faults: engine.faults.list() });
+    admin.faults.set(req.body as FaultRule[]);
+    res.json({ faults: admin.faults.list() });
   });
   router.post('/faults', (req, res) => {
-    const issues = engine.registry.check(FAULT_RULE, req.body);
+    const issues = admin.registry.check(FAULT_RULE, req.body);
     if (issues.length > 0) return void res.status(400).json({ errors: issues.map((i) => `${i.pointer || '/'} ${i.message}`) });
-    engine.faults.add(req.body as FaultRule);
-    res.json({ faults: engine.faults.list() });
+    admin.faults.add(req.body as FaultRule);
+    res.json({ faults: admin.faults.list() });
   });
   router.delete('/faults', (_req, res) => {
-    engine.faults.clear();
+    admin.faults.clear();
     res.json({ faults: [] });
   });
   router.put('/rate-limits', (req, res) => {
     const body = req.body as { api?: unknown; enabled?: unknown; perSecond?: unknown } | undefined;
-    const limits = engine.rateLimits();
+    const limits = admin.rateLimits();
     if (
       typeof body?.api !== 'string' ||
       !limits[body.api] ||
@@ -151,12 +151,12 @@ export function adminRouter(deps: AdminDeps): Router {
           .join(', ')}, "enabled": boolean, "perSecond"?: number}.`,
       });
     }
-    engine.setRateLimit(body.api, { enabled: body.enabled, ...(typeof body.perSecond === 'number' ? { perSecond: body.perSecond } : {}) });
-    res.json({ rateLimits: engine.rateLimits() });
+    admin.setRateLimit(body.api, { enabled: body.enabled, ...(typeof body.perSecond === 'number' ? { perSecond: body.perSecond } : {}) });
+    res.json({ rateLimits: admin.rateLimits() });
   });
   let described: unknown;
   router.get('/console', (_req, res) => {
-    described ??= describeConsole(engine.packs, engine.registry, (pack) => engine.seedData(pack.id));
+    described ??= describeConsole(admin.packs, admin.registry, (pack) => admin.seedData(pack.id));
     res.json(described);
   });
   router.get('/records', async (req, res) => {
@@ -164,7 +164,7 @@ export function adminRouter(deps: AdminDeps): Router {
     const number = (name: string, fallback: number, max: number) => Math.min(max, Math.max(0, Number.parseInt(param(req, name) ?? '', 10) || fallback));
     if (api === undefined || collection === undefined) return void res.status(400).json({ error: 'Send api and collection (and ids=a,b or offset/limit).' });
     if (session !== undefined && !isSessionName(session)) return void res.status(400).json({ error: `Invalid session name ${session}` });
-    const found = await engine.records(api, collection, {
+    const found = await admin.records(api, collection, {
       ...(session === undefined ? {} : { session }),
       ...(ids === undefined
         ? { offset: number('offset', 0, Number.MAX_SAFE_INTEGER), limit: number('limit', 50, 500) }
@@ -173,13 +173,24 @@ export function adminRouter(deps: AdminDeps): Router {
     if (!found) return void res.status(404).json({ error: `No API ${api}` });
     res.json(found);
   });
+  router.get('/states', async (req, res) => {
+    const [api, session] = [param(req, 'api'), param(req, 'session')];
+    const pack = admin.packs.find((candidate) => candidate.id === api);
+    if (!pack) return void res.status(404).json({ error: `No API ${api ?? ''}` });
+    if (session !== undefined && !isSessionName(session)) return void res.status(400).json({ error: `Invalid session name ${session}` });
+    const counts = await countStates(pack, (collection, page) =>
+      admin.records(pack.id, collection, { ...page, ...(session === undefined ? {} : { session }) }),
+    );
+    if (!counts) return void res.status(404).json({ error: `${pack.id} declares no state machine` });
+    res.json({ api: pack.id, ...counts });
+  });
   router.get('/profile', (_req, res) => {
-    res.json({ profile: engine.profile() });
+    res.json({ profile: admin.profile() });
   });
   router.put('/profile', (req, res) => {
     const profile = (req.body as { profile?: unknown } | undefined)?.profile;
     if (profile !== 'normal' && profile !== 'edge') return void res.status(400).json({ error: 'profile must be "normal" or "edge"' });
-    engine.setProfile(profile);
+    admin.setProfile(profile);
     res.json({ profile });
   });
   // Malformed JSON in an admin body is the caller's mistake, not a server error.

@@ -3,7 +3,7 @@ import type { ErrorKind } from '../core/errors.ts';
 import type { PlainResponse } from '../core/request.ts';
 import type { ControlledClock } from '../core/clock.ts';
 import type { Json } from '../core/json.ts';
-import type { Engine } from '../engine/engine.ts';
+import type { Engine, EngineAdmin } from '../engine/engine.ts';
 import type { ApiPack } from '../engine/pack.ts';
 import { CONTENT_TYPE } from '../serialization/media.ts';
 import { createJsonWriter } from '../serialization/json-text.ts';
@@ -15,7 +15,10 @@ import { adminRouter } from './admin.ts';
 export type Mount = { readonly kind: 'all' } | { readonly kind: 'root'; readonly api: string };
 
 export interface AppDeps {
+  /** Serves the APIs. */
   readonly engine: Engine;
+  /** Serves the control API under /__admin. */
+  readonly admin: EngineAdmin;
   /** Every API under `/{id}`, or one API at the root so a client's base URL needs no prefix. */
   readonly mount?: Mount;
   /** Told of every request once its response is sent. */
@@ -41,7 +44,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', false);
 
   if (deps.logRequest) app.use(requestLog(deps.logRequest));
-  app.use('/__admin', adminRouter({ engine: deps.engine, clock: deps.clock, adminToken: deps.adminToken }));
+  app.use('/__admin', adminRouter({ admin: deps.admin, clock: deps.clock, adminToken: deps.adminToken }));
   // The server's own documents, looked up by exact path: one layer, not one express route each.
   const documents = new Map<string, () => Json>();
   if (mount.kind === 'all') documents.set('/', () => ({ apis: mountList(deps.engine, mount) }));

@@ -3,17 +3,17 @@ import { requestLine } from './request-log.ts';
 
 describe('request log lines', () => {
   it('is one JSON line with the fields, pino level and time, and a readable message', () => {
-    const line = requestLine({ method: 'GET', path: '/8x8/api/v1/x', status: 200, ms: 1.2345 }, new Date('2026-11-23T01:02:03.004Z'));
+    const line = requestLine({ method: 'GET', path: '/acme/api/v1/x', status: 200, ms: 1.2345 }, new Date('2026-11-23T01:02:03.004Z'));
     expect(line.endsWith('\n')).toBe(true);
     expect(line.slice(0, -1)).not.toContain('\n');
     expect(JSON.parse(line)).toEqual({
       level: 30,
       time: '2026-11-23T01:02:03.004Z',
       method: 'GET',
-      path: '/8x8/api/v1/x',
+      path: '/acme/api/v1/x',
       status: 200,
       ms: 1.2,
-      msg: 'GET /8x8/api/v1/x 200 1.2ms',
+      msg: 'GET /acme/api/v1/x 200 1.2ms',
     });
   });
 

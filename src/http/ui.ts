@@ -3,12 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import express, { type Router } from 'express';
 
-/**
- * Serves the QA console (`/__admin/ui`, behind the admin guard) from `src/ui/`: the page, its stylesheet and its
- * TypeScript modules with the types stripped by esbuild on first request (then kept until the file changes), so
- * there is no build step to run and nothing is fetched from the network. The console's modules import each other
- * as `./name.ts`; the browser asks for exactly those paths.
- */
+// Serves the QA console (`/__admin/ui`, behind the admin guard) from `src/ui/`: the page, its stylesheet and its
+// TypeScript modules with the types stripped by esbuild on first request (then kept until the file changes), so
+// there is no build step to run and nothing is fetched from the network. The console's modules import each other
+// as `./name.ts`; the browser asks for exactly those paths.
+
 const UI_DIR = fileURLToPath(new URL('../ui/', import.meta.url));
 const MODULE = /^[a-z][a-z-]*\.ts$/;
 const POLICY =

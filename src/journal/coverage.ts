@@ -2,10 +2,9 @@ import type { ApiPack } from '../engine/pack.ts';
 import type { SchemaRegistry } from '../validation/registry.ts';
 import type { JournalEntry } from './journal.ts';
 
-/**
- * Which operations, query parameters and documented response codes of each API a client exercised, from the
- * journal of its run: what it touched and what it never did.
- */
+// Which operations, query parameters and documented response codes of each API a client exercised, from the
+// journal of its run: what it touched and what it never did.
+
 export interface OperationCoverage {
   readonly operation: string;
   readonly method: string;

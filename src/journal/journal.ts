@@ -1,7 +1,6 @@
-/**
- * The request journal: every request the mock answered, with the operation it matched and every way it broke
- * the API's request schemas. Clients under test are judged by it; it is bounded so a long demo cannot exhaust memory.
- */
+// The request journal: every request the mock answered, with the operation it matched and every way it broke
+// the API's request schemas. Clients under test are judged by it; it is bounded so a long demo cannot exhaust memory.
+
 export interface RequestViolation {
   readonly location: 'path' | 'query' | 'header' | 'body' | 'route';
   /** The field at fault, dotted (`workflow_session.workflow_id`), or '' for the whole request. */

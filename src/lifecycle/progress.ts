@@ -1,13 +1,13 @@
 import type { JsonObject } from '../core/json.ts';
 import { createIdSource } from '../generation/ids.ts';
 import { deriveSeed } from '../generation/seeded-faker.ts';
+import { historyOf } from '../state/history.ts';
 import { stateOf, type StateMachine } from '../state/machine.ts';
 
-/**
- * How runs move by themselves, declared per pack as data: for each active state, how long a run stays (a range) and
- * where it goes next (weighted outcomes); plus a pure function for what else an automatic move changes. Durations
- * and outcomes are drawn from the run's id, state and visit, so the same seed always plays out the same way.
- */
+// How runs move by themselves, declared per pack as data: for each active state, how long a run stays (a range) and
+// where it goes next (weighted outcomes); plus a pure function for what else an automatic move changes. Durations
+// and outcomes are drawn from the run's id, state and visit, so the same seed always plays out the same way.
+
 export interface ProgressStep {
   readonly afterMs: readonly [number, number];
   readonly next: readonly { readonly to: string; readonly weight: number }[];
@@ -49,7 +49,7 @@ export function planMove(
   const from = stateOf(machine, record.data);
   const step = Object.hasOwn(progress.states, from) ? progress.states[from] : undefined;
   if (!step || step.next.length === 0) return undefined;
-  const visit = Array.isArray(record.meta['history']) ? record.meta['history'].length : 0;
+  const visit = historyOf(record.meta).length;
   const random = moveRandom(seed, record.id, from, visit);
   const [min, max] = step.afterMs;
   const at = enteredAt + min + Math.floor(random() * (max - min + 1));

@@ -1,16 +1,16 @@
 import type { Clock } from '../core/clock.ts';
 import type { JsonObject } from '../core/json.ts';
+import { isoAt } from '../core/time.ts';
 import type { ApiPack } from '../engine/pack.ts';
-import { historyOf } from '../engine/moves.ts';
+import { AUTOMATIC, historyOf, withMove } from '../state/history.ts';
 import { enterState, stateOf } from '../state/machine.ts';
 import type { Store, StoredRecord } from '../store/store.ts';
 import { moveRandom, planMove, type PlannedMove } from './progress.ts';
 
-/**
- * Plays the packs' lifecycles: every record in a progressing state has one entry in the space's `__due` collection
- * (when it moves and where to); `runDue` applies what has fallen due, in time order, stamping each move with the time
- * it fell due. Writes re-plan the record they touched, so a suspended run stops and a resumed one starts again.
- */
+// Plays the packs' lifecycles: every record in a progressing state has one entry in the space's `__due` collection
+// (when it moves and where to); `runDue` applies what has fallen due, in time order, stamping each move with the time
+// it fell due. Writes re-plan the record they touched, so a suspended run stops and a resumed one starts again.
+
 export const DUE_COLLECTION = '__due';
 
 export interface LifecycleRunner {
@@ -55,13 +55,13 @@ export function createLifecycleRunner(store: Store, clock: Clock, seed: number):
     const record = await store.get(space, progress.collection, id);
     // A write since the plan was made has planned again: that plan stands.
     if (!record || record.version !== recordVersion || stateOf(lifecycle.machine, record.data) !== move.from) return false;
-    const at = new Date(move.at).toISOString();
-    const history = historyOf(record.meta);
+    const at = isoAt(move.at, pack.timePrecision);
+    const visit = historyOf(record.meta).length;
     let next: { data: JsonObject; meta: JsonObject } = {
       data: enterState(lifecycle.machine, record.data, move.to, at),
-      meta: { ...record.meta, history: [...history, { from: move.from, to: move.to, command: 'auto', at }] },
+      meta: withMove(record.meta, { from: move.from, to: move.to, command: AUTOMATIC, at }),
     };
-    if (progress.onMove) next = progress.onMove(next, { from: move.from, to: move.to, at, random: moveRandom(seed, id, `${move.to}:effects`, history.length) });
+    if (progress.onMove) next = progress.onMove(next, { from: move.from, to: move.to, at, random: moveRandom(seed, id, `${move.to}:effects`, visit) });
     const written = await store.replace(space, progress.collection, id, record.version, next);
     if (!written.ok) return false;
     await plan(space, pack, written.value, move.at);

@@ -11,6 +11,7 @@ import { generateFromSchema } from '../generation/from-schema.ts';
 import { withSeededFaker } from '../generation/seeded-faker.ts';
 import { ANNOTATION_KEYWORDS, createSchemaRegistry } from '../validation/registry.ts';
 import { bundleSchemas } from './bundle.ts';
+import { pageNumberLink } from '../pagination/page-number.ts';
 import { buildOpenApi, openApiText } from './build.ts';
 
 const schemas = readSchemaFiles();
@@ -97,8 +98,9 @@ describe.each(allPacks.map((pack): [string, ApiPack] => [pack.id, pack]))('OpenA
     const refs = refsIn(document);
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of refs) {
-      expect(ref).toMatch(/^#\/components\/schemas\/[A-Za-z0-9._-]+$/);
-      expect(Object.hasOwn(components, ref.split('/').at(-1) ?? '')).toBe(true);
+      expect(ref).toMatch(/^#\/components\/(schemas|responses)\/[A-Za-z0-9._-]+$/);
+      const [, , kind = '', name = ''] = ref.split('/');
+      expect(Object.hasOwn((document['components'] as JsonObject)[kind] as JsonObject, name), ref).toBe(true);
     }
     expect(JSON.stringify(document)).not.toContain('workflow-mocks.local');
   });
@@ -188,6 +190,67 @@ describe('OpenAPI details', () => {
       ['amperity-tenant', true],
       ['api-version', false],
     ]);
+  });
+});
+
+describe('OpenAPI response headers', () => {
+  const byId = (id: string): ApiPack => {
+    const pack = allPacks.find((p) => p.id === id);
+    if (!pack) throw new Error(id);
+    return pack;
+  };
+  const responseOf = (document: JsonObject, path: string, method: string, status: string) =>
+    (operationIn(document, path, method)['responses'] as JsonObject)[status] as JsonObject;
+
+  it('declares Location on the creates that answer with it', () => {
+    const eight = buildOpenApi(byId('8x8'), schemas);
+    const created = responseOf(eight, '/api/v1/accounts/{accountId}/definitions/{definitionId}/workflows', 'POST', '201');
+    expect(created['headers']).toEqual({
+      Location: { description: 'Where the created resource can be read.', required: true, schema: { type: 'string', format: 'uri-reference' } },
+    });
+    expect(responseOf(eight, '/api/v1/accounts/{accountId}/definitions', 'POST', '201')['headers']).toHaveProperty('Location');
+    expect(responseOf(eight, '/api/v1/accounts/{accountId}/definitions', 'GET', '200')).not.toHaveProperty('headers');
+  });
+
+  it('declares the session cookie a login sets', () => {
+    const login = responseOf(buildOpenApi(byId('longjump'), schemas), '/networking/rest/login', 'POST', '200');
+    expect(login['headers']).toMatchObject({ 'Set-Cookie': { required: true, schema: { type: 'string' } } });
+  });
+
+  it('declares 429 with Retry-After on every operation of a rate-limited API, and on no other', () => {
+    const amperity = buildOpenApi(byId('amperity'), schemas);
+    const limited = (amperity['components'] as JsonObject)['responses'] as JsonObject;
+    expect(limited['TooManyRequests']).toMatchObject({ headers: { 'Retry-After': { required: true, schema: { type: 'string', pattern: '^[0-9]+$' } } } });
+    for (const op of byId('amperity').operations)
+      expect(responseOf(amperity, op.path, op.method, '429')).toEqual({ $ref: '#/components/responses/TooManyRequests' });
+    const nerm = buildOpenApi(byId('nerm'), schemas);
+    expect(responseOf(nerm, '/api/workflow_sessions', 'GET', '429')).toBeUndefined();
+    expect((nerm['components'] as JsonObject)['responses']).not.toHaveProperty('TooManyRequests');
+  });
+
+  it('declares 405 with Allow, in the error body', () => {
+    const twinit = buildOpenApi(byId('twinit'), schemas);
+    expect(responseOf(twinit, '/workflowsvc/api/v1/workflows', 'GET', '405')).toEqual({ $ref: '#/components/responses/MethodNotAllowed' });
+    expect(((twinit['components'] as JsonObject)['responses'] as JsonObject)['MethodNotAllowed']).toMatchObject({
+      headers: { Allow: { required: true } },
+      content: { 'application/json': { schema: { $ref: expect.stringMatching(/^#\/components\/schemas\//) } } },
+    });
+  });
+
+  it("declares a list's paging headers from its dialect, optional when not every page has them, and its paging", async () => {
+    // NERM's list paged GitHub's way: the document follows the dialect, not the pack.
+    const nerm = byId('nerm');
+    const dialect = pageNumberLink({ page: 'page', perPage: 'per_page', defaultPerPage: 30, maxPerPage: 100, items: 'workflow_sessions', total: 'total' });
+    const relinked: ApiPack = {
+      ...nerm,
+      operations: nerm.operations.map((op) => (op.action.kind === 'list' ? { ...op, action: { ...op.action, pagination: dialect } } : op)),
+    };
+    const document = buildOpenApi(relinked, schemas);
+    expect(responseOf(document, '/api/workflow_sessions', 'GET', '200')['headers']).toEqual({
+      Link: { description: expect.stringContaining('rel "next"'), required: false, schema: expect.objectContaining({ type: 'string' }) },
+    });
+    expect(operationIn(document, '/api/workflow_sessions', 'GET')['x-pagination']).toEqual(dialect.description);
+    expect((await new Validator().validate(structuredClone(document))).valid).toBe(true);
   });
 });
 

@@ -1,15 +1,20 @@
 import { STATUS_CODES } from 'node:http';
 import { isJsonObject, type Json, type JsonObject } from '../core/json.ts';
+import { HEADER_CATALOGUE, type HeaderUse } from '../core/header-catalogue.ts';
+import { declaredHeaders } from '../engine/declared-headers.ts';
 import type { ApiPack, AuthRule, MediaKind, Operation } from '../engine/pack.ts';
 import { bundleSchemas, type SchemaBundle } from './bundle.ts';
 
-/**
- * The OpenAPI 3.1 description of one pack, derived from its declarations and its schema folder alone, so the
- * exported document says exactly what the mock enforces (`npm run openapi` writes it to `openapi/<api>.json`).
- */
+// The OpenAPI 3.1 description of one pack, derived from its declarations and its schema folder alone, so the
+// exported document says exactly what the mock enforces (`npm run openapi` writes it to `openapi/<api>.json`).
+
 const MEDIA_TYPE: Record<MediaKind, string> = { json: 'application/json', xml: 'application/xml' };
 
 type ParameterLocation = 'path' | 'query' | 'header';
+
+const RESPONSES = '#/components/responses/';
+const METHOD_NOT_ALLOWED = 'MethodNotAllowed';
+const TOO_MANY_REQUESTS = 'TooManyRequests';
 
 export function buildOpenApi(pack: ApiPack, schemas: readonly JsonObject[]): JsonObject {
   const bundle = bundleSchemas(pack.id, schemas);
@@ -37,6 +42,7 @@ export function buildOpenApi(pack: ApiPack, schemas: readonly JsonObject[]): Jso
     paths,
     components: {
       schemas: bundle.components,
+      responses: errorResponses(pack, bundle),
       ...(scheme ? { securitySchemes: { [scheme.name]: scheme.object } } : {}),
     },
   };
@@ -59,21 +65,62 @@ function operationObject(pack: ApiPack, operation: Operation, bundle: SchemaBund
       schema: { type: 'string', enum: [...pack.media.produces] },
     });
   }
-  const produced = (schema: JsonObject): JsonObject => Object.fromEntries(pack.media.produces.map((kind) => [MEDIA_TYPE[kind], { schema }]));
   const responses: JsonObject = {};
   for (const [status, id] of Object.entries(operation.responses)) {
     const description = STATUS_CODES[Number(status)] ?? `HTTP ${status}`;
-    responses[status] = id === null ? { description: `${description}, no body` } : { description, content: produced(bundle.use(id)) };
+    const headers = headersOf(declaredHeaders(pack, operation, Number(status)));
+    responses[status] =
+      id === null ? { description: `${description}, no body`, ...headers } : { description, ...headers, content: produced(pack, bundle.use(id)) };
   }
-  responses['default'] = { description: "An error, in the vendor's error body.", content: produced(bundle.use(pack.errors.schema)) };
+  // Engine answers with headers of their own: a path's other methods (every operation's path lacks some), a rate limit.
+  responses['405'] ??= { $ref: `${RESPONSES}${METHOD_NOT_ALLOWED}` };
+  if (pack.rateLimit) responses['429'] ??= { $ref: `${RESPONSES}${TOO_MANY_REQUESTS}` };
+  responses['default'] = { description: "An error, in the vendor's error body.", content: produced(pack, bundle.use(pack.errors.schema)) };
+  const paging = operation.action.kind === 'list' ? operation.action.pagination.description : undefined;
   return {
     operationId: operation.id,
     summary: operation.summary,
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(request.body ? { requestBody: requestBody(pack, operation, bundle, request.body) } : {}),
     responses,
+    // How a client pages through the list, as the dialect describes itself (src/pagination/dialect.ts).
+    ...(paging ? { 'x-pagination': structuredClone(paging) as unknown as JsonObject } : {}),
     // Public operations (login) are the ones that work before any credential exists.
     ...(operation.public && secured ? { security: [] } : {}),
+  };
+}
+
+const produced = (pack: ApiPack, schema: JsonObject): JsonObject => Object.fromEntries(pack.media.produces.map((kind) => [MEDIA_TYPE[kind], { schema }]));
+
+/** A response's `headers` member for the catalogued headers it carries (none: no member). */
+function headersOf(uses: readonly HeaderUse[]): JsonObject {
+  if (uses.length === 0) return {};
+  const headers: JsonObject = {};
+  for (const use of uses) {
+    const { name, description, schema } = HEADER_CATALOGUE[use.name];
+    headers[name] = { description, required: use.required, schema: structuredClone(schema) as JsonObject };
+  }
+  return { headers };
+}
+
+/** The errors the engine answers with headers of their own, declared once and referred to by every operation. */
+function errorResponses(pack: ApiPack, bundle: SchemaBundle): JsonObject {
+  const content = produced(pack, bundle.use(pack.errors.schema));
+  return {
+    [METHOD_NOT_ALLOWED]: {
+      description: 'Method Not Allowed: the path exists, but not with the method sent.',
+      ...headersOf(declaredHeaders(pack, undefined, 405)),
+      content,
+    },
+    ...(pack.rateLimit
+      ? {
+          [TOO_MANY_REQUESTS]: {
+            description: `Too Many Requests: over the API's rate limit (${pack.rateLimit.perSecond} requests per second by default).`,
+            ...headersOf(declaredHeaders(pack, undefined, 429)),
+            content,
+          },
+        }
+      : {}),
   };
 }
 

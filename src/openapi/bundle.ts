@@ -1,11 +1,10 @@
 import { isJsonObject, omitKeys, type Json, type JsonObject } from '../core/json.ts';
 
-/**
- * Turns one API's schema files into OpenAPI `components.schemas`: each file's root is a component named from
- * the file (`workflow-instance.json` -> `WorkflowInstance`), each `$defs` entry one more (`WorkflowInstanceStatus`).
- * Every `$ref` is resolved against its document's `$id` and pointed at the component it names; a pointer deeper
- * than a `$defs` entry names no component, so its target is copied in place.
- */
+// Turns one API's schema files into OpenAPI `components.schemas`: each file's root is a component named from
+// the file (`workflow-instance.json` -> `WorkflowInstance`), each `$defs` entry one more (`WorkflowInstanceStatus`).
+// Every `$ref` is resolved against its document's `$id` and pointed at the component it names; a pointer deeper
+// than a `$defs` entry names no component, so its target is copied in place.
+
 export interface SchemaBundle {
   readonly components: Record<string, JsonObject>;
   /** A schema for use in the document: a `$ref` to the id's component, or an inlined copy of a deeper target. */

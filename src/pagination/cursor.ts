@@ -3,11 +3,10 @@ import { isJsonObject, type Json } from '../core/json.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { Position } from '../store/query.ts';
 
-/**
- * Opaque, tamper-evident page tokens: base64url(JSON) plus an HMAC. A token remembers the last position
- * seen, the query it belongs to and the state epoch it was issued in, so a token that is forged, reused with
- * other filters, or outlived a reset is refused instead of silently returning the wrong page.
- */
+// Opaque, tamper-evident page tokens: base64url(JSON) plus an HMAC. A token remembers the last position
+// seen, the query it belongs to and the state epoch it was issued in, so a token that is forged, reused with
+// other filters, or outlived a reset is refused instead of silently returning the wrong page.
+
 export interface CursorPayload {
   readonly position: Position;
   /** A digest of the filters and sort the token was issued for. */

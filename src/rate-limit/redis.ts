@@ -1,10 +1,9 @@
 import type { Redis } from 'ioredis';
 import type { RateLimiter } from './limiter.ts';
 
-/**
- * The token bucket kept in Redis, so replicas behind one load balancer share a tenant's budget. The script is the
- * same arithmetic as token-bucket.ts, applied atomically; the state expires when a bucket has been idle a minute.
- */
+// The token bucket kept in Redis, so replicas behind one load balancer share a tenant's budget. The script is the
+// same arithmetic as token-bucket.ts, applied atomically; the state expires when a bucket has been idle a minute.
+
 const TAKE = `
 local tokens = tonumber(redis.call('HGET', KEYS[1], 'tokens'))
 local at = tonumber(redis.call('HGET', KEYS[1], 'at'))

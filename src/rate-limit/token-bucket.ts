@@ -1,7 +1,6 @@
-/**
- * A token bucket as a pure function: `capacity` requests at once, refilled at `perSecond`. The state is two
- * numbers, so a Redis-backed limiter can keep it in a hash and apply the same function in a script.
- */
+// A token bucket as a pure function: `capacity` requests at once, refilled at `perSecond`. The state is two
+// numbers, so a Redis-backed limiter can keep it in a hash and apply the same function in a script.
+
 export interface BucketRule {
   readonly perSecond: number;
   readonly capacity: number;

@@ -1,7 +1,6 @@
-/**
- * Path-template routing as a pure function. Templates use `{name}` for a parameter; a segment may mix a
- * literal prefix with one parameter (`workflows{workflowId}`) because a vendor document spells a path that way.
- */
+// Path-template routing as a pure function. Templates use `{name}` for a parameter; a segment may mix a
+// literal prefix with one parameter (`workflows{workflowId}`) because a vendor document spells a path that way.
+
 export interface RouteEntry<T> {
   readonly method: string;
   readonly path: string;

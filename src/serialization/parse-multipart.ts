@@ -3,13 +3,12 @@ import type { Json, JsonObject } from '../core/json.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { BodyProblem } from './parse-body.ts';
 
-/**
- * A `multipart/form-data` body (an HTML form upload) as the JSON value an operation's body schema checks: each plain
- * field a string, each file part `{filename, contentType, size, content}` with its bytes base64-encoded, and a name
- * sent more than once an array of its values. A part is a file when it names a filename (or is
- * application/octet-stream), as browsers, curl and Postman send files. Parsed with busboy; anything it cannot read
- * (no boundary, a truncated form, a broken part header) is `malformed`, never an exception.
- */
+// A `multipart/form-data` body (an HTML form upload) as the JSON value an operation's body schema checks: each plain
+// field a string, each file part `{filename, contentType, size, content}` with its bytes base64-encoded, and a name
+// sent more than once an array of its values. A part is a file when it names a filename (or is
+// application/octet-stream), as browsers, curl and Postman send files. Parsed with busboy; anything it cannot read
+// (no boundary, a truncated form, a broken part header) is `malformed`, never an exception.
+
 export interface FilePart extends JsonObject {
   readonly filename: string;
   readonly contentType: string;

@@ -2,11 +2,10 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Json } from '../core/json.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 
-/**
- * XML in and out uses one JSON-tree convention: elements are keys, `@name` keys are attributes, `#text` is the text
- * of an element that also has attributes, and leaf values stay strings. `repeated` names become arrays even when
- * they occur once, so a tree has the same shape whatever the count.
- */
+// XML in and out uses one JSON-tree convention: elements are keys, `@name` keys are attributes, `#text` is the text
+// of an element that also has attributes, and leaf values stay strings. `repeated` names become arrays even when
+// they occur once, so a tree has the same shape whatever the count.
+
 export const XML_TREE = { attributePrefix: '@', textKey: '#text' } as const;
 
 /**

@@ -1,19 +1,13 @@
 import { create } from 'xmlbuilder2';
 import { isJsonObject, type Json } from '../core/json.ts';
-import type { MediaKind } from '../core/request.ts';
 import { XML_TREE } from './parse-xml.ts';
 
 /**
- * Response renderers keyed by media kind. The XML renderer maps a JSON tree onto elements (the convention of
- * XML_TREE): object keys are element names in insertion order, arrays repeat their element, `@name` keys become
- * attributes and `#text` is an element's text; empty elements are written as a tag pair, as the vendor documents
- * show them. The same tree rendered as JSON is what `Accept: application/json` gets.
+ * An XML response body: a JSON tree mapped onto elements (the convention of XML_TREE): object keys are element names
+ * in insertion order, arrays repeat their element, `@name` keys become attributes and `#text` is an element's text;
+ * empty elements are written as a tag pair, as the vendor documents show them. The same tree written as JSON (by the
+ * HTTP edge's JSON writer) is what `Accept: application/json` gets.
  */
-export const serializers: Record<MediaKind, (payload: Json) => string> = {
-  json: (payload) => JSON.stringify(payload),
-  xml: (payload) => renderXml(payload),
-};
-
 export function renderXml(payload: Json): string {
   const doc = create({ version: '1.0', encoding: 'UTF-8', standalone: true });
   if (!isJsonObject(payload)) throw new Error('XML responses need an object with one root element');

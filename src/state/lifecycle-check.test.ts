@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { workflowMachine } from '../../mocks/8x8/machine.ts';
 import { checkLifecycle, type LifecycleRules } from './lifecycle-check.ts';
+import type { StateMachine } from './machine.ts';
+
+const workflowMachine: StateMachine = {
+  field: 'status',
+  states: ['Runnable', 'Suspended', 'Complete', 'Terminated'],
+  terminal: ['Complete', 'Terminated'],
+  commands: {
+    suspend: { from: ['Runnable'], to: 'Suspended' },
+    resume: { from: ['Suspended'], to: 'Runnable' },
+    terminate: { from: ['Runnable', 'Suspended'], to: 'Terminated' },
+  },
+  stampOnEnter: { Complete: ['completedAt'], Terminated: ['completedAt'] },
+};
 
 const rules: LifecycleRules = {
   machine: workflowMachine,
@@ -39,6 +51,20 @@ describe('lifecycle checker', () => {
       [0, 'terminalField'],
       [1, 'terminalField'],
     ]);
+  });
+
+  it('accepts an ended run queued again by a command declared as reopening, its end fields cleared', () => {
+    const rerunnable: LifecycleRules = {
+      ...rules,
+      machine: { ...workflowMachine, commands: { ...workflowMachine.commands, rerun: { from: ['Complete'], to: 'Runnable', reopens: true } } },
+    };
+    const observed = [
+      run('Complete', '2026-01-01T00:01:00Z'),
+      run('Runnable', null, '2026-01-01T00:02:00Z'),
+      run('Complete', '2026-01-01T00:03:00Z', '2026-01-01T00:02:00Z'),
+    ];
+    expect(checkLifecycle(rerunnable, observed)).toEqual([]);
+    expect(checkLifecycle(rules, observed).map((f) => f.kind)).toEqual(['illegalMove']);
   });
 
   it('flags states the lifecycle does not know', () => {

@@ -1,11 +1,10 @@
 import { readPath, type JsonObject } from '../core/json.ts';
 import type { StateMachine } from './machine.ts';
 
-/**
- * Checks a sequence of observed representations of one run (from the mock, a client's log or a real server)
- * against what the vendor's lifecycle allows: moves the state machine cannot make, timestamps that go backwards,
- * and fields that must be set exactly in end states.
- */
+// Checks a sequence of observed representations of one run (from the mock, a client's log or a real server)
+// against what the vendor's lifecycle allows: moves the state machine cannot make, timestamps that go backwards,
+// and fields that must be set exactly in end states.
+
 export interface LifecycleRules {
   readonly machine: StateMachine;
   /** Moves the service makes by itself (a run finishing), besides the machine's commands. */

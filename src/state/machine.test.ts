@@ -69,6 +69,21 @@ describe('state machine', () => {
 
   it('reports commands that leave terminal states or name unknown ones', () => {
     const broken: StateMachine = { ...machine, commands: { ...machine.commands, revive: { from: ['Done'], to: 'Zombie' } } };
-    expect(machineProblems(broken)).toEqual(['revive names unknown state Zombie', 'revive leaves terminal state Done']);
+    expect(machineProblems(broken)).toEqual(['revive names unknown state Zombie', 'revive leaves terminal state Done without declaring reopens']);
+  });
+
+  it('lets a command declared as reopening take a run out of an end state', () => {
+    const rerunnable: StateMachine = { ...machine, commands: { ...machine.commands, rerun: { from: ['Done', 'Stopped'], to: 'Running', reopens: true } } };
+    expect(machineProblems(rerunnable)).toEqual([]);
+    expect(applyCommand(rerunnable, { status: 'Done', endedAt: 'then' }, 'rerun', 'now')).toEqual({
+      ok: true,
+      value: { from: 'Done', to: 'Running', command: 'rerun', data: { status: 'Running', endedAt: null } },
+    });
+    expect(commandsFrom(rerunnable, 'Done')).toEqual(['rerun']);
+  });
+
+  it('reports a command declared as reopening that leaves no end state', () => {
+    const odd: StateMachine = { ...machine, commands: { ...machine.commands, pause: { from: ['Running'], to: 'Paused', reopens: true } } };
+    expect(machineProblems(odd)).toEqual(['pause declares reopens but leaves no terminal state']);
   });
 });

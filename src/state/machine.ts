@@ -1,20 +1,24 @@
 import { readPath, writePath, type Json, type JsonObject } from '../core/json.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 
-/**
- * A vendor's status rules as a table: which commands move which states where, and which fields the clock
- * stamps on entry. Packs declare one; the engine applies it; nothing else decides a transition.
- */
+// A vendor's status rules as a table: which commands move which states where, and which fields the clock
+// stamps on entry. Packs declare one; the engine applies it; nothing else decides a transition.
+
 export interface Command {
   readonly from: readonly string[];
   readonly to: string;
+  /**
+   * The command takes a run out of an end state (a rerun of a completed run, which queues it again). Only a command
+   * that says so may name a terminal state in `from`; the run is still ended until the command is sent.
+   */
+  readonly reopens?: boolean;
 }
 
 export interface StateMachine {
   /** Dotted path of the state field in the record's data. */
   readonly field: string;
   readonly states: readonly string[];
-  /** States no command leaves. */
+  /** End states: nothing moves a run out of one by itself, and no command does except one declared `reopens`. */
   readonly terminal: readonly string[];
   readonly commands: Readonly<Record<string, Command>>;
   /** state -> fields set to the current time on entering it (e.g. `completedAt`). */
@@ -80,7 +84,9 @@ export function machineProblems(machine: StateMachine): string[] {
   const problems: string[] = [];
   for (const [name, rule] of Object.entries(machine.commands)) {
     for (const state of [...rule.from, rule.to]) if (!known.has(state)) problems.push(`${name} names unknown state ${state}`);
-    for (const state of rule.from) if (machine.terminal.includes(state)) problems.push(`${name} leaves terminal state ${state}`);
+    const leaves = rule.from.filter((state) => machine.terminal.includes(state));
+    if (!rule.reopens) for (const state of leaves) problems.push(`${name} leaves terminal state ${state} without declaring reopens`);
+    else if (leaves.length === 0) problems.push(`${name} declares reopens but leaves no terminal state`);
   }
   for (const state of [...machine.terminal, ...Object.keys(machine.stampOnEnter ?? {}), ...Object.keys(machine.setOnEnter ?? {})]) {
     if (!known.has(state)) problems.push(`unknown state ${state}`);

@@ -3,13 +3,12 @@ import { join } from 'node:path';
 import { MemoryState } from './memory-state.ts';
 import type { SpaceDump, Store, StoredRecord } from './store.ts';
 
-/**
- * Durable local state (`--data-dir`): the state lives in memory, and every change is appended to `changes.log` and
- * fsynced before the write is acknowledged. The log records results, not requests (the record as stored, with its
- * sequence and version), so replaying it is idempotent. Seeding, imports and every `compactEvery` changes write
- * `snapshot.json` (to a temporary file, fsynced, renamed over the old one) and then empty the log; after a crash the
- * snapshot is loaded and the log replayed over it.
- */
+// Durable local state (`--data-dir`): the state lives in memory, and every change is appended to `changes.log` and
+// fsynced before the write is acknowledged. The log records results, not requests (the record as stored, with its
+// sequence and version), so replaying it is idempotent. Seeding, imports and every `compactEvery` changes write
+// `snapshot.json` (to a temporary file, fsynced, renamed over the old one) and then empty the log; after a crash the
+// snapshot is loaded and the log replayed over it.
+
 type Change =
   | { readonly op: 'put'; readonly space: string; readonly collection: string; readonly record: StoredRecord }
   | { readonly op: 'remove'; readonly space: string; readonly collection: string; readonly id: string }

@@ -29,3 +29,12 @@ export function createMemoryStore(options: MemoryStateOptions = {}): Store {
     spaces: async () => state.spaceNames(),
   };
 }
+
+/**
+ * The store tests run on (decision 003): in memory, with every stored record deep-frozen, so code that changes a
+ * record behind the store's back throws instead of corrupting it and the caches keyed on it. The server does not
+ * freeze (it costs memory).
+ */
+export function createTestStore(): Store {
+  return createMemoryStore({ freezeRecords: true });
+}

@@ -1,9 +1,8 @@
 import { readPath, type Json, type JsonObject } from '../core/json.ts';
 
-/**
- * List queries as plain data, so every store backend (memory, Redis, a file) can evaluate or plan them.
- * Values compared `as: 'time'` are ISO-8601 strings on records and epoch milliseconds in conditions.
- */
+// List queries as plain data, so every store backend (memory, Redis, a file) can evaluate or plan them.
+// Values compared `as: 'time'` are ISO-8601 strings on records and epoch milliseconds in conditions.
+
 export type Comparison = 'text' | 'number' | 'time';
 
 export type Condition =

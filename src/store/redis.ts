@@ -4,12 +4,11 @@ import { fail, ok } from '../core/result.ts';
 import { pageOf } from './sorted-index.ts';
 import type { NewRecord, SpaceDump, Store, StoredRecord } from './store.ts';
 
-/**
- * The shared store for replicated QA environments (`--redis URL`). Each record is a hash (seq, version, data, meta;
- * data and meta as JSON text, never re-encoded inside Redis), indexed by a sorted set of ids by sequence. Inserts and
- * compare-and-set replaces are Lua scripts, so two replicas racing on one record get exactly one winner. Lists read
- * the collection and evaluate the query in process with the same code as the memory store: consistent, not fast.
- */
+// The shared store for replicated QA environments (`--redis URL`). Each record is a hash (seq, version, data, meta;
+// data and meta as JSON text, never re-encoded inside Redis), indexed by a sorted set of ids by sequence. Inserts and
+// compare-and-set replaces are Lua scripts, so two replicas racing on one record get exactly one winner. Lists read
+// the collection and evaluate the query in process with the same code as the memory store: consistent, not fast.
+
 const INSERT = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return false end
 local seq = redis.call('INCR', KEYS[3])

@@ -2,11 +2,10 @@ import type { JsonObject } from '../core/json.ts';
 import type { Result } from '../core/result.ts';
 import type { ListQuery } from './query.ts';
 
-/**
- * The store behind every pack. A space is one isolated copy of an API's state (`session:api`); a collection
- * is one resource kind inside it. Records are immutable values: an update is a compare-and-set of a new value
- * against the version the caller read, which is what lets a Redis backend make transitions atomic across replicas.
- */
+// The store behind every pack. A space is one isolated copy of an API's state (`session:api`); a collection
+// is one resource kind inside it. Records are immutable values: an update is a compare-and-set of a new value
+// against the version the caller read, which is what lets a Redis backend make transitions atomic across replicas.
+
 export interface StoredRecord {
   readonly id: string;
   /** Creation order within the collection; the tie-breaker for sorting and cursors. */

@@ -1,4 +1,5 @@
-/** The console's one DOM helper: an element with attributes, listeners (`onclick`...) and children. */
+// The console's one DOM helper: an element with attributes, listeners (`onclick`...) and children.
+
 type Child = Node | string | number | null | undefined | false;
 
 export function h<K extends keyof HTMLElementTagNameMap>(

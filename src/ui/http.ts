@@ -8,6 +8,8 @@ export interface Reply {
   readonly text: string;
   readonly json: Json | undefined;
   readonly location: string | null;
+  /** Every response header, by lower-case name (a list's `Link`). */
+  readonly headers: Record<string, string>;
 }
 
 const SESSION_KEY = 'workflow-mocks-console-session';
@@ -33,7 +35,8 @@ async function reply(response: Response): Promise<Reply> {
       json = undefined;
     }
   }
-  return { status: response.status, ok: response.ok, contentType, text, json, location: response.headers.get('location') };
+  const headers = Object.fromEntries(response.headers.entries());
+  return { status: response.status, ok: response.ok, contentType, text, json, location: response.headers.get('location'), headers };
 }
 
 /** A call to a mocked API, as a client of it would make it (the API's headers, the session, JSON or XML). */

@@ -2,7 +2,8 @@ import { fill, h } from './dom.ts';
 import { admin } from './http.ts';
 import type { ApiDescription } from './model.ts';
 
-/** The request journal, newest first, filterable by API and client; requests that broke the contract stand out. */
+// The request journal, newest first, filterable by API and client; requests that broke the contract stand out.
+
 interface Entry {
   seq: number;
   at: string;

@@ -5,10 +5,9 @@ import { journalView } from './journal-view.ts';
 import type { ApiDescription } from './model.ts';
 import { runsView } from './runs-view.ts';
 
-/**
- * The console's entry: reads the server's description of the APIs, draws the header (session picker, clock) and
- * the tabs, and shows the page the URL's hash names: `#/api/<id>`, `#/journal`, `#/controls`.
- */
+// The console's entry: reads the server's description of the APIs, draws the header (session picker, clock) and
+// the tabs, and shows the page the URL's hash names: `#/api/<id>`, `#/journal`, `#/controls`.
+
 interface ClockState {
   now: string;
   mode: 'real' | 'manual';

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { allPacks } from '../../mocks/index.ts';
-import { assembleMock } from '../assemble.ts';
+import { testMock } from '../assemble.ts';
 import { describeConsole } from '../console/describe.ts';
 import { ago, allowedCommands, fillBody, listUrl, readPage, storeIdOf, toneOf, urlOf, type ApiDescription, type ListState } from './model.ts';
+import { actionsOf, commandCall, statusesOf, toneOfRun, unwrapRun } from './model.ts';
 
-const { engine } = assembleMock({ seed: 1 });
-const apis = (describeConsole(allPacks, engine.registry, (pack) => engine.seedData(pack.id)) as unknown as { apis: ApiDescription[] }).apis;
+const { admin } = testMock({ seed: 1 });
+const apis = (describeConsole(allPacks, admin.registry, (pack) => admin.seedData(pack.id)) as unknown as { apis: ApiDescription[] }).apis;
 const api = (id: string) => apis.find((candidate) => candidate.id === id) as ApiDescription;
 const state = (over: Partial<ListState> = {}): ListState => ({ filters: {}, sort: '', limit: 25, offset: 0, cursors: [], ...over });
 
@@ -38,16 +39,16 @@ describe('console calls', () => {
 
 describe('reading pages', () => {
   it('reads offset pages with and without a total', () => {
-    const nerm = readPage(api('nerm'), { workflow_sessions: [{ id: 'a' }, { id: 'b' }], _metadata: { total: 30 } }, state({ limit: 2, offset: 10 }));
+    const nerm = readPage(api('nerm'), { workflow_sessions: [{ id: 'a' }, { id: 'b' }], _metadata: { total: 30 } }, {}, state({ limit: 2, offset: 10 }));
     expect(nerm).toEqual({ runs: [{ id: 'a' }, { id: 'b' }], next: { offset: 12 }, total: 30 });
-    expect(readPage(api('nerm'), { workflow_sessions: [{ id: 'z' }], _metadata: { total: 30 } }, state({ limit: 2, offset: 29 })).next).toBeNull();
-    expect(readPage(api('8x8'), [{ workflowId: 'a' }, { workflowId: 'b' }], state({ limit: 2 })).next).toEqual({ offset: 2 });
-    expect(readPage(api('8x8'), [{ workflowId: 'a' }], state({ limit: 2 })).next).toBeNull();
+    expect(readPage(api('nerm'), { workflow_sessions: [{ id: 'z' }], _metadata: { total: 30 } }, {}, state({ limit: 2, offset: 29 })).next).toBeNull();
+    expect(readPage(api('8x8'), [{ workflowId: 'a' }, { workflowId: 'b' }], {}, state({ limit: 2 })).next).toEqual({ offset: 2 });
+    expect(readPage(api('8x8'), [{ workflowId: 'a' }], {}, state({ limit: 2 })).next).toBeNull();
   });
 
   it('reads cursor pages', () => {
-    expect(readPage(api('amperity'), { data: [{ id: 'r' }], next_token: 'tok', total: 9 }, state()).next).toEqual({ cursor: 'tok' });
-    expect(readPage(api('amperity'), { data: [] }, state()).next).toBeNull();
+    expect(readPage(api('amperity'), { data: [{ id: 'r' }], next_token: 'tok', total: 9 }, {}, state()).next).toEqual({ cursor: 'tok' });
+    expect(readPage(api('amperity'), { data: [] }, {}, state()).next).toBeNull();
   });
 });
 
@@ -75,5 +76,78 @@ describe('commands and states', () => {
     expect(ago('2026-11-25T10:00:00Z', now)).toBe('in 2 d');
     expect(ago('2010-11-12T13:14:15Z', now)).toBe('2010-11-12');
     expect(ago('not a time', now)).toBe('');
+  });
+});
+
+describe('commands with their own calls', () => {
+  it('send a command through its own call, or through the call every command shares', () => {
+    expect(commandCall(api('amperity'), 'stop')).toMatchObject({ method: 'POST', path: '/api/workflow/runs/{id}/stop', body: null });
+    expect(urlOf(api('amperity'), commandCall(api('amperity'), 'stop') ?? api('amperity').detail, { id: 'wf-1' })).toBe(
+      '/amperity/api/workflow/runs/wf-1/stop',
+    );
+    const shared = commandCall(api('8x8'), 'suspend');
+    expect(shared?.method).toBe('PATCH');
+    expect(fillBody(shared?.body ?? null, { command: 'suspend' })).toEqual({ status: 'suspend' });
+    expect(commandCall(api('longjump'), 'approve')).toBeNull();
+  });
+
+  it('prefer a command own call over the shared one', () => {
+    const eight = api('8x8');
+    if (eight.commands?.kind !== 'machine') throw new Error('8x8 has machine commands');
+    const own = { method: 'POST', path: '/runs/{workflowId}/terminate', params: { workflowId: { field: 'workflowId' } }, query: {}, body: null };
+    const mixed: typeof eight = { ...eight, commands: { ...eight.commands, calls: { terminate: own } } };
+    expect(commandCall(mixed, 'terminate')).toBe(own);
+    expect(commandCall(mixed, 'suspend')?.method).toBe('PATCH');
+  });
+});
+
+describe('several status fields', () => {
+  const base = api('amperity');
+  const withConclusion: ApiDescription = {
+    ...base,
+    fields: { ...base.fields, extraStatus: ['conclusion'] },
+    tones: [
+      { when: { state: ['succeeded'], conclusion: ['failure', 'timed_out'] }, tone: 'failed' },
+      { when: { conclusion: [''] }, tone: 'active' },
+    ],
+  };
+
+  it('show the moving status first, then every other one that is set', () => {
+    expect(statusesOf(withConclusion, { state: 'succeeded', conclusion: 'failure' })).toEqual([
+      ['state', 'succeeded'],
+      ['conclusion', 'failure'],
+    ]);
+    expect(statusesOf(withConclusion, { state: 'running' })).toEqual([['state', 'running']]);
+  });
+
+  it('colour a run by the first declared rule it matches, else by its status name', () => {
+    expect(toneOfRun(withConclusion, { state: 'succeeded', conclusion: 'failure' })).toBe('failed');
+    expect(toneOfRun(withConclusion, { state: 'succeeded', conclusion: 'success' })).toBe('done');
+    expect(toneOfRun(withConclusion, { state: 'succeeded' })).toBe('active');
+    expect(toneOfRun(base, { state: 'succeeded', conclusion: 'failure' })).toBe('done');
+  });
+});
+
+describe('vendor actions', () => {
+  it('are read from where the API declares them, a single one as a list of one', () => {
+    const longjump = api('longjump');
+    const one = { name: 'approve', title: 'Approve', available: '1', nextStateId: 's2' };
+    expect(actionsOf(longjump, { platform: { workflowAction: [one, { ...one, name: 'reject', title: '', available: 'false' }] } })).toEqual([
+      { name: 'approve', title: 'Approve', available: true, to: 's2' },
+      { name: 'reject', title: 'reject', available: false, to: 's2' },
+    ]);
+    expect(actionsOf(longjump, { platform: { workflowAction: one } })).toHaveLength(1);
+    expect(actionsOf(longjump, { platform: { message: 'none' } })).toEqual([]);
+    expect(actionsOf(api('8x8'), { platform: { workflowAction: [one] } })).toEqual([]);
+  });
+});
+
+describe('a run in a reply', () => {
+  it('is the body itself, or the one object a wrapper holds', () => {
+    expect(unwrapRun(api('nerm'), { id: 'a', status: 'new' })).toEqual({ id: 'a', status: 'new' });
+    expect(unwrapRun(api('nerm'), { workflow_session: { id: 'b' } })).toEqual({ id: 'b' });
+    expect(unwrapRun(api('nerm'), { a: { id: 'x' }, b: { id: 'y' } })).toBeUndefined();
+    expect(unwrapRun(api('nerm'), [{ id: 'x' }])).toBeUndefined();
+    expect(unwrapRun(api('nerm'), undefined)).toBeUndefined();
   });
 });

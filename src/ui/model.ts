@@ -1,7 +1,6 @@
-/**
- * The console's view of the server's description (`GET /__admin/console`): the same shapes, typed for the browser.
- * Pure helpers over it: building calls, reading pages, choosing commands. No DOM here, so it is unit-tested.
- */
+// The console's view of the server's description (`GET /__admin/console`): the same shapes, typed for the browser.
+// Pure helpers over it: building calls, reading pages, choosing commands. No DOM here, so it is unit-tested.
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type ConsoleValue = { value: string } | { field: string };
 
@@ -18,6 +17,25 @@ export interface Machine {
   commands: Record<string, { from: string[]; to: string }>;
 }
 
+/** A command's call: where it goes and the body it sends (`{command}` and run fields filled in), null for none. */
+export type CommandCall = Call & { body: Json };
+
+/** The state machine as a graph to draw (src/console/graph.ts). */
+export interface Graph {
+  field: string;
+  states: string[];
+  initial: string;
+  terminal: string[];
+  moves: { from: string; to: string; kind: 'command' | 'automatic'; label: string }[];
+  fromMany: { command: string; to: string; from: string[] }[];
+  accepts: { commands: number; moves: number } | null;
+}
+
+export interface ToneRule {
+  when: Record<string, string[]>;
+  tone: Tone;
+}
+
 export interface ApiDescription {
   id: string;
   title: string;
@@ -27,21 +45,26 @@ export interface ApiDescription {
   headers: Record<string, string>;
   produces: string[];
   formatParameter: string | null;
-  fields: { id: string; status: string; title: string; since: string[] };
+  fields: { id: string; status: string; extraStatus: string[]; title: string; since: string[] };
+  tones: ToneRule[];
   list:
     | (Call & {
         filters: { name: string; values: Json[] | null }[];
         sort: { param: string; options: { label: string; value: string }[] } | null;
-        itemsKey: string | null;
-        limitParam: string;
-        paging: { kind: 'offset'; param: string } | { kind: 'cursor'; param: string; responseKey: string };
+        paging: Paging;
       })
     | null;
   detail: Call;
   commands:
-    | (Call & { kind: 'machine'; body: Json; machine: Machine | null })
-    | { kind: 'actions'; list: Call; take: Call & { body: Json }; login: Call & { users: string[]; body: Json } }
+    | { kind: 'machine'; call: CommandCall | null; calls: Record<string, CommandCall>; machine: Machine | null }
+    | {
+        kind: 'actions';
+        list: Call & { items: string; fields: { name: string; title?: string; available?: string; to?: string } };
+        take: Call & { body: Json };
+        login: Call & { users: string[]; body: Json };
+      }
     | null;
+  diagram: Graph | null;
   create: (Call & { example: Json }) | null;
   stateNames: Record<string, string> | null;
 }
@@ -93,43 +116,102 @@ export interface ListState {
   cursors: string[];
 }
 
+/**
+ * How a list pages, as its pagination dialect describes itself (src/pagination/dialect.ts): where the items and the
+ * total are, the page-size parameter, how to ask for another page, and the headers and `Link` relations it writes.
+ */
+export interface Paging {
+  items: string | null;
+  pageSize: { param: string; default: number; max?: number };
+  next:
+    | { kind: 'offset'; param: string }
+    | { kind: 'page'; param: string; first: number }
+    | { kind: 'cursor'; param: string; from: { in: 'body'; pointer: string } | { in: 'link'; rel: string } };
+  total: { pointer: string; flag?: string } | null;
+  headers: { name: string; required: boolean }[];
+  links: string[];
+}
+
+/** The page sizes offered, up to the list's largest page. */
+export function pageSizes(api: ApiDescription, choices: readonly number[] = [10, 25, 50, 100]): number[] {
+  const max = api.list?.paging.pageSize.max;
+  const allowed = choices.filter((size) => max === undefined || size <= max);
+  return allowed.length > 0 ? allowed : [max ?? 1];
+}
+
 export function listUrl(api: ApiDescription, state: ListState): string {
   const list = api.list;
   if (!list) throw new Error(`${api.id} has no list call`);
-  const query: Record<string, string> = { [list.limitParam]: String(state.limit) };
+  const { pageSize, next, total } = list.paging;
+  const query: Record<string, string> = { [pageSize.param]: String(state.limit) };
+  // Ask for the total where the dialect gives it only on request.
+  if (total?.flag) query[total.flag] = 'true';
   for (const [name, value] of Object.entries(state.filters)) if (value !== '') query[name] = value;
   if (list.sort && state.sort) query[list.sort.param] = state.sort;
   const cursor = state.cursors.at(-1);
-  if (list.paging.kind === 'offset' && state.offset > 0) query[list.paging.param] = String(state.offset);
-  if (list.paging.kind === 'cursor' && cursor) query[list.paging.param] = cursor;
+  if (next.kind === 'offset' && state.offset > 0) query[next.param] = String(state.offset);
+  if (next.kind === 'page' && state.offset > 0) query[next.param] = String(next.first + Math.floor(state.offset / state.limit));
+  if (next.kind === 'cursor' && cursor) query[next.param] = cursor;
   return urlOf(api, list, {}, query);
 }
 
-/** A page of runs from a list response, and how to get the next one. */
+/**
+ * A page of runs from a list response (its body and lower-case headers), and how to get the next one: the cursor where
+ * the dialect hands one out (in the body or in the `Link` header's next URL); otherwise the next offset while the
+ * `Link` header has a next page, or, without one, while the total (or a full page) says more remain.
+ */
 export function readPage(
   api: ApiDescription,
   payload: Json,
+  headers: Record<string, string>,
   state: ListState,
 ): { runs: Run[]; next: { offset: number } | { cursor: string } | null; total: number | null } {
   const list = api.list;
   if (!list) return { runs: [], next: null, total: null };
-  const body = payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? payload : {};
-  const items = list.itemsKey === null ? payload : body[list.itemsKey];
+  const paging = list.paging;
+  const items = paging.items === null ? payload : atPointer(payload, pointerTo(paging.items));
   const runs = Array.isArray(items) ? items.filter((item): item is Run => item !== null && typeof item === 'object' && !Array.isArray(item)) : [];
-  const total = totalOf(body);
-  if (list.paging.kind === 'cursor') {
-    const token = body[list.paging.responseKey];
-    return { runs, next: typeof token === 'string' ? { cursor: token } : null, total };
+  const counted = paging.total ? atPointer(payload, paging.total.pointer) : undefined;
+  const total = typeof counted === 'number' ? counted : null;
+  const links = parseLinks(headers['link']);
+  const linked = (rel: string) => links.find((link) => link.rel === rel)?.url;
+  if (paging.next.kind === 'cursor') {
+    const from = paging.next.from;
+    const url = from.in === 'link' ? linked(from.rel) : undefined;
+    const token =
+      from.in === 'body'
+        ? atPointer(payload, from.pointer)
+        : url === undefined
+          ? undefined
+          : new URL(url, 'http://localhost').searchParams.get(paging.next.param);
+    return { runs, next: typeof token === 'string' && token !== '' ? { cursor: token } : null, total };
   }
-  const more = total === null ? runs.length === state.limit : state.offset + runs.length < total;
+  const more = paging.links.includes('next') ? linked('next') !== undefined : total === null ? runs.length === state.limit : state.offset + runs.length < total;
   return { runs, next: more ? { offset: state.offset + state.limit } : null, total };
 }
 
-function totalOf(body: Record<string, Json>): number | null {
-  for (const candidate of [body['total'], body['_total'], (body['_metadata'] as Record<string, Json> | undefined)?.['total']]) {
-    if (typeof candidate === 'number') return candidate;
+/** The `Link` header's links (RFC 8288), as src/pagination/link-header.ts reads them; the browser cannot import it. */
+export function parseLinks(header: string | undefined): { rel: string; url: string }[] {
+  const links: { rel: string; url: string }[] = [];
+  for (const match of (header ?? '').matchAll(/<([^>]*)>((?:\s*;\s*[^,;]+)*)/g)) {
+    const rel = /;\s*rel\s*=\s*"?([^";,]+)"?/i.exec(match[2] ?? '')?.[1];
+    for (const name of rel?.trim().split(/\s+/) ?? []) links.push({ rel: name, url: match[1] ?? '' });
   }
-  return null;
+  return links;
+}
+
+const pointerTo = (key: string): string => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+
+/** The value at a JSON pointer (`/_metadata/total`), or undefined. */
+function atPointer(value: Json, pointer: string): Json | undefined {
+  let current: Json | undefined = value;
+  for (const token of pointer.split('/').slice(1)) {
+    const key = token.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (Array.isArray(current)) current = current[Number(key)];
+    else if (current !== null && typeof current === 'object' && Object.hasOwn(current, key)) current = current[key];
+    else return undefined;
+  }
+  return current;
 }
 
 /** The commands the machine allows from a state: exactly these are offered. */
@@ -153,6 +235,58 @@ export function toneOf(machine: Machine | null, state: string): Tone {
   return 'active';
 }
 
+/** A run's tone: the first declared rule its fields all match, else what its status (as shown) says. */
+export function toneOfRun(api: ApiDescription, run: Run, shown: string = field(run, api.fields.status)): Tone {
+  const rule = api.tones.find((candidate) => Object.entries(candidate.when).every(([name, values]) => values.includes(field(run, name))));
+  return rule?.tone ?? toneOf(commandMachine(api), shown);
+}
+
+/** The run's status fields as shown, the one that moves first: [field, value] for each that is set. */
+export function statusesOf(api: ApiDescription, run: Run): [string, string][] {
+  return [api.fields.status, ...api.fields.extraStatus]
+    .map((name): [string, string] => [name, field(run, name)])
+    .filter(([name, value]) => name === api.fields.status || value !== '');
+}
+
+function commandMachine(api: ApiDescription): Machine | null {
+  return api.commands?.kind === 'machine' ? api.commands.machine : null;
+}
+
+/** The call a machine command is sent through: its own, or the one every command shares. */
+export function commandCall(api: ApiDescription, command: string): CommandCall | null {
+  const commands = api.commands;
+  if (commands?.kind !== 'machine') return null;
+  return Object.hasOwn(commands.calls, command) ? (commands.calls[command] ?? null) : commands.call;
+}
+
+export interface VendorAction {
+  name: string;
+  title: string;
+  available: boolean;
+  to: string;
+}
+
+/** The vendor's actions in a reply to the actions call, at the declared path (one object is a list of one). */
+export function actionsOf(api: ApiDescription, payload: Json | undefined): VendorAction[] {
+  const commands = api.commands;
+  if (commands?.kind !== 'actions' || payload === undefined) return [];
+  let found: Json | undefined = payload;
+  for (const key of commands.list.items.split('.')) found = found !== null && typeof found === 'object' && !Array.isArray(found) ? found[key] : undefined;
+  const items = Array.isArray(found) ? found : found !== null && typeof found === 'object' ? [found] : [];
+  const names = commands.list.fields;
+  return items
+    .filter((item): item is Run => item !== null && typeof item === 'object' && !Array.isArray(item))
+    .map((item) => {
+      const flag = names.available === undefined ? 'true' : field(item, names.available);
+      return {
+        name: field(item, names.name),
+        title: (names.title === undefined ? '' : field(item, names.title)) || field(item, names.name),
+        available: flag === 'true' || flag === '1',
+        to: names.to === undefined ? '' : field(item, names.to),
+      };
+    });
+}
+
 /** "3 min ago", "in 2 h": how long ago an ISO time was, by the mock's clock; the date itself past a month. */
 export function ago(iso: string, now: number): string {
   const at = Date.parse(iso);
@@ -169,6 +303,15 @@ export function ago(iso: string, now: number): string {
           ? [Math.floor(magnitude / 3600), 'h']
           : [Math.floor(magnitude / 86_400), 'd'];
   return seconds >= 0 ? `${value} ${unit} ago` : `in ${value} ${unit}`;
+}
+
+/** A run as the API returned it: the body itself, or the one object a wrapper holds (`{workflow_session: {...}}`). */
+export function unwrapRun(api: ApiDescription, json: Json | undefined): Run | undefined {
+  if (json === undefined || json === null || typeof json !== 'object' || Array.isArray(json)) return undefined;
+  if (field(json, api.fields.id)) return json;
+  const values = Object.values(json);
+  const only = values.length === 1 ? values[0] : undefined;
+  return only !== undefined && only !== null && typeof only === 'object' && !Array.isArray(only) ? only : undefined;
 }
 
 /** The id the store keys a run by (for its history). */

@@ -1,48 +1,64 @@
 import { fill, h, toast } from './dom.ts';
 import { admin, callApi, sessionQuery, type Reply } from './http.ts';
+import { createView } from './create-view.ts';
+import { diagramView } from './diagram-view.ts';
 import {
   ago,
-  allowedCommands,
   field,
-  fillBody,
   listUrl,
+  pageSizes,
   readPage,
+  statusesOf,
   storeIdOf,
-  toneOf,
+  toneOfRun,
+  unwrapRun,
   type ApiDescription,
-  type Json,
   type ListState,
-  type Machine,
   type Run,
 } from './model.ts';
+import { movesView } from './moves-view.ts';
+import { errorBox, pretty } from './reply-view.ts';
+import type { HistoryEntry } from '../state/history.ts';
 
-/**
- * One API's page: its runs with the API's own filters, sort and paging, newest first; a run's detail as the API
- * returns it, its history and the moves its state allows; a form to start a run. Refreshes itself while live without
- * losing the tester's filters, page, selection or focus.
- */
+// One API's page: its runs with the API's own filters, sort and paging, newest first; a run's detail as the API
+// returns it, its history and the moves its state allows; a form to start a run. Refreshes itself while live without
+// losing the tester's filters, page, selection or focus.
+
 export interface View {
   refresh(): Promise<void>;
 }
 
-interface HistoryEntry {
-  from?: string;
-  to?: string;
-  command?: string;
-  at?: string;
-}
-
 export function runsView(api: ApiDescription, root: HTMLElement, clockNow: () => number): View {
-  const machine: Machine | null = api.commands?.kind === 'machine' ? api.commands.machine : null;
-  const state: ListState = { filters: {}, sort: api.list?.sort?.options[0]?.value ?? '', limit: 25, offset: 0, cursors: [] };
+  const state: ListState = {
+    filters: {},
+    sort: api.list?.sort?.options[0]?.value ?? '',
+    limit: Math.min(25, api.list?.paging.pageSize.max ?? 25),
+    offset: 0,
+    cursors: [],
+  };
   let selected: Run | undefined;
   let format: 'json' | 'xml' = 'json';
   let busy = false;
   let lastError: Reply | undefined;
-  let signedInAs = '';
 
   const label = (status: string) => api.stateNames?.[status] ?? status;
-  const badge = (status: string) => h('span', { class: `badge tone-${toneOf(machine, label(status))}`, 'data-status': status }, label(status));
+  /** The run's status fields as badges, the one that moves first, all in the run's tone. */
+  const badges = (run: Run) => {
+    const tone = toneOfRun(api, run, label(field(run, api.fields.status)));
+    return statusesOf(api, run).map(([name, value], index) =>
+      h('span', { class: `badge tone-${tone}${index > 0 ? ' extra' : ''}`, 'data-status': value, 'data-field': name, title: name }, label(value)),
+    );
+  };
+  const diagram = api.diagram ? diagramView(api, api.diagram, label) : undefined;
+  const moves = movesView({
+    api,
+    label,
+    moved: (reply, command) => afterMove(reply, command),
+    signedIn: async (reply) => {
+      if (!reply.ok) lastError = reply;
+      await renderDetail();
+    },
+  });
 
   const rows = h('tbody');
   const pagerText = h('span', { class: 'muted', 'aria-live': 'polite' });
@@ -55,11 +71,15 @@ export function runsView(api: ApiDescription, root: HTMLElement, clockNow: () =>
     h('p', { class: 'muted' }, `Choose a ${api.noun} to see it.`),
   );
   const filters = filterForm();
-  const createDialog = createForm();
+  const creation = createView(api, async (created) => {
+    await refresh();
+    if (created) await select(created);
+  });
 
   fill(
     root,
     h('h2', {}, `${api.title} — ${api.noun}s`),
+    diagram?.element,
     h(
       'div',
       { class: 'layout' },
@@ -77,7 +97,7 @@ export function runsView(api: ApiDescription, root: HTMLElement, clockNow: () =>
       ),
       detail,
     ),
-    createDialog,
+    creation.dialog,
   );
 
   function filterForm(): HTMLFormElement {
@@ -116,7 +136,7 @@ export function runsView(api: ApiDescription, root: HTMLElement, clockNow: () =>
         h(
           'select',
           { id: `limit-${api.id}`, name: '__limit', onchange: () => form.requestSubmit() },
-          [10, 25, 50, 100].map((n) => h('option', { value: String(n), selected: n === state.limit }, String(n))),
+          pageSizes(api).map((n) => h('option', { value: String(n), selected: n === state.limit }, String(n))),
         ),
       ),
     );
@@ -139,14 +159,14 @@ export function runsView(api: ApiDescription, root: HTMLElement, clockNow: () =>
       },
       controls,
       api.list ? h('button', { type: 'submit' }, 'Apply') : null,
-      api.create ? h('button', { type: 'button', class: 'primary', onclick: () => openCreate() }, `New ${api.noun}`) : null,
+      api.create ? h('button', { type: 'button', class: 'primary', onclick: () => creation.open() }, `New ${api.noun}`) : null,
       h('label', { for: `live-${api.id}` }, 'Live', live),
     );
     return form;
   }
 
   async function turn(direction: 1 | -1): Promise<void> {
-    if (api.list?.paging.kind === 'cursor') {
+    if (api.list?.paging.next.kind === 'cursor') {
       if (direction === 1 && next.dataset['cursor']) state.cursors.push(next.dataset['cursor']);
       if (direction === -1) state.cursors.pop();
     } else {
@@ -160,7 +180,7 @@ export function runsView(api: ApiDescription, root: HTMLElement, clockNow: () =>
     if (api.list) {
       const reply = await callApi(api, api.list, { url: listUrl(api, state) });
       if (!reply.ok) return reply;
-      const page = readPage(api, reply.json ?? null, state);
+      const page = readPage(api, reply.json ?? null, reply.headers, state);
       return { runs: page.runs, hasNext: page.next !== null, ...(page.next && 'cursor' in page.next ? { cursor: page.next.cursor } : {}), total: page.total };
     }
     const reply = await admin(`/records?api=${api.id}&collection=${api.collection}&offset=${state.offset}&limit=${state.limit}${sessionQuery('&')}`);
@@ -211,15 +231,15 @@ export function runsView(api: ApiDescription, root: HTMLElement, clockNow: () =>
               { class: selected && field(selected, api.fields.id) === id ? 'selected' : '', 'data-run': id },
               h('td', {}, h('button', { type: 'button', class: 'link', 'data-run-id': id, onclick: () => void select(run) }, id)),
               h('td', {}, field(run, api.fields.title)),
-              h('td', {}, badge(field(run, api.fields.status))),
+              h('td', {}, badges(run)),
               h('td', { title: since }, since ? ago(since, clockNow()) : ''),
             );
           }),
     );
     if (focusedId) (rows.querySelector(`[data-run-id="${CSS.escape(focusedId)}"]`) as HTMLElement | null)?.focus();
-    const first = api.list?.paging.kind === 'cursor' ? state.cursors.length * state.limit : state.offset;
+    const first = api.list?.paging.next.kind === 'cursor' ? state.cursors.length * state.limit : state.offset;
     pagerText.textContent = page.runs.length === 0 ? '' : `${first + 1}–${first + page.runs.length}${page.total === null ? '' : ` of ${page.total}`}`;
-    previous.disabled = api.list?.paging.kind === 'cursor' ? state.cursors.length === 0 : state.offset === 0;
+    previous.disabled = api.list?.paging.next.kind === 'cursor' ? state.cursors.length === 0 : state.offset === 0;
     next.disabled = !page.hasNext;
     if (page.cursor) next.dataset['cursor'] = page.cursor;
     else delete next.dataset['cursor'];
@@ -240,7 +260,7 @@ export function runsView(api: ApiDescription, root: HTMLElement, clockNow: () =>
       accept: format,
       ...(format === 'json' && api.formatParameter ? { query: { [api.formatParameter]: 'json' } } : {}),
     });
-    const fresh = shown.ok && format === 'json' ? unwrap(shown.json) : undefined;
+    const fresh = shown.ok && format === 'json' ? unwrapRun(api, shown.json) : undefined;
     const current = fresh && field(fresh, api.fields.id) ? { ...run, ...fresh } : run;
     selected = current;
     const status = field(current, api.fields.status);
@@ -268,11 +288,11 @@ export function runsView(api: ApiDescription, root: HTMLElement, clockNow: () =>
         : null;
     fill(
       detail,
-      h('h3', {}, `${api.noun} ${field(current, api.fields.id)} `, badge(status)),
+      h('h3', {}, `${api.noun} ${field(current, api.fields.id)} `, badges(current)),
       formats,
       h('pre', { 'aria-label': 'As the API returns it', 'data-format': format }, pretty(shown)),
       h('h3', {}, 'Moves'),
-      await commandsFor(current, status),
+      await moves.render(current, status),
       lastError ? h('div', { class: 'error', role: 'alert' }, h('strong', {}, `The API refused: ${lastError.status}`), h('pre', {}, pretty(lastError))) : null,
       h('h3', {}, 'History'),
       history.length === 0
@@ -304,147 +324,10 @@ export function runsView(api: ApiDescription, root: HTMLElement, clockNow: () =>
     return (reply.json as { records?: { meta: { history?: HistoryEntry[] } }[] } | undefined)?.records?.[0]?.meta.history ?? [];
   }
 
-  async function commandsFor(run: Run, status: string): Promise<HTMLElement> {
-    const commands = api.commands;
-    if (!commands) return h('p', { class: 'muted' }, 'This API has no moves.');
-    if (commands.kind === 'machine') {
-      const allowed = allowedCommands(commands.machine, status);
-      if (allowed.length === 0) return h('p', { class: 'muted' }, `No move is allowed from ${label(status)}.`);
-      return h(
-        'div',
-        { class: 'commands', role: 'group', 'aria-label': 'Allowed moves' },
-        allowed.map((command) => h('button', { type: 'button', 'data-command': command, onclick: () => void move(commands, run, command) }, command)),
-      );
-    }
-    const users = h(
-      'select',
-      { id: `user-${api.id}`, 'aria-label': 'Act as' },
-      commands.login.users.map((user) => h('option', { value: user, selected: user === signedInAs }, user)),
-    );
-    const signIn = h(
-      'button',
-      {
-        type: 'button',
-        onclick: async () => {
-          const reply = await callApi(api, commands.login, { body: fillBody(commands.login.body, { user: users.value }) });
-          if (reply.ok) {
-            signedInAs = users.value;
-            toast(`Signed in as ${signedInAs}`);
-          } else lastError = reply;
-          await renderDetail();
-        },
-      },
-      'Sign in',
-    );
-    if (!signedInAs) return h('div', { class: 'commands' }, users, signIn);
-    const actions = await callApi(api, commands.list, { run });
-    const listed = ((actions.json as { platform?: { workflowAction?: Json } } | undefined)?.platform?.workflowAction ?? []) as Run[];
-    return h(
-      'div',
-      {},
-      h('div', { class: 'commands' }, users, signIn, h('span', { class: 'muted' }, `acting as ${signedInAs}`)),
-      h(
-        'div',
-        { class: 'commands', role: 'group', 'aria-label': 'Actions' },
-        (Array.isArray(listed) ? listed : []).map((action) => {
-          const available = field(action, 'available') === '1' || field(action, 'available') === 'true';
-          return h(
-            'button',
-            {
-              type: 'button',
-              disabled: !available,
-              'data-command': field(action, 'name'),
-              title: available ? `to ${label(field(action, 'nextStateId'))}` : 'not available to this user or for this record',
-              onclick: () => void takeAction(commands, run, field(action, 'name')),
-            },
-            `${field(action, 'title') || field(action, 'name')} → ${label(field(action, 'nextStateId'))}`,
-          );
-        }),
-      ),
-    );
-  }
-
-  async function move(commands: Extract<ApiDescription['commands'], { kind: 'machine' }>, run: Run, command: string): Promise<void> {
-    const reply = await callApi(api, commands, { run, ...(commands.body === null ? {} : { body: fillBody(commands.body, { command }, run) }) });
-    await afterMove(reply, command);
-  }
-
-  async function takeAction(commands: Extract<ApiDescription['commands'], { kind: 'actions' }>, run: Run, action: string): Promise<void> {
-    const reply = await callApi(api, commands.take, { run, body: fillBody(commands.take.body, { command: action }, run) });
-    await afterMove(reply, action);
-  }
-
   async function afterMove(reply: Reply, command: string): Promise<void> {
     lastError = reply.ok ? undefined : reply;
     toast(reply.ok ? `${command}: done` : `${command}: refused (${reply.status})`);
     await refresh();
-  }
-
-  function createForm(): HTMLDialogElement {
-    const text = h('textarea', { id: `create-body-${api.id}`, spellcheck: 'false' });
-    const result = h('div', { 'aria-live': 'polite' });
-    const dialog = h(
-      'dialog',
-      { 'aria-label': `New ${api.noun}` },
-      h(
-        'form',
-        {
-          method: 'dialog',
-          onsubmit: async (event: Event) => {
-            event.preventDefault();
-            if (!api.create) return;
-            let body: Json;
-            try {
-              body = JSON.parse(text.value) as Json;
-            } catch {
-              fill(result, h('p', { class: 'error' }, 'That is not valid JSON.'));
-              return;
-            }
-            const reply = await callApi(api, api.create, { body });
-            if (!reply.ok) return void fill(result, errorBox(reply));
-            dialog.close();
-            toast(`${api.noun} started`);
-            const created = createdRun(reply);
-            await refresh();
-            if (created) await select(created);
-          },
-        },
-        h('h3', {}, `New ${api.noun}`),
-        h('label', { for: `create-body-${api.id}` }, 'Request body (JSON), as a client sends it'),
-        text,
-        result,
-        h(
-          'div',
-          { class: 'commands' },
-          h('button', { type: 'submit', class: 'primary' }, 'Start'),
-          h('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel'),
-        ),
-      ),
-    );
-    return dialog;
-  }
-
-  function openCreate(): void {
-    const text = createDialog.querySelector('textarea');
-    if (text && api.create) text.value = JSON.stringify(api.create.example, null, 2);
-    createDialog.showModal();
-  }
-
-  /** The run a create answered with: its body (wrapped or not), or the id at the end of its Location. */
-  function createdRun(reply: Reply): Run | undefined {
-    const body = unwrap(reply.json);
-    if (body && field(body, api.fields.id)) return body;
-    const id = reply.location?.split('/').at(-1);
-    return id ? { [api.fields.id]: id } : undefined;
-  }
-
-  /** A run as the API returned it: the body itself, or the one object a wrapper holds (`{workflow_session: {...}}`). */
-  function unwrap(json: Json | undefined): Run | undefined {
-    if (json === null || typeof json !== 'object' || Array.isArray(json)) return undefined;
-    if (field(json, api.fields.id)) return json;
-    const values = Object.values(json);
-    const only = values.length === 1 ? values[0] : undefined;
-    return only !== null && typeof only === 'object' && !Array.isArray(only) ? only : undefined;
   }
 
   async function refresh(): Promise<void> {
@@ -453,6 +336,7 @@ export function runsView(api: ApiDescription, root: HTMLElement, clockNow: () =>
     try {
       await renderList();
       await renderDetail();
+      await diagram?.refresh();
     } finally {
       busy = false;
     }
@@ -461,18 +345,9 @@ export function runsView(api: ApiDescription, root: HTMLElement, clockNow: () =>
   // The page is gone once another one is drawn in its place: stop polling then.
   const timer = window.setInterval(() => {
     if (!rows.isConnected) return window.clearInterval(timer);
-    if (live.checked && document.visibilityState === 'visible' && !createDialog.open) void refresh();
+    if (live.checked && document.visibilityState === 'visible' && !creation.dialog.open) void refresh();
   }, 2000);
   window.addEventListener('console:changed', () => void (rows.isConnected && refresh()));
   void refresh();
   return { refresh };
-}
-
-function pretty(reply: Reply): string {
-  if (reply.json !== undefined) return JSON.stringify(reply.json, null, 2);
-  return reply.text;
-}
-
-function errorBox(reply: Reply): HTMLElement {
-  return h('div', { class: 'error', role: 'alert' }, h('strong', {}, `${reply.status}`), h('pre', {}, pretty(reply)));
 }

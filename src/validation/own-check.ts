@@ -2,12 +2,11 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { JsonObject } from '../core/json.ts';
 import { isStored } from '../core/stored.ts';
 
-/**
- * Whether a response the mock produced is valid, remembering by identity the stored values (see `markStored`) already
- * found valid against a schema: a record served a thousand times is validated once per version. A page is checked as
- * its envelope plus each item, so the remembered items are skipped; when the page schema cannot be split that way
- * (the items array carries its own constraints, or is reached through a `$ref`), the whole body is validated.
- */
+// Whether a response the mock produced is valid, remembering by identity the stored values (see `markStored`) already
+// found valid against a schema: a record served a thousand times is validated once per version. A page is checked as
+// its envelope plus each item, so the remembered items are skipped; when the page schema cannot be split that way
+// (the items array carries its own constraints, or is reached through a `$ref`), the whole body is validated.
+
 export interface OwnCheck {
   /** `itemsKey`: where a page keeps its items (`null`: the body is the array); absent for anything but a page. */
   valid(id: string, data: unknown, itemsKey?: string | null): boolean;

@@ -4,12 +4,11 @@ import { cloneJson, type JsonObject } from '../core/json.ts';
 import { createOwnCheck } from './own-check.ts';
 import { numberIssues } from './strict-numbers.ts';
 
-/**
- * The one place schemas are compiled. Three ajv instances share the same schemas (each compiles a schema on first
- * use): `strict` checks what arrives (bodies, providers' responses) exactly; `coercing` reads parameters (which
- * arrive as strings) into their schema types and fills documented defaults, the way openapi-backend keeps a separate
- * coercing instance for query strings; `own` checks the mock's own responses with ajv-formats' fast format checks.
- */
+// The one place schemas are compiled. Three ajv instances share the same schemas (each compiles a schema on first
+// use): `strict` checks what arrives (bodies, providers' responses) exactly; `coercing` reads parameters (which
+// arrive as strings) into their schema types and fills documented defaults, the way openapi-backend keeps a separate
+// coercing instance for query strings; `own` checks the mock's own responses with ajv-formats' fast format checks.
+
 export interface SchemaIssue {
   /** JSON pointer into the checked value, e.g. `/limit` or `/definition/name`. */
   readonly pointer: string;

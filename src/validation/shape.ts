@@ -1,10 +1,9 @@
 import { isJsonObject, type Json, type JsonObject } from '../core/json.ts';
 import type { SchemaRegistry } from './registry.ts';
 
-/**
- * Schema-guided rewrites of valid values that stay valid: drop every optional property (`sparse`), or set every
- * nullable one to null (`nulls`). Subtrees under oneOf/anyOf are left alone, since which branch holds is not known.
- */
+// Schema-guided rewrites of valid values that stay valid: drop every optional property (`sparse`), or set every
+// nullable one to null (`nulls`). Subtrees under oneOf/anyOf are left alone, since which branch holds is not known.
+
 export type Shape = 'sparse' | 'nulls';
 
 export function reshape(registry: SchemaRegistry, schemaId: string, value: Json, shape: Shape): Json {

@@ -1,11 +1,10 @@
 import type { Json, JsonObject } from '../core/json.ts';
 import type { SchemaIssue } from './registry.ts';
 
-/**
- * Parameters arrive as text, and ajv's coercion takes whatever `Number()` takes: `0x10` becomes 16, `1e309` becomes
- * Infinity (which then passes `integer`), `99999999999999999999` loses its last digits. The real APIs refuse those
- * with a 400, so the mock does too: a number read from text must be a plain decimal that a double holds exactly.
- */
+// Parameters arrive as text, and ajv's coercion takes whatever `Number()` takes: `0x10` becomes 16, `1e309` becomes
+// Infinity (which then passes `integer`), `99999999999999999999` loses its last digits. The real APIs refuse those
+// with a 400, so the mock does too: a number read from text must be a plain decimal that a double holds exactly.
+
 const DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 export function numberIssues(raw: JsonObject, coerced: JsonObject): SchemaIssue[] {

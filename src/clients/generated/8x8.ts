@@ -586,7 +586,19 @@ export interface components {
             status: "Pending" | "Running" | "Complete" | "Sleeping" | "WaitingForEvent" | "Failed" | "Cancelled";
         };
     };
-    responses: never;
+    responses: {
+        /** @description Method Not Allowed: the path exists, but not with the method sent. */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The methods this path has. */
+                Allow: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -627,6 +639,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkflowInstanceList"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -661,10 +674,13 @@ export interface operations {
             /** @description Created, no body */
             201: {
                 headers: {
+                    /** @description Where the created resource can be read. */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -703,6 +719,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkflowInstance"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -740,6 +757,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -775,6 +793,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkflowError"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -810,6 +829,7 @@ export interface operations {
                     "application/json": components["schemas"]["DefinitionList"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -840,12 +860,15 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description Where the created resource can be read. */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Definition"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -882,6 +905,7 @@ export interface operations {
                     "application/json": components["schemas"]["DefinitionList"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -919,6 +943,7 @@ export interface operations {
                     "application/json": components["schemas"]["Definition"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -953,6 +978,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -990,6 +1016,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -1025,6 +1052,7 @@ export interface operations {
                     "application/json": components["schemas"]["TimezoneList"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -1057,6 +1085,7 @@ export interface operations {
                     "application/json": components["schemas"]["FunctionList"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {

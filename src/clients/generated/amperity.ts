@@ -350,7 +350,30 @@ export interface components {
         /** @description GET /workflow/runs/{id}: the overview or, with view=verbose, the verbose representation (Amperity OpenAPI 2024-04-01, get-workflow 200: Workflow). */
         RunView: components["schemas"]["RunOverview"] | components["schemas"]["RunVerbose"];
     };
-    responses: never;
+    responses: {
+        /** @description Method Not Allowed: the path exists, but not with the method sent. */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The methods this path has. */
+                Allow: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Too Many Requests: over the API's rate limit (10 requests per second by default). */
+        TooManyRequests: {
+            headers: {
+                /** @description Whole seconds to wait before the next request is accepted. */
+                "Retry-After": string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -402,6 +425,8 @@ export interface operations {
                     "application/json": components["schemas"]["RunList"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -443,6 +468,8 @@ export interface operations {
                     "application/json": components["schemas"]["RunVerbose"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -485,6 +512,8 @@ export interface operations {
                     "application/json": components["schemas"]["RunView"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -525,6 +554,8 @@ export interface operations {
                     "application/json": components["schemas"]["RunVerbose"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {

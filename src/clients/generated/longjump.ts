@@ -230,7 +230,20 @@ export interface components {
             recordId: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description Method Not Allowed: the path exists, but not with the method sent. */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The methods this path has. */
+                Allow: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/xml": components["schemas"]["PlatformError"];
+                "application/json": components["schemas"]["PlatformError"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -258,6 +271,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The session cookie that later requests send back. */
+                    "Set-Cookie": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -265,6 +280,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformLoginResponse"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -303,6 +319,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformWorkflowOwners"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -341,6 +358,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformWorkflowActions"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -384,6 +402,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformMessageOnly"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {

@@ -319,7 +319,19 @@ export interface components {
             workflow_session: components["schemas"]["WorkflowSession"];
         };
     };
-    responses: never;
+    responses: {
+        /** @description Method Not Allowed: the path exists, but not with the method sent. */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The methods this path has. */
+                Allow: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -369,6 +381,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkflowSessionList"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -405,6 +418,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkflowSessionWrapped"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -437,6 +451,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkflowSessionWrapped"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -476,6 +491,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkflowSessionWrapped"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -510,6 +526,7 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentUrl"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -554,6 +571,7 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentUrl"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {

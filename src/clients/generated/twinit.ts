@@ -320,7 +320,19 @@ export interface components {
             _timeoutPolicy?: string | null;
         };
     };
-    responses: never;
+    responses: {
+        /** @description Method Not Allowed: the path exists, but not with the method sent. */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The methods this path has. */
+                Allow: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -368,6 +380,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkflowPage"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -404,6 +417,7 @@ export interface operations {
                     "application/json": components["schemas"]["Workflow"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -440,6 +454,7 @@ export interface operations {
                     "application/json": components["schemas"]["Workflow"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -478,6 +493,7 @@ export interface operations {
                     "application/json": components["schemas"]["Workflow"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -516,6 +532,7 @@ export interface operations {
                     "application/json": components["schemas"]["Workflow"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -558,6 +575,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkflowdefPage"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -594,6 +612,7 @@ export interface operations {
                     "application/json": components["schemas"]["Workflowdef"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -628,6 +647,7 @@ export interface operations {
                     "application/json": components["schemas"]["Workflowdef"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
@@ -666,6 +686,7 @@ export interface operations {
                     "application/json": components["schemas"]["Workflowdef"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
             /** @description An error, in the vendor's error body. */
             default: {
                 headers: {
