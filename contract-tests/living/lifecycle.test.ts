@@ -4,6 +4,7 @@ import { checkerRules } from '../../src/lifecycle/progress.ts';
 import { checkLifecycle } from '../../src/state/lifecycle-check.ts';
 import { httpCall, sendOverHttp } from '../support/driver-http.ts';
 import { manualMocks, MINUTE, SECOND } from '../support/manual-mock.ts';
+import { starterOf } from '../robustness/drivers.ts';
 import { declaredPacks, withPart } from '../support/pack-testing.ts';
 
 // Runs move by themselves as each pack's lifecycle declares (`mocks/<id>/lifecycle.ts`), for every pack with a
@@ -18,14 +19,20 @@ const living = withPart(await declaredPacks(), 'model', 'lifecycle checks').filt
 });
 
 describe.each(living)('$pack.id runs on the mock clock', ({ pack, testing }) => {
-  it('keep a new run in its first state for a minute, then show only what the lifecycle allows', async () => {
+  it('keep a new run in its first state for a minute, then show only what the lifecycle allows', async (test) => {
     const mock = await manual({ packs: [pack] });
     const base = mock.url(pack.id);
     const driver = await testing.model(httpCall(base));
-    const created = await sendOverHttp(base, driver, driver.create());
+    const start = starterOf(driver);
+    if (!start) {
+      console.log(`lifecycle checks skipped for ${pack.id}: its model driver cannot start a run (its own lifecycle test drives seeded runs)`);
+      test.skip();
+      return;
+    }
+    const created = await sendOverHttp(base, driver, start.request());
     const text = await created.text();
     expect(created.status, text).toBeLessThan(300);
-    const id = driver.idOfCreated({ payload: text === '' ? undefined : (JSON.parse(text) as Json), headers: Object.fromEntries(created.headers) });
+    const id = start.idOf({ payload: text === '' ? undefined : (JSON.parse(text) as Json), headers: Object.fromEntries(created.headers) });
     const observations: JsonObject[] = [];
     const observe = async () => {
       const payload = (await (await sendOverHttp(base, driver, driver.get(id))).json()) as Json;

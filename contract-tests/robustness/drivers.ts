@@ -27,8 +27,13 @@ export interface ModelDriver {
   /** Pages are keyset cursors over a newest-first list: runs created mid-traversal sort before the cursor. */
   readonly keysetNewestFirst?: boolean;
   readonly headers: Readonly<Record<string, string>>;
-  create(): Request;
-  idOfCreated(response: { payload: Json | undefined; headers: Readonly<Record<string, string>> }): string;
+  /**
+   * Starts a run, and reads the started run's id from the answer. Both absent for an API with no operation that starts
+   * one: the model then works on the runs of the first page-through (their states as listed), and tests that need a new
+   * run skip the pack and say why.
+   */
+  create?(): Request;
+  idOfCreated?(response: { payload: Json | undefined; headers: Readonly<Record<string, string>> }): string;
   transition(id: string, command: string): Request;
   get(id: string): Request;
   stateOf(payload: Json | undefined): string;
@@ -36,4 +41,10 @@ export interface ModelDriver {
   runOf?(payload: Json | undefined): Json | undefined;
   firstPage(limit: number): Request;
   readPage(payload: Json | undefined, limit: number, request: Request): PageRead;
+}
+
+/** How a driver starts runs, when it can: its request and the id read from the answer. */
+export function starterOf(driver: ModelDriver): { request(): Request; idOf: NonNullable<ModelDriver['idOfCreated']> } | undefined {
+  const { create, idOfCreated } = driver;
+  return create && idOfCreated ? { request: create.bind(driver), idOf: idOfCreated.bind(driver) } : undefined;
 }

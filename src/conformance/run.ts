@@ -32,6 +32,8 @@ export interface ConformanceTarget {
   readonly baseUrl: string;
   /** The pack's console headers (lower-case) when the target is our mock; {} for anything else. */
   readonly consoleHeaders: Readonly<Record<string, string>>;
+  /** The fixed path values the pack's console sends (its seeded account, repository) when the target is our mock. */
+  readonly consolePathValues?: Readonly<Record<string, string>>;
   /** Why the mock refused the request sent with this client name; undefined when that cannot be known. */
   refusal(client: string): Promise<Refusal | undefined>;
   /** Gives a session fresh seeded data before its check, where the target can. */
@@ -135,15 +137,21 @@ async function checkOperation(
   const lookupHeaders = { ...base, ...(plans[0]?.headers ?? {}), 'x-mock-client': `${session}-target` };
   const path = fill(
     operation.fullPath,
-    await resolveTargets(operation, options.document, options.params, async (lookup) => {
-      await paced();
-      const response = await sendWire({
-        method: 'GET',
-        url: requestUrl(target.baseUrl, lookup, []),
-        headers: { accept: 'application/json', ...lookupHeaders },
-      }).catch(() => undefined);
-      return { status: response?.status ?? 0, body: response?.body };
-    }),
+    await resolveTargets(
+      operation,
+      options.document,
+      options.params,
+      async (lookup) => {
+        await paced();
+        const response = await sendWire({
+          method: 'GET',
+          url: requestUrl(target.baseUrl, lookup, []),
+          headers: { accept: 'application/json', ...lookupHeaders },
+        }).catch(() => undefined);
+        return { status: response?.status ?? 0, body: response?.body };
+      },
+      target.consolePathValues,
+    ),
   );
   const results: RequestResult[] = [];
   for (let index = 0; index < plans.length; index++) {

@@ -3,9 +3,10 @@ import type { ApiPack } from '../engine/pack.ts';
 import type { Journal, JournalEntry } from '../journal/journal.ts';
 import type { Refusal } from './classify.ts';
 import type { ConformanceTarget } from './run.ts';
+import { consolePathValues } from './targets.ts';
 
 // The two kinds of target: the in-process mock (its journal read directly) and a server at a base URL. A server
-// that answers `/__admin/health` naming the API is one of ours: its console headers are used, its journal is read
+// that answers `/__admin/health` naming the API is one of ours: its console headers and fixed path values are used, its journal is read
 // over `/__admin/requests`, and each check's session is reset first. Anything else is a real provider: no admin
 // calls beyond that one probe, refusals are unknown (so drift), and requests are paced below its rate limit.
 
@@ -13,6 +14,7 @@ export function inProcessTarget(pack: ApiPack, baseUrl: string, journal: Journal
   return {
     baseUrl,
     consoleHeaders: consoleHeaders(pack),
+    consolePathValues: consolePathValues(pack.console),
     refusal: async (client) => refusalOf(journal.entries({ api: pack.id, client }).at(-1)),
   };
 }
@@ -27,6 +29,7 @@ export async function remoteTarget(pack: ApiPack, baseUrl: string): Promise<{ ta
     target: {
       baseUrl,
       consoleHeaders: consoleHeaders(pack),
+      consolePathValues: consolePathValues(pack.console),
       paceMs,
       async refusal(client) {
         try {

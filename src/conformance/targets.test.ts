@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../core/json.ts';
 import { readDocument } from './document.ts';
-import { fill, idFromList, pathParameterNames, resolveTargets } from './targets.ts';
+import type { ConsoleView } from '../engine/pack.ts';
+import { consolePathValues, fill, idFromList, pathParameterNames, resolveTargets } from './targets.ts';
 
 const document = readDocument({
   openapi: '3.0.0',
@@ -80,6 +81,42 @@ describe('path parameter targets', () => {
   it('falls back to the example as it is', async () => {
     const { get } = server({});
     expect(await resolveTargets(operation, document, {}, get)).toEqual({ accountId: 'acc-1', runId: 'run-stale' });
+  });
+
+  it("takes a known value (our mock's console) only for a parameter the document gives no example", async () => {
+    const plain = readDocument({
+      openapi: '3.0.0',
+      paths: {
+        '/repos/{owner}/{repo}/runs/{runId}': {
+          get: {
+            parameters: ['owner', 'repo', 'runId'].map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+            responses: {},
+          },
+        },
+        '/repos/{owner}/{repo}/runs': { get: { responses: {} } },
+      },
+    });
+    const [first] = plain.operations;
+    if (!first) throw new Error('the plain document has an operation');
+    const { get } = server({ '/repos/octo/hello/runs': { status: 200, body: { runs: [{ id: 42 }] } } });
+    expect(await resolveTargets(first, plain, {}, get, { owner: 'octo', repo: 'hello' })).toEqual({ owner: 'octo', repo: 'hello', runId: '42' });
+    expect(await resolveTargets(operation, document, {}, server({}).get, { accountId: 'console-account' })).toMatchObject({ accountId: 'acc-1' });
+  });
+});
+
+describe('console path values', () => {
+  it("are the fixed path values of a console's calls, the first one per name, never a run's own fields", () => {
+    const view: ConsoleView = {
+      noun: 'run',
+      collection: 'runs',
+      headers: {},
+      list: { operation: 'list', params: { owner: { value: 'octo' }, repo: { value: 'hello' } }, filters: [] },
+      fields: { id: 'id', status: 'status', title: 'name', since: [] },
+      detail: { operation: 'get', params: { owner: { value: 'octo' }, repo: { value: 'hello' }, run_id: { field: 'id' } } },
+      commands: { kind: 'machine', calls: { cancel: { operation: 'cancel', params: { owner: { field: 'repository.owner.login' }, tag: { value: 'v1' } } } } },
+    };
+    expect(consolePathValues(view)).toEqual({ owner: 'octo', repo: 'hello', tag: 'v1' });
+    expect(consolePathValues(undefined)).toEqual({});
   });
 });
 

@@ -1,10 +1,12 @@
 import { isJsonObject, type Json } from '../core/json.ts';
+import type { ConsoleCall, ConsoleView } from '../engine/pack.ts';
 import type { DocOperation, OpenApiDocument } from './document.ts';
 import { normalisePath } from './match.ts';
 import { followObject } from './refs.ts';
 
 // Values for path parameters that address resources that exist, so a request is judged on its own merits and not
-// refused for a stale id. In order: `--param NAME=VALUE`; the parameter's example when the document's GET on that
+// refused for a stale id. In order: `--param NAME=VALUE`; the parameter's example (or, when the document gives none,
+// the value our mock's console sends: `consolePathValues`) when the document's GET on that
 // resource answers 2xx; an id read from the document's list on the parent collection (the first item of the first
 // array in the 2xx body, its field named like the parameter, else `id`); the example (or default) as it is. Only
 // operations the document has are called, so a real provider sees no request it does not document.
@@ -16,6 +18,8 @@ export async function resolveTargets(
   document: OpenApiDocument,
   params: Readonly<Record<string, string>>,
   get: Getter,
+  /** Values known to address resources on the target (our mock's console values), for parameters the document gives no example. */
+  known: Readonly<Record<string, string>> = {},
 ): Promise<Record<string, string>> {
   const values: Record<string, string> = {};
   for (const name of pathParameterNames(operation.fullPath)) {
@@ -26,7 +30,8 @@ export async function resolveTargets(
     }
     const parameter = operation.parameters.find((p) => p.in === 'path' && p.name === name);
     const schema = followObject(document.root, parameter?.schema);
-    const candidates = [...(parameter?.examples ?? []), schema?.['default']].filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
+    const documented = [...(parameter?.examples ?? []), schema?.['default']].filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
+    const candidates = documented.length === 0 && known[name] !== undefined ? [known[name]] : documented;
     const template = operation.fullPath.slice(0, operation.fullPath.indexOf(`{${name}}`) + name.length + 2);
     const resource = fill(template, values);
     let found: string | undefined;
@@ -81,4 +86,24 @@ function firstArray(body: Json | undefined): Json[] | undefined {
     if (isJsonObject(value)) queue.push(...Object.values(value));
   }
   return undefined;
+}
+
+/**
+ * The fixed path values a pack's console sends (`{value}` params of its list, detail, create and command calls: the
+ * seeded account or repository it shows), first one per name: on our own mock they address resources that exist when
+ * the vendor's document gives a parameter no example.
+ */
+export function consolePathValues(view: ConsoleView | undefined): Record<string, string> {
+  if (!view) return {};
+  const commands = view.commands;
+  const calls: (Partial<ConsoleCall> | undefined)[] = [
+    view.list,
+    view.detail,
+    view.create,
+    ...(commands?.kind === 'machine' ? [commands, ...Object.values(commands.calls ?? {})] : commands ? [commands.list, commands.take, commands.login] : []),
+  ];
+  const values: Record<string, string> = {};
+  for (const call of calls)
+    for (const [name, value] of Object.entries(call?.params ?? {})) if ('value' in value && values[name] === undefined) values[name] = value.value;
+  return values;
 }

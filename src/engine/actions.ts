@@ -4,8 +4,9 @@ import type { Json, JsonObject } from '../core/json.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { PageContext } from '../pagination/dialect.ts';
 import type { StateMachine } from '../state/machine.ts';
-import { matchesAll, positionOf, type Condition, type SortKey } from '../store/query.ts';
-import type { NewRecord, Store, StoredRecord } from '../store/store.ts';
+import { matchesAll, positionOf, type Condition, type ListQuery, type SortKey } from '../store/query.ts';
+import { pageOf } from '../store/sorted-index.ts';
+import type { ListPage, NewRecord, Store, StoredRecord } from '../store/store.ts';
 import { moveRecord } from './moves.ts';
 import type {
   Action,
@@ -14,6 +15,7 @@ import type {
   CreateAction,
   CreateEachAction,
   GetAction,
+  HeldItems,
   ListAction,
   OperationInput,
   Outcome,
@@ -66,13 +68,33 @@ async function runList(action: ListAction, input: OperationInput, env: ActionEnv
   const pageContext = await env.pageContext(where.value, orderBy.value);
   const spec = action.pagination.read(pageContext);
   if (!spec.ok) return spec;
-  const page = await env.store.list(env.space, action.collection, { where: where.value, orderBy: orderBy.value, page: spec.value });
+  const query = { where: where.value, orderBy: orderBy.value, page: spec.value };
+  const page = action.heldBy ? heldPage(action.heldBy, input, query) : await env.store.list(env.space, action.collection, query);
   const items = page.items.map((record) => view(action.view, record, input));
   const lastRecord = page.items.at(-1);
   const last = lastRecord ? positionOf(lastRecord, orderBy.value) : undefined;
   const reply = action.pagination.reply({ spec: spec.value, items, total: page.total, hasMore: page.hasMore, ...(last ? { last } : {}) }, pageContext);
   // The dialect owns the whole reply; a dialect that writes no header answers with none.
   return ok({ status: 200, body: reply.body, ...(Object.keys(reply.headers).length > 0 ? { headers: reply.headers } : {}) });
+}
+
+/**
+ * A page of the items a record holds, each standing as a stored record (its place as the sequence number, the
+ * holder's version), under the same query semantics as a store's list. The holder is one of the operation's parents.
+ */
+function heldPage(held: HeldItems, input: OperationInput, query: ListQuery): ListPage {
+  const holder = input.parents[held.parent];
+  if (!holder) throw new Error(`a held list needs the operation to require '${held.parent}'`);
+  const records = held.items(holder).map(
+    (data, seq): StoredRecord => ({
+      id: typeof data['id'] === 'string' || typeof data['id'] === 'number' ? String(data['id']) : String(seq),
+      seq,
+      version: holder.version,
+      data,
+      meta: {},
+    }),
+  );
+  return pageOf(records, query);
 }
 
 async function runGet(action: GetAction, input: OperationInput, env: ActionEnv): Promise<Outcome<Reply>> {
@@ -163,7 +185,7 @@ async function runTransition(action: TransitionAction, input: OperationInput, en
     await backoff(attempt);
     const record = await findTarget(action, input, env);
     if (!record.ok) return record;
-    const moved = await transitionRecord(action.machine, action.collection, record.value, command, env, action.patch?.(input, env.ctx));
+    const moved = await transitionRecord(action.machine, action.collection, record.value, command, env, action.patch?.(input, env.ctx), action.onMove);
     if (moved === 'stale') continue;
     if (!moved.ok) return fail(action.refuse(moved.error, record.value, input));
     return ok(action.reply(moved.value, input));
@@ -173,7 +195,8 @@ async function runTransition(action: TransitionAction, input: OperationInput, en
 
 /**
  * Applies a state-machine command to one stored record with compare-and-set, appending the move to the
- * record's history. Returns 'stale' when another writer changed the record first, so the caller re-reads.
+ * record's history, then the transition's own effects (`onMove`). Returns 'stale' when another writer changed the
+ * record first, so the caller re-reads.
  */
 export async function transitionRecord(
   machine: StateMachine,
@@ -182,11 +205,14 @@ export async function transitionRecord(
   command: string,
   env: ActionEnv,
   patch: JsonObject = {},
+  onMove?: TransitionAction['onMove'],
 ) {
   const moved = moveRecord(machine, record, command, env.ctx.now);
   if (!moved.ok) return moved;
-  const data = { ...moved.value.data, ...patch };
-  const written = await env.store.replace(env.space, collection, record.id, record.version, { data, meta: moved.value.meta });
+  const { from, to } = moved.value;
+  const patched = { data: { ...moved.value.data, ...patch }, meta: moved.value.meta };
+  const next = onMove ? onMove(patched, { from, to, command, at: env.ctx.now }) : patched;
+  const written = await env.store.replace(env.space, collection, record.id, record.version, next);
   if (!written.ok) return 'stale' as const;
   await env.afterWrite?.(collection, written.value.id, written.value);
   return ok(written.value);

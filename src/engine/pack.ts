@@ -325,13 +325,29 @@ export type Action<R extends RequestInput = JsonInput> =
   | UpdateAction<R>
   | TransitionAction<R>;
 
-export interface ListAction<R extends RequestInput = JsonInput> {
+/**
+ * A paged list: the records of a stored collection (`collection`), or the items one record holds (`heldBy`: a run's
+ * jobs kept in its meta). Either way `where`, `orderBy`, the view and the dialect apply the same.
+ */
+export type ListAction<R extends RequestInput = JsonInput> = ListRules<R> &
+  ({ readonly collection: string; readonly heldBy?: undefined } | { readonly heldBy: HeldItems; readonly collection?: undefined });
+
+interface ListRules<R extends RequestInput> {
   readonly kind: 'list';
-  readonly collection: string;
   readonly where: (input: OperationInput<R>) => Outcome<readonly Condition[]>;
   readonly orderBy: (input: OperationInput<R>) => Outcome<readonly SortKey[]>;
   readonly pagination: PaginationDialect;
   readonly view?: (record: StoredRecord, input: OperationInput<R>) => Json;
+}
+
+/**
+ * Items a record holds, listed as if each were a stored record's data (in the order held, which sorting keeps for
+ * ties): `parent` names one of the operation's `requires` lookups (so a missing holder is its not-found error), and
+ * `items` reads them from the record found. The record's own commands and lifecycle keep them in step with it.
+ */
+export interface HeldItems {
+  readonly parent: string;
+  readonly items: (record: StoredRecord) => readonly JsonObject[];
 }
 
 export interface GetAction<R extends RequestInput = JsonInput> extends RecordTarget<R> {
@@ -380,7 +396,21 @@ export interface TransitionAction<R extends RequestInput = JsonInput> extends Re
   /** Fields the move also sets from the request (e.g. who made it: `_updatedBy`). */
   readonly patch?: (input: OperationInput<R>, ctx: ActionContext) => JsonObject;
   readonly refuse: (refusal: TransitionRefusal, record: StoredRecord, input: OperationInput<R>) => MockError;
+  /**
+   * What else the move changes, in data and meta, after the machine's entry effects and `patch` (records the record
+   * holds following it, such as a run's jobs), as `Progress.onMove` does for the lifecycle's moves.
+   */
+  readonly onMove?: (record: Replacement, move: CommandMove) => Replacement;
   readonly reply: (record: StoredRecord, input: OperationInput<R>) => Reply;
+}
+
+/** A move a command made, for a transition's `onMove`. */
+export interface CommandMove {
+  readonly from: string;
+  readonly to: string;
+  readonly command: string;
+  /** When it happened, as the pack writes its times. */
+  readonly at: string;
 }
 
 export interface Replacement {
