@@ -80,7 +80,9 @@ clearInterval(resetter);
 await server.stop();
 
 for (const { scenario, result } of finished) {
-  console.log(`${scenario.padEnd(Math.max(...finished.map((f) => f.scenario.length)) + 1)} ${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors`);
+  console.log(
+    `${scenario.padEnd(Math.max(...finished.map((f) => f.scenario.length)) + 1)} ${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors`,
+  );
 }
 const third = Math.floor(samples.length / 3);
 const mean = (part: typeof samples) => part.reduce((sum, s) => sum + s.rss, 0) / Math.max(1, part.length);
