@@ -9,7 +9,8 @@ import type { ResponseViolation } from './engine/response-check.ts';
 import { readSchemaFiles } from './files/schemas.ts';
 import { createMemoryRateLimiter, type RateLimiter } from './rate-limit/limiter.ts';
 import { createMemoryStore, createTestStore } from './store/memory.ts';
-import type { Store } from './store/store.ts';
+import { materializeSeed, type NewRecord, type Store } from './store/store.ts';
+import { buildSeed } from './engine/seeding.ts';
 import { createSchemaRegistry, type SchemaRegistry } from './validation/registry.ts';
 
 // Wires the engine from its parts with the project's defaults: every pack, schemas from `schemas/`, the
@@ -111,4 +112,12 @@ export function startLifecycleTicker(admin: EngineAdmin, clock: ControlledClock,
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** A pack's seeded data for seed and anchor, every collection made into records (for tests of a pack's seed). */
+export function seedOf(
+  pack: ApiPack,
+  options: { readonly seed?: number; readonly anchor: number; readonly records?: number },
+): Readonly<Record<string, readonly NewRecord[]>> {
+  return materializeSeed(buildSeed(pack, schemaRegistry(), options.seed ?? DEFAULT_SEED, options.records, options.anchor));
 }

@@ -1,8 +1,8 @@
+import { seedOf } from '../../src/assemble.ts';
+import { packGithub } from './index.ts';
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/core/json.ts';
-import { isoAt } from '../../src/core/time.ts';
 import type { Replacement } from '../../src/engine/pack.ts';
-import { withSeededFaker } from '../../src/generation/seeded-faker.ts';
 import { createSchemaRegistry } from '../../src/validation/registry.ts';
 import { readSchemaFiles } from '../../src/files/schemas.ts';
 import { followJobs, jobIdFor } from './follow.ts';
@@ -10,14 +10,11 @@ import { jobsIn } from './jobs.ts';
 import { enterState } from '../../src/state/machine.ts';
 import { nextAttempt, runMachine } from './machine.ts';
 import { schemaId } from './schema-ids.ts';
-import { seedGithub } from './seed.ts';
 
 const ANCHOR = '2026-11-30T10:00:00.000Z';
 const AT = '2026-11-30T10:05:00Z';
 const registry = createSchemaRegistry(readSchemaFiles());
-const seeded = withSeededFaker(1, ANCHOR, (faker) =>
-  seedGithub({ faker, anchor: Date.parse(ANCHOR), iso: (ms) => isoAt(ms, 'seconds'), fromSchema: () => null }),
-);
+const seeded = seedOf(packGithub, { anchor: Date.parse(ANCHOR) });
 const records = (seeded['runs'] ?? []).map((record): Replacement => ({ data: record.data, meta: record.meta ?? {} }));
 const find = (status: string, more: (data: JsonObject) => boolean = () => true): Replacement => {
   const found = records.find((record) => record.data['status'] === status && more(record.data));

@@ -1,19 +1,17 @@
+import { seedOf } from '../../src/assemble.ts';
+import { packGithub } from './index.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/core/json.ts';
-import { isoAt } from '../../src/core/time.ts';
 import { loadDocument } from '../../src/conformance/files.ts';
 import { documentSchemas, type DocumentSchemas } from '../../src/conformance/schemas.ts';
 import type { OpenApiDocument } from '../../src/conformance/document.ts';
 import { readSchemaFiles } from '../../src/files/schemas.ts';
-import { withSeededFaker } from '../../src/generation/seeded-faker.ts';
-import type { SeedData } from '../../src/store/store.ts';
 import { createSchemaRegistry } from '../../src/validation/registry.ts';
 import { vendorMissing, vendorPath } from '../../contract-tests/support/vendor.ts';
 import settings from '../../fixtures/github/generation.json' with { type: 'json' };
 import { jobsIn } from './jobs.ts';
 import { ACTIVE, runMachine } from './machine.ts';
 import { schemaId } from './schema-ids.ts';
-import { seedGithub } from './seed.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -22,16 +20,15 @@ const ANCHOR = '2026-11-30T10:00:00.000Z';
 const MAIN = 'octo-org/hello-world';
 const WHOLE_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
-function seed(anchorIso: string, seedNumber = 1, records?: number): SeedData {
-  const anchor = Date.parse(anchorIso);
-  return withSeededFaker(seedNumber, anchorIso, (faker) =>
-    seedGithub({ faker, anchor, iso: (ms) => isoAt(ms, 'seconds'), fromSchema: () => null, ...(records === undefined ? {} : { records }) }),
-  );
+type Seeded = ReturnType<typeof seedOf>;
+
+function seed(anchorIso: string, seedNumber = 1, records?: number): Seeded {
+  return seedOf(packGithub, { seed: seedNumber, anchor: Date.parse(anchorIso), ...(records === undefined ? {} : { records }) });
 }
 
 const data = seed(ANCHOR);
 const runs = (data['runs'] ?? []).map((record) => record.data);
-const jobsOfSeed = (seeded: SeedData) => (seeded['runs'] ?? []).flatMap((record) => jobsIn(record.meta ?? {}));
+const jobsOfSeed = (seeded: Seeded) => (seeded['runs'] ?? []).flatMap((record) => jobsIn(record.meta ?? {}));
 const jobs = jobsOfSeed(data);
 const at = (value: unknown): number => Date.parse(String(value));
 const repoOf = (run: JsonObject): string => String((run['repository'] as JsonObject)['full_name']);
@@ -179,7 +176,7 @@ describe('GitHub seed', () => {
     expect(JSON.stringify(seed('2031-05-05T10:07:00.000Z'))).toBe(JSON.stringify(again));
     expect(JSON.stringify(seed('2031-05-05T10:07:00.000Z', 2))).not.toBe(JSON.stringify(again));
     const later = seed('2031-05-06T10:07:00.000Z');
-    const created = (seeded: SeedData) => (seeded['runs'] ?? []).map((record) => at(record.data['created_at']));
+    const created = (seeded: Seeded) => (seeded['runs'] ?? []).map((record) => at(record.data['created_at']));
     const before = created(again);
     expect(created(later).map((time, index) => time - (before[index] ?? 0))).toEqual(before.map(() => DAY));
     expect(jobsOfSeed(later).map((job) => job['id'])).toEqual(jobsOfSeed(again).map((job) => job['id']));

@@ -1,3 +1,4 @@
+import { seededRecords } from '../../src/store/store.ts';
 import type { JsonObject } from '../../src/core/json.ts';
 import type { ConsoleView } from '../../src/engine/pack.ts';
 import model from '../../fixtures/longjump/model.json' with { type: 'json' };
@@ -33,7 +34,7 @@ export const consoleLongjump: ConsoleView = {
   },
   stateNames: (seed) =>
     Object.fromEntries(
-      (seed['workflows'] ?? []).flatMap((workflow) =>
+      seededRecords(seed['workflows']).flatMap((workflow) =>
         ((workflow.data['states'] ?? []) as JsonObject[]).map((state) => [String(state['id']), String(state['name'])]),
       ),
     ),

@@ -1,24 +1,21 @@
+import { seedOf } from '../../src/assemble.ts';
+import { packNerm } from './index.ts';
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/core/json.ts';
-import { isoAt } from '../../src/core/time.ts';
-import { withSeededFaker } from '../../src/generation/seeded-faker.ts';
-import type { SeedData } from '../../src/store/store.ts';
 import examples from '../../fixtures/nerm/examples.json' with { type: 'json' };
 import settings from '../../fixtures/nerm/generation.json' with { type: 'json' };
 import { ENDED } from './machine.ts';
-import { seedNerm } from './seed.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const EXAMPLE_ID = examples.list.workflow_sessions[0]?.id;
 
-function seed(anchorIso: string, seedNumber = 1): SeedData {
-  const anchor = Date.parse(anchorIso);
-  return withSeededFaker(seedNumber, anchorIso, (faker) => seedNerm({ faker, anchor, iso: isoAt, fromSchema: () => null }));
+function seed(anchorIso: string, seedNumber = 1): ReturnType<typeof seedOf> {
+  return seedOf(packNerm, { seed: seedNumber, anchor: Date.parse(anchorIso) });
 }
 
-const generated = (data: SeedData) => (data['sessions'] ?? []).filter((s) => s.id !== EXAMPLE_ID).map((s) => s.data);
+const generated = (data: ReturnType<typeof seed>) => (data['sessions'] ?? []).filter((s) => s.id !== EXAMPLE_ID).map((s) => s.data);
 const at = (session: JsonObject, field: string) => Date.parse(String(session[field]));
 
 describe('NERM seed', () => {

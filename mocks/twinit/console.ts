@@ -1,3 +1,4 @@
+import { seededRecords } from '../../src/store/store.ts';
 import type { JsonObject } from '../../src/core/json.ts';
 import type { ConsoleView } from '../../src/engine/pack.ts';
 import settings from '../../fixtures/twinit/generation.json' with { type: 'json' };
@@ -31,9 +32,11 @@ export const consoleTwinit: ConsoleView = {
     query: namespace,
     example: (seed) => ({
       _workflowDefId: String(
-        (seed['workflowdefs']?.find((def) => ((def.data['_namespaces'] ?? []) as string[]).includes(namespace.nsfilter))?.data as JsonObject | undefined)?.[
-          '_id'
-        ] ?? '',
+        (
+          seededRecords(seed['workflowdefs']).find((def) => ((def.data['_namespaces'] ?? []) as string[]).includes(namespace.nsfilter))?.data as
+            | JsonObject
+            | undefined
+        )?.['_id'] ?? '',
       ),
       _inputParams: {},
     }),

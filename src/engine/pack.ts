@@ -187,6 +187,28 @@ export interface SeedContext {
   readonly fromSchema: (schemaId: string) => Json;
   /** Number of generated records the user asked for (`--records`), when set. */
   readonly records?: number;
+  /**
+   * Runs `build` with a faker of its own seeded for record `index` of `collection` alone (and `fromSchema` on that
+   * faker), so a `GeneratedCollection`'s `record(i)` can make record `i` again at any time, in any order, with the same
+   * bytes. Never the shared `faker` above: that one is a stream for the seed's small collections.
+   */
+  readonly forRecord: <T>(collection: string, index: number, build: (record: RecordContext) => T) => T;
+  /**
+   * A cheap seeded random stream (floats in [0, 1)) for record `index` of `collection`: for `keys(i)`, which runs for
+   * every record when a space is seeded and must be fast. `forRecord` can draw the same stream again
+   * (`RecordContext.keyRandom`) so a record agrees with its keys.
+   */
+  readonly keyRandom: (collection: string, index: number) => () => number;
+}
+
+/** What building one generated record may use: its own faker, generation from schemas on it, the pack's clock form. */
+export interface RecordContext {
+  readonly faker: SeededFaker;
+  readonly fromSchema: (schemaId: string) => Json;
+  readonly iso: (ms: number) => string;
+  readonly anchor: number;
+  /** The same stream `SeedContext.keyRandom(collection, index)` gives. */
+  readonly keyRandom: () => number;
 }
 
 /** How a vendor shapes its errors: the status and code for each kind, and the body built from them. */

@@ -1,9 +1,11 @@
+import type { Json } from '../core/json.ts';
 import { isoAt } from '../core/time.ts';
 import { generateFromSchema } from '../generation/from-schema.ts';
-import { deriveSeed, withSeededFaker } from '../generation/seeded-faker.ts';
+import { createIdSource } from '../generation/ids.ts';
+import { createRecordFaker, deriveSeed, withFaker, withSeededFaker, type SeededFaker } from '../generation/seeded-faker.ts';
 import type { SeedData } from '../store/store.ts';
 import type { SchemaRegistry } from '../validation/registry.ts';
-import type { ApiPack } from './pack.ts';
+import type { ApiPack, RecordContext, SeedContext } from './pack.ts';
 
 /** Where a manual clock starts when no `--clock-start` is given, so tests and demos own a fixed instant. */
 export const REFERENCE_DATE = '2026-11-01T00:00:00.000Z';
@@ -18,21 +20,28 @@ export function seedAnchor(clockStart: number): number {
 }
 
 export function buildSeed(pack: ApiPack, registry: SchemaRegistry, seed: number, records: number | undefined, anchor: number): SeedData {
-  return withSeededFaker(deriveSeed(seed, pack.id), new Date(anchor).toISOString(), (faker) =>
-    pack.seed({
-      faker,
-      anchor,
-      iso: (ms) => isoAt(ms, pack.timePrecision),
-      fromSchema: (schemaId) => {
-        const schema = registry.schema(schemaId);
-        if (!schema) throw new Error(`Unknown schema ${schemaId}`);
-        return generateFromSchema(
-          schema,
-          { faker, resolve: (ref) => registry.schema(ref), ...(pack.timePrecision ? { timePrecision: pack.timePrecision } : {}) },
-          schemaId.split('#')[0],
-        );
-      },
-      ...(records === undefined ? {} : { records }),
-    }),
-  );
+  const refDate = new Date(anchor).toISOString();
+  const packSeed = deriveSeed(seed, pack.id);
+  const iso = (ms: number) => isoAt(ms, pack.timePrecision);
+  const fromSchemaWith =
+    (faker: SeededFaker) =>
+    (schemaId: string): Json => {
+      const schema = registry.schema(schemaId);
+      if (!schema) throw new Error(`Unknown schema ${schemaId}`);
+      return generateFromSchema(
+        schema,
+        { faker, resolve: (ref) => registry.schema(ref), ...(pack.timePrecision ? { timePrecision: pack.timePrecision } : {}) },
+        schemaId.split('#')[0],
+      );
+    };
+  const keyRandom = (collection: string, index: number) => createIdSource(deriveSeed(packSeed, `${collection}#${index}`)).next;
+  const recordFaker = createRecordFaker();
+  const forRecord = <T>(collection: string, index: number, build: (record: RecordContext) => T): T =>
+    withFaker(recordFaker, deriveSeed(packSeed, `${collection}@${index}`), refDate, (faker) =>
+      build({ faker, fromSchema: fromSchemaWith(faker), iso, anchor, keyRandom: keyRandom(collection, index) }),
+    );
+  return withSeededFaker(packSeed, refDate, (faker) => {
+    const context: SeedContext = { faker, anchor, iso, fromSchema: fromSchemaWith(faker), forRecord, keyRandom, ...(records === undefined ? {} : { records }) };
+    return pack.seed(context);
+  });
 }

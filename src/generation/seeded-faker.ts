@@ -1,6 +1,7 @@
+import type { Faker } from '@faker-js/faker';
 import { faker } from '@faker-js/faker/locale/en';
 
-export type SeededFaker = typeof faker;
+export type SeededFaker = Faker;
 
 /**
  * Runs `build` with faker seeded to `seed` and its reference date pinned, so the same seed yields the same
@@ -18,4 +19,21 @@ export function deriveSeed(seed: number, name: string): number {
   let hash = seed >>> 0;
   for (const char of name) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
   return hash;
+}
+
+/**
+ * A faker of its own for records generated one at a time (`SeedContext.forRecord`): reseeded per record, so its draws
+ * never disturb the shared instance's stream, whatever order records are made in.
+ */
+export function createRecordFaker(): SeededFaker {
+  // The English entry point exports only its instance (the root would load every locale): same class, same definitions.
+  const FakerClass = faker.constructor as typeof Faker;
+  return new FakerClass({ locale: faker.rawDefinitions });
+}
+
+/** Runs `build` with `instance` seeded to `seed` and its reference date pinned. */
+export function withFaker<T>(instance: SeededFaker, seed: number, refDate: string, build: (f: SeededFaker) => T): T {
+  instance.seed(seed);
+  instance.setDefaultRefDate(refDate);
+  return build(instance);
 }

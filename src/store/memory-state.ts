@@ -3,7 +3,7 @@ import { markStored } from '../core/stored.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { ListQuery } from './query.ts';
 import { indexKey, pageFromIndex, SortedIndex, splitConditions } from './sorted-index.ts';
-import type { ListPage, NewRecord, SpaceDump, StoredRecord } from './store.ts';
+import { seededRecords, type ListPage, type NewRecord, type SeedData, type SpaceDump, type StoredRecord } from './store.ts';
 
 /** Most records keep nothing beside their data: they share one frozen empty meta. */
 const NO_META: StoredRecord['meta'] = Object.freeze({});
@@ -113,10 +113,10 @@ export class MemoryState {
   }
 
   /** Creates the space (so it counts as seeded) with these records. */
-  fill(space: string, data: Readonly<Record<string, readonly NewRecord[]>>): void {
+  fill(space: string, data: SeedData): void {
     this.spaces.set(space, new Map());
-    for (const [name, records] of Object.entries(data)) {
-      for (const record of records) {
+    for (const [name, collection] of Object.entries(data)) {
+      for (const record of seededRecords(collection)) {
         const prepared = this.prepareInsert(space, name, record);
         if (prepared.ok) this.put(space, name, prepared.value);
       }

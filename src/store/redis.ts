@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { JsonObject } from '../core/json.ts';
 import { fail, ok } from '../core/result.ts';
 import { pageOf } from './sorted-index.ts';
-import type { NewRecord, SpaceDump, Store, StoredRecord } from './store.ts';
+import { seededRecords, type NewRecord, type SpaceDump, type Store, type StoredRecord } from './store.ts';
 
 // The shared store for replicated QA environments (`--redis URL`). Each record is a hash (seq, version, data, meta;
 // data and meta as JSON text, never re-encoded inside Redis), indexed by a sorted set of ids by sequence. Inserts and
@@ -142,7 +142,7 @@ export function createRedisStore(url: string, prefix = 'wm'): RedisStore {
       // One replica seeds; the others wait until it says the space is ready.
       const won = await redis.set(stateKey(space), 'seeding', 'EX', 120, 'NX');
       if (won === 'OK') {
-        await write(space, Object.fromEntries(Object.entries(data()).map(([collection, records]) => [collection, numbered(records)])));
+        await write(space, Object.fromEntries(Object.entries(data()).map(([collection, records]) => [collection, numbered(seededRecords(records))])));
         await redis.sadd(spacesKey, space);
         await redis.set(stateKey(space), 'ready');
         return true;

@@ -32,7 +32,45 @@ export interface ListPage {
   readonly hasMore: boolean;
 }
 
-export type SeedData = Readonly<Record<string, readonly NewRecord[]>>;
+/** A value lists filter or sort on, as a compact store keeps it per record. */
+export type KeyValue = string | number | boolean | null | readonly string[];
+
+/**
+ * A collection generated record by record (issue 17), so a seeded record costs only its keys until a request needs it
+ * in full. `keys(i)` is cheap and is called for every record when a space is first seeded; `record(i)` builds record `i`
+ * in full on demand. Both depend on (seed, collection, i) alone: `record(i)` gives the same value every time, with
+ * `keys(i).values[k]` at path `fields[k]` of its `data` (`readPath(record.data, field)`), and `keys(i).id` as its id.
+ * Index `i` is also its creation order.
+ */
+export interface GeneratedCollection {
+  readonly kind: 'generated';
+  readonly count: number;
+  /** Paths into `data` that lists, lookups and the lifecycle filter and sort on (`status`, `data.accountId`...). */
+  readonly fields: readonly string[];
+  keys(i: number): { readonly id: string; readonly values: readonly KeyValue[] };
+  record(i: number): NewRecord;
+}
+
+/** A seeded collection: its records, or a generator of them. */
+export type SeedCollection = readonly NewRecord[] | GeneratedCollection;
+
+export type SeedData = Readonly<Record<string, SeedCollection>>;
+
+export function isGenerated(collection: SeedCollection | undefined): collection is GeneratedCollection {
+  return collection !== undefined && !Array.isArray(collection) && (collection as GeneratedCollection).kind === 'generated';
+}
+
+/** Every collection of a seed as its records, generators made now (for tests and small seeds). */
+export function materializeSeed(data: SeedData): Readonly<Record<string, readonly NewRecord[]>> {
+  return Object.fromEntries(Object.entries(data).map(([name, collection]) => [name, seededRecords(collection)]));
+}
+
+/** Every record of a seeded collection, made now (what a store that keeps whole records does with a generator). */
+export function seededRecords(collection: SeedCollection | undefined): readonly NewRecord[] {
+  if (collection === undefined) return [];
+  if (!isGenerated(collection)) return collection;
+  return Array.from({ length: collection.count }, (_, i) => collection.record(i));
+}
 
 /** A whole space, by collection, with sequence numbers and versions: what export writes and import reads. */
 export type SpaceDump = Readonly<Record<string, readonly StoredRecord[]>>;
