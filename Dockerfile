@@ -5,10 +5,13 @@ ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY tsconfig.json ./
+COPY scripts/start.mjs scripts/build-server.ts ./scripts/
 COPY src ./src
 COPY mocks ./mocks
 COPY schemas ./schemas
 COPY fixtures ./fixtures
+# The server bundle `npm start` runs, built here: the unprivileged user below cannot write dist/.
+RUN npm run build
 ENV HOST=0.0.0.0 PORT=4010
 EXPOSE 4010
 USER node

@@ -111,6 +111,17 @@ describe('Dockerfile', () => {
     for (const needed of ['src', 'mocks', 'schemas', 'fixtures', 'tsconfig.json']) expect(copied).toContain(needed);
   });
 
+  it('builds the server bundle npm start runs while it may still write dist/, before dropping to the unprivileged user', () => {
+    const copied = instructions.filter((i) => i.keyword === 'COPY').map((i) => i.args);
+    expect(copied).toContain('scripts/start.mjs scripts/build-server.ts ./scripts/');
+    const at = (keyword: string, args: string) => instructions.findIndex((i) => i.keyword === keyword && i.args === args);
+    const build = at('RUN', 'npm run build');
+    expect(build).toBeGreaterThan(Math.max(...['src ./src', 'mocks ./mocks', 'schemas ./schemas', 'fixtures ./fixtures'].map((args) => at('COPY', args))));
+    expect(build).toBeLessThan(at('USER', 'node'));
+    expect(packageJson.scripts['build']).toContain('scripts/build-server.ts');
+    expect(packageJson.scripts['start']).toContain('scripts/start.mjs');
+  });
+
   it('exposes the port compose publishes and starts with npm start', () => {
     expect(first('EXPOSE')).toBe('4010');
     expect(first('CMD')).toBe('["npm", "start"]');

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SERVER_NODE_FLAGS, startServer } from '../../src/harness/server-process.ts';
+import { SERVER_NODE_FLAGS, START, startServer } from '../../src/harness/server-process.ts';
 import { ROOT } from './files.ts';
 
 const running: ChildProcessWithoutNullStreams[] = [];
@@ -149,9 +149,9 @@ describe('the server process with a manual clock, faults and fixtures from files
 });
 
 describe('the start script', () => {
-  it('runs the server with the Node flags the harness and the benchmark use', async () => {
+  it('runs the server bundle through its launcher with the Node flags the harness and the benchmark use', async () => {
     const { readFile } = await import('node:fs/promises');
     const scripts = (JSON.parse(await readFile(`${ROOT}/package.json`, 'utf8')) as { scripts: Record<string, string> }).scripts;
-    expect(scripts['start']).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} --import tsx src/main.ts`);
+    expect(scripts['start']).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} ${START}`);
   });
 });

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { JsonObject } from '../core/json.ts';
+import { PROJECT_ROOT } from './root.ts';
 
 /** The project's `schemas/` directory, wherever the process was started from. */
-export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+export const SCHEMA_DIR = join(PROJECT_ROOT, 'schemas');
 
 /** Reads every `*.json` schema under `dir` (recursively), sorted by path so load order is stable. */
 export function readSchemaFiles(dir: string = SCHEMA_DIR): JsonObject[] {

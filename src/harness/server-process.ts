@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const MAIN = 'src/main.ts';
+/** What `npm start` runs: the server bundle in `dist/`, built first when a source changed (`scripts/start.mjs`). */
+export const START = 'scripts/start.mjs';
 /**
  * Node flags the server runs with (the `start` script passes the same): a larger young generation, so the short-lived
  * objects of requests in flight die young instead of being promoted and collected with a large seeded heap.
@@ -31,23 +33,31 @@ export interface ScriptOptions {
   readonly timeoutMs?: number;
   /** Stop collecting stdout once the server is up (a benchmark must not spend its CPU on the server's log). */
   readonly discardLogAfterStart?: boolean;
+  /** Told the process as soon as it exists, before it listens (the benchmark samples its memory while it starts). */
+  readonly onSpawn?: (child: ChildProcessWithoutNullStreams) => void;
 }
 
 /**
- * Starts a TypeScript entry point (relative to the project root) in its own Node process and waits until it prints
- * `listening on http://...`: the mock, or the benchmark's baseline servers.
+ * Starts an entry point (relative to the project root; TypeScript through tsx) in its own Node process and waits
+ * until it prints `listening on http://...`: the mock, or the benchmark's baseline servers.
  */
 export async function startScript(script: string, args: readonly string[], options: ScriptOptions = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), '--import', 'tsx', script, ...args], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), ...loader, script, ...args], {
     cwd: ROOT,
     env: { ...process.env, PORT: '', ...options.env },
   });
+  options.onSpawn?.(child);
   let output = '';
   const collect = (chunk: Buffer) => (output += String(chunk));
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
   const origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), options.timeoutMs ?? 30_000);
+    const timer = setTimeout(() => {
+      // Nobody gets a handle on a server that never said it was listening, so it must not outlive the wait.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in time:\n${output}`));
+    }, options.timeoutMs ?? 30_000);
     const check = () => {
       const found = /listening on (http:\/\/[^\s]+)/.exec(output);
       if (found?.[1]) {

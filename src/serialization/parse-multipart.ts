@@ -1,6 +1,7 @@
-import busboy from 'busboy';
+import type busboyModule from 'busboy';
 import type { Json, JsonObject } from '../core/json.ts';
 import { fail, ok, type Result } from '../core/result.ts';
+import { loadLater } from '../files/load-later.ts';
 import type { BodyProblem } from './parse-body.ts';
 
 // A `multipart/form-data` body (an HTML form upload) as the JSON value an operation's body schema checks: each plain
@@ -8,6 +9,8 @@ import type { BodyProblem } from './parse-body.ts';
 // sent more than once an array of its values. A part is a file when it names a filename (or is
 // application/octet-stream), as browsers, curl and Postman send files. Parsed with busboy; anything it cannot read
 // (no boundary, a truncated form, a broken part header) is `malformed`, never an exception.
+
+const busboy = loadLater<typeof busboyModule>('busboy');
 
 export interface FilePart extends JsonObject {
   readonly filename: string;
@@ -25,10 +28,10 @@ export function parseMultipart(bytes: Uint8Array, contentType: string): Promise<
       settled = true;
       resolve(result);
     };
-    let parser: busboy.Busboy;
+    let parser: busboyModule.Busboy;
     try {
       // Filenames arrive as raw UTF-8 from browsers, curl and Postman, not the latin1 busboy assumes by default.
-      parser = busboy({ headers: { 'content-type': contentType }, defParamCharset: 'utf8' });
+      parser = busboy()({ headers: { 'content-type': contentType }, defParamCharset: 'utf8' });
     } catch {
       // No boundary, or not a multipart type busboy knows.
       settle(fail('malformed'));

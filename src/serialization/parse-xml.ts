@@ -1,10 +1,13 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type * as fastXmlParser from 'fast-xml-parser';
 import type { Json } from '../core/json.ts';
 import { fail, ok, type Result } from '../core/result.ts';
+import { loadLater } from '../files/load-later.ts';
 
 // XML in and out uses one JSON-tree convention: elements are keys, `@name` keys are attributes, `#text` is the text
 // of an element that also has attributes, and leaf values stay strings. `repeated` names become arrays even when
 // they occur once, so a tree has the same shape whatever the count.
+
+const xmlParser = loadLater<typeof fastXmlParser>('fast-xml-parser');
 
 export const XML_TREE = { attributePrefix: '@', textKey: '#text' } as const;
 
@@ -17,6 +20,7 @@ const DECLARATION = /<!\s*(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/i;
 
 export function parseXmlTree(text: string, repeated: ReadonlySet<string> = new Set()): Result<Json, 'malformed' | 'forbiddenDeclaration'> {
   if (DECLARATION.test(text)) return fail('forbiddenDeclaration');
+  const { XMLParser, XMLValidator } = xmlParser();
   if (XMLValidator.validate(text) !== true) return fail('malformed');
   const parser = new XMLParser({
     ignoreAttributes: false,

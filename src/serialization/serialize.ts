@@ -1,6 +1,9 @@
-import { create } from 'xmlbuilder2';
+import type * as xmlbuilder2 from 'xmlbuilder2';
 import { isJsonObject, type Json } from '../core/json.ts';
+import { loadLater } from '../files/load-later.ts';
 import { XML_TREE } from './parse-xml.ts';
+
+const xmlBuilder = loadLater<typeof xmlbuilder2>('xmlbuilder2');
 
 /**
  * An XML response body: a JSON tree mapped onto elements (the convention of XML_TREE): object keys are element names
@@ -9,14 +12,14 @@ import { XML_TREE } from './parse-xml.ts';
  * HTTP edge's JSON writer) is what `Accept: application/json` gets.
  */
 export function renderXml(payload: Json): string {
-  const doc = create({ version: '1.0', encoding: 'UTF-8', standalone: true });
+  const doc = xmlBuilder().create({ version: '1.0', encoding: 'UTF-8', standalone: true });
   if (!isJsonObject(payload)) throw new Error('XML responses need an object with one root element');
   const [rootName, rootValue] = Object.entries(payload)[0] ?? ['root', null];
   appendValue(doc.ele(rootName), rootValue);
   return doc.end({ prettyPrint: true, indent: '    ', allowEmptyTags: true });
 }
 
-type XmlNode = ReturnType<typeof create>;
+type XmlNode = ReturnType<typeof xmlbuilder2.create>;
 
 function appendValue(node: XmlNode, value: Json): void {
   if (value === null) return;

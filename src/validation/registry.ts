@@ -2,12 +2,15 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import formatsModule from 'ajv-formats';
 import { cloneJson, type JsonObject } from '../core/json.ts';
 import { createOwnCheck } from './own-check.ts';
+import { schemaAt } from './schema-at.ts';
 import { numberIssues } from './strict-numbers.ts';
 
 // The one place schemas are compiled. Three ajv instances share the same schemas (each compiles a schema on first
 // use): `strict` checks what arrives (bodies, providers' responses) exactly; `coercing` reads parameters (which
 // arrive as strings) into their schema types and fills documented defaults, the way openapi-backend keeps a separate
 // coercing instance for query strings; `own` checks the mock's own responses with ajv-formats' fast format checks.
+// Nothing is compiled before it is used: `has` and `schema` read the documents themselves (ajv's getSchema would
+// compile), and only `strict` checks the documents against the meta-schema as they are added (unless told not to).
 
 export interface SchemaIssue {
   /** JSON pointer into the checked value, e.g. `/limit` or `/definition/name`. */
@@ -54,16 +57,23 @@ export const ANNOTATION_KEYWORDS = ['x-faker', 'x-error', 'x-source', 'x-evidenc
 export interface RegistryOptions {
   /** Report every issue of a body or response (default) rather than only the first. */
   readonly allErrors?: boolean;
+  /**
+   * Check every document against the JSON Schema meta-schema as it is added (default). The server skips it (compiling
+   * the meta-schema is a fifth of its start-up); `src/files/schemas.test.ts` checks the project's own schemas.
+   */
+  readonly checkDocuments?: boolean;
 }
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object or the plugin itself.
 const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (ajv: Ajv2020, options: { mode: 'fast' | 'full' }) => void;
 
 export function createSchemaRegistry(schemas: readonly JsonObject[], options: RegistryOptions = {}): SchemaRegistry {
-  const strict = newAjv({ allErrors: options.allErrors ?? true }, 'full');
-  const coercing = newAjv({ allErrors: false, coerceTypes: true, useDefaults: true }, 'full');
-  const own = newAjv({ allErrors: options.allErrors ?? true }, 'fast');
+  const strict = newAjv({ allErrors: options.allErrors ?? true, validateSchema: options.checkDocuments ?? true }, 'full');
+  const coercing = newAjv({ allErrors: false, coerceTypes: true, useDefaults: true, validateSchema: false }, 'full');
+  const own = newAjv({ allErrors: options.allErrors ?? true, validateSchema: false }, 'fast');
+  const documents = new Map<string, JsonObject>();
   for (const schema of schemas) {
+    documents.set(String(schema['$id']).replace(/#$/, ''), schema);
     strict.addSchema(schema);
     coercing.addSchema(schema);
     own.addSchema(schema);
@@ -75,10 +85,20 @@ export function createSchemaRegistry(schemas: readonly JsonObject[], options: Re
     return validate;
   };
   const ownCheck = createOwnCheck((id) => own.getSchema(id));
+  /** The schema at `id` as ajv's getSchema gives it, read from the documents without compiling; ajv does the rest. */
+  const raw = (id: string): JsonObject | undefined => {
+    const found = schemaAt(documents, id, (key) => strict.RULES.all[key] !== undefined);
+    if (found !== undefined) return found;
+    try {
+      return strict.getSchema(id)?.schema as JsonObject | undefined;
+    } catch {
+      return undefined;
+    }
+  };
 
   return {
-    has: (id) => strict.getSchema(id) !== undefined,
-    schema: (id) => lookup(strict, id).schema as JsonObject,
+    has: (id) => raw(id) !== undefined,
+    schema: (id) => raw(id) ?? (lookup(strict, id).schema as JsonObject),
     check(id, data) {
       const validate = lookup(strict, id);
       return validate(data) ? [] : toIssues(validate.errors);
@@ -98,7 +118,7 @@ export function createSchemaRegistry(schemas: readonly JsonObject[], options: Re
   };
 }
 
-function newAjv(extra: { allErrors: boolean; coerceTypes?: boolean; useDefaults?: boolean }, formats: 'fast' | 'full'): Ajv2020 {
+function newAjv(extra: { allErrors: boolean; coerceTypes?: boolean; useDefaults?: boolean; validateSchema?: boolean }, formats: 'fast' | 'full'): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, verbose: true, ...extra });
   addFormats(ajv, { mode: formats });
   ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
