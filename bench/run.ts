@@ -1,9 +1,11 @@
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { startScript, startServer, MAIN, SERVER_NODE_FLAGS, type ServerProcess } from '../src/harness/server-process.ts';
+import { buildServer } from '../scripts/build-server.ts';
+import { startScript, START, SERVER_NODE_FLAGS, type ServerProcess } from '../src/harness/server-process.ts';
 import { baselinePlan, load, typicalResponseBytes, type LoadOptions, type Measurement } from './load.ts';
-import { formatReport, type BenchReport, type DatasetResult } from './report.ts';
+import { formatReport, shortReason, type BenchReport, type DatasetResult } from './report.ts';
 import { scenarios, unbenched, type Scenario } from './scenarios.ts';
 
 const USAGE = `Usage: npm run bench -- [options]
@@ -11,7 +13,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --connections N   concurrent keep-alive connections (default 32)
   --duration S      seconds per measured run (default 3)
   --warmup S        seconds of unmeasured load before each run (default 1)
-  --records LIST    dataset sizes, runs per API (default 10000,100000)
+  --records LIST    dataset sizes, runs per API (default 10000,100000; e.g. 1000000 to see how far it gets)
   --scenario LIST   only these scenarios (default all: ${scenarios.map((s) => s.name).join(', ')})
   --json FILE       also write the results as JSON, to compare runs
   --cpu-prof DIR    profile the mock (node --cpu-prof) and write .cpuprofile files to DIR
@@ -56,6 +58,9 @@ const profileFlags = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${value
 
 /** In-memory, rate limits off, no faults, a frozen clock so no run moves under the benchmark's feet. */
 const mockArgs = (records: number) => ['--port', '0', '--records', String(records), '--rate-limit', 'off', '--clock', 'manual'];
+/** The mock runs as `npm start` runs it: the server bundle through its launcher. */
+const startMock = (args: readonly string[], timeoutMs = 30_000, onSpawn?: (child: ChildProcess) => void) =>
+  startScript(START, args, { timeoutMs, nodeOptions: [...SERVER_NODE_FLAGS, ...profileFlags], discardLogAfterStart: true, ...(onSpawn ? { onSpawn } : {}) });
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -66,50 +71,79 @@ async function measure(origin: string, scenario: Scenario, plan: Parameters<type
   return result;
 }
 
-function memoryMb(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return kb / 1024;
+function memoryMb(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return undefined;
+  }
 }
 
-async function coldStartMs(): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
+/** The first 200 a client gets: the request the cold start has always timed. */
+async function firstOk(origin: string): Promise<void> {
+  const response = await fetch(`${origin}/nerm/api/workflow_sessions?limit=1`, { headers: { authorization: 'Bearer bench' } });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`first request answered ${response.status}`);
+}
+
+/** Process start to first 200 with the default dataset (median of five starts), and its RSS then. */
+async function coldStart(): Promise<{ ms: number; rssMb: number }> {
+  const runs: { ms: number; rssMb: number }[] = [];
+  for (let i = 0; i < 5; i++) {
     const started = performance.now();
-    const server = await startServer([]);
-    const response = await fetch(`${server.origin}/nerm/api/workflow_sessions?limit=1`, { headers: { authorization: 'Bearer bench' } });
-    if (response.status !== 200) throw new Error(`cold start: first request answered ${response.status}`);
-    times.push(performance.now() - started);
+    const server = await startMock(['--port', '0']);
+    await firstOk(server.origin);
+    runs.push({ ms: performance.now() - started, rssMb: memoryMb(server.child.pid, 'VmRSS') ?? 0 });
     await server.stop();
   }
-  times.sort((a, b) => a - b);
-  return times[1] ?? times[0] ?? 0;
+  runs.sort((a, b) => a.ms - b.ms);
+  return runs[Math.floor(runs.length / 2)] ?? { ms: 0, rssMb: 0 };
 }
 
 const servers: ServerProcess[] = [];
 const stopAll = () => Promise.all(servers.map((server) => server.stop()));
 process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
+const baselines: Record<string, BenchReport['baselines'][string]> = {};
 
-try {
-  const bareExpress = await startScript('bench/baseline-express.ts', []);
-  const bareNode = await startScript('bench/baseline-node.ts', []);
-  servers.push(bareExpress, bareNode);
-  const baselines: Record<string, BenchReport['baselines'][string]> = {};
-  const datasets: DatasetResult[] = [];
-
-  for (const records of sizes) {
-    log(`mock with ${records} runs per API: starting`);
-    const started = performance.now();
-    const mock = await startScript(MAIN, mockArgs(records), {
-      timeoutMs: 300_000,
-      nodeOptions: [...SERVER_NODE_FLAGS, ...profileFlags],
-      discardLogAfterStart: true,
+/**
+ * One dataset size: start the mock, time it to its first 200, then every scenario. Never throws: a mock that does not
+ * start (a heap limit at a million runs per API) or dies under load is reported with why and how far it got.
+ */
+async function runDataset(records: number, bareExpress: ServerProcess, bareNode: ServerProcess): Promise<DatasetResult> {
+  log(`mock with ${records} runs per API: starting`);
+  const started = performance.now();
+  // Sampled from the spawn on, so a process that dies (at a heap limit, say) still leaves its peak behind.
+  let pid: number | undefined;
+  let peakSampled = 0;
+  const sampler = setInterval(() => {
+    peakSampled = Math.max(peakSampled, memoryMb(pid, 'VmRSS') ?? 0);
+  }, 250);
+  let mock: ServerProcess;
+  try {
+    // Generous: a start that is slow is a figure to report, not a reason to give up.
+    mock = await startMock(mockArgs(records), Math.max(300_000, records * 0.6), (child) => {
+      pid = child.pid;
     });
-    const startMs = performance.now() - started;
-    const rssAfterStartMb = memoryMb(mock.child.pid, 'VmRSS');
-    log(`  started in ${Math.round(startMs)} ms, RSS ${Math.round(rssAfterStartMb)} MB`);
-    const results: Record<string, Measurement> = {};
+  } catch (error) {
+    clearInterval(sampler);
+    const seconds = Math.round((performance.now() - started) / 1000);
+    const failure = `did not start (${seconds} s): ${shortReason(error instanceof Error ? error.message : String(error))}`;
+    log(`  ${failure}`);
+    return { records, ...(peakSampled > 0 ? { peakRssMb: peakSampled } : {}), scenarios: {}, failure };
+  }
+  const results: Record<string, Measurement> = {};
+  let startMs: number | undefined;
+  let rssAfterStartMb: number | undefined;
+  let failure: string | undefined;
+  let stage = 'the first request';
+  try {
+    await firstOk(mock.origin);
+    startMs = performance.now() - started;
+    rssAfterStartMb = memoryMb(mock.child.pid, 'VmRSS');
+    log(`  first 200 after ${Math.round(startMs)} ms, RSS ${Math.round(rssAfterStartMb ?? 0)} MB`);
     for (const scenario of selected) {
+      stage = scenario.name;
       const plan = await scenario.prepare(mock.origin, records);
       if (!baselines[scenario.name]) {
         const responseBytes = await typicalResponseBytes(mock.origin, plan);
@@ -121,18 +155,46 @@ try {
         };
       }
       results[scenario.name] = await measure(mock.origin, scenario, plan);
+      if (mock.child.exitCode !== null || mock.child.signalCode !== null) throw new Error(`the mock exited (${mock.child.signalCode ?? mock.child.exitCode})`);
     }
-    datasets.push({ records, startMs, rssAfterStartMb, peakRssMb: memoryMb(mock.child.pid, 'VmHWM'), scenarios: results });
-    await mock.stop();
+  } catch (error) {
+    const exited = mock.child.exitCode !== null || mock.child.signalCode !== null;
+    const reason = exited ? shortReason(mock.output()) || 'exited' : shortReason(error instanceof Error ? error.message : String(error));
+    failure = `${exited ? 'exited' : 'failed'} during ${stage}: ${reason}`;
+    log(`  ${failure}`);
   }
+  clearInterval(sampler);
+  const peakRssMb = memoryMb(mock.child.pid, 'VmHWM') ?? (peakSampled || undefined);
+  await mock.stop();
+  return {
+    records,
+    ...(startMs === undefined ? {} : { startMs }),
+    ...(rssAfterStartMb === undefined ? {} : { rssAfterStartMb }),
+    ...(peakRssMb === undefined ? {} : { peakRssMb }),
+    scenarios: results,
+    ...(failure ? { failure } : {}),
+  };
+}
+
+try {
+  // Built now, so no start below pays for a build (the launcher finds it fresh).
+  const built = await buildServer();
+  log(`server bundle dist/${built.entry} built in ${built.ms} ms`);
+  const bareExpress = await startScript('bench/baseline-express.ts', []);
+  const bareNode = await startScript('bench/baseline-node.ts', []);
+  servers.push(bareExpress, bareNode);
+  const datasets: DatasetResult[] = [];
+  for (const records of sizes) datasets.push(await runDataset(records, bareExpress, bareNode));
   await stopAll();
   log('cold start with the default dataset');
+  const cold = await coldStart();
   const report: BenchReport = {
     machine: { node: process.version, cpus: availableParallelism(), platform: `${process.platform}-${process.arch}` },
     options: { ...options, records: sizes },
     baselines,
     datasets,
-    coldStartMs: await coldStartMs(),
+    coldStartMs: cold.ms,
+    defaultRssMb: cold.rssMb,
   };
   console.log(formatReport(report));
   if (values.json) writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);

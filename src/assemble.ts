@@ -53,9 +53,12 @@ export function openApiDocument(pack: ApiPack): JsonObject {
   return document;
 }
 
-/** Schemas never change while a process runs, so they are read and compiled once per process. */
+/**
+ * Schemas never change while a process runs, so they are read once per process and each is compiled on first use.
+ * The documents are not checked against the meta-schema here: `src/files/schemas.test.ts` does that for the project.
+ */
 export function schemaRegistry(): SchemaRegistry {
-  sharedRegistry ??= createSchemaRegistry(readSchemaFiles());
+  sharedRegistry ??= createSchemaRegistry(readSchemaFiles(), { checkDocuments: false });
   return sharedRegistry;
 }
 

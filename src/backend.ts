@@ -1,15 +1,12 @@
-import { Redis } from 'ioredis';
 import type { ServerConfig } from './cli.ts';
 import type { ControlledClock } from './core/clock.ts';
-import { shareClock } from './store/redis-clock.ts';
 import type { RateLimiter } from './rate-limit/limiter.ts';
-import { createRedisRateLimiter } from './rate-limit/redis.ts';
 import { openFileStore } from './store/file.ts';
-import { createRedisStore } from './store/redis.ts';
 import type { Store } from './store/store.ts';
 
 // Where the server keeps its state: in memory (the default), on disk (`--data-dir`), or in Redis shared with other
-// replicas (`--redis`, which also shares the rate limits and the clock).
+// replicas (`--redis`, which also shares the rate limits and the clock). The Redis client is loaded only when it is
+// used (the server bundle keeps these imports as a chunk of their own): loading it costs every start 100 ms.
 
 export interface Backend {
   readonly store?: Store;
@@ -24,6 +21,12 @@ export async function openBackend(config: Pick<ServerConfig, 'dataDir' | 'redis'
     return { store, clock, close: async () => store.close() };
   }
   if (config.redis) {
+    const [{ Redis }, { createRedisStore }, { shareClock }, { createRedisRateLimiter }] = await Promise.all([
+      import('ioredis'),
+      import('./store/redis.ts'),
+      import('./store/redis-clock.ts'),
+      import('./rate-limit/redis.ts'),
+    ]);
     const store = createRedisStore(config.redis);
     const limiterConnection = new Redis(config.redis);
     const shared = await shareClock(clock, config.redis);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/core/json.ts';
 import { timezonesContaining } from './catalog.ts';
-import { timespanMs } from './seed.ts';
+import { timespanMs } from './seeded-workflows.ts';
 import { runPath, shownLogs, stepLogs } from './workflow.ts';
 
 const steps: JsonObject[] = [

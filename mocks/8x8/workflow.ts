@@ -39,19 +39,31 @@ export function versionOf(data: JsonObject): DefinitionVersion {
  * already visited (a definition may loop back, as components/examples/definitionInput's step7 does).
  */
 export function runPath(steps: readonly JsonObject[], choose: (options: readonly string[]) => string | undefined): JsonObject[] {
+  return pathWalker(steps)(choose);
+}
+
+/** `runPath` over one definition's steps, their links read once, for walking many runs through it. */
+export function pathWalker(steps: readonly JsonObject[]): (choose: (options: readonly string[]) => string | undefined) => JsonObject[] {
   const byId = new Map(steps.map((step) => [String(step['id']), step]));
-  const path: JsonObject[] = [];
-  const seen = new Set<string>();
-  let step = steps[0];
-  while (step && !seen.has(String(step['id']))) {
-    seen.add(String(step['id']));
-    path.push(step);
-    const select = step['selectNextStep'];
-    const branches = typeof select === 'object' && select !== null && !Array.isArray(select) ? Object.keys(select).filter((id) => byId.has(id)) : [];
-    const next = branches.length > 0 ? choose(branches) : typeof step['nextStepId'] === 'string' ? step['nextStepId'] : undefined;
-    step = next === undefined ? undefined : byId.get(next);
-  }
-  return path;
+  const branchesOf = new Map(
+    steps.map((step) => {
+      const select = step['selectNextStep'];
+      return [step, typeof select === 'object' && select !== null && !Array.isArray(select) ? Object.keys(select).filter((id) => byId.has(id)) : []];
+    }),
+  );
+  return (choose) => {
+    const path: JsonObject[] = [];
+    const seen = new Set<string>();
+    let step = steps[0];
+    while (step && !seen.has(String(step['id']))) {
+      seen.add(String(step['id']));
+      path.push(step);
+      const branches = branchesOf.get(step) ?? [];
+      const next = branches.length > 0 ? choose(branches) : typeof step['nextStepId'] === 'string' ? step['nextStepId'] : undefined;
+      step = next === undefined ? undefined : byId.get(next);
+    }
+    return path;
+  };
 }
 
 export type StepStatus = 'Pending' | 'Running' | 'Complete' | 'Sleeping' | 'WaitingForEvent' | 'Failed' | 'Cancelled';

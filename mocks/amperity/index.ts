@@ -10,7 +10,8 @@ import type { Inputs } from './inputs.generated.ts';
 import { runProgress } from './lifecycle.ts';
 import { listView, overviewView, runMachine, stateFilter } from './runs.ts';
 import { schemaId } from './schema-ids.ts';
-import { seedAmperity, startedRun } from './seed.ts';
+import { startedRun } from './run-parts.ts';
+import { seedAmperity } from './seed.ts';
 import { consoleAmperity } from './console.ts';
 
 // Amperity workflow runs, API version 2024-04-01 (the vendor's OpenAPI document, control-plane-2024-04-01: paths

@@ -1,7 +1,7 @@
 import type { Progress } from '../../src/lifecycle/progress.ts';
 import examples from '../../fixtures/amperity/examples.json' with { type: 'json' };
 import settings from '../../fixtures/amperity/generation.json' with { type: 'json' };
-import { withTaskError } from './seed.ts';
+import { withTaskError } from './run-parts.ts';
 
 // The orchestrator moves runs by itself (reference pages, state): scheduled -> started -> in progress -> running ->
 // succeeded or failed (with an `error`, on the run and its failed task), sometimes through running with failures;

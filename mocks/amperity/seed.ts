@@ -1,125 +1,143 @@
 import type { JsonObject } from '../../src/core/json.ts';
 import { isoAt } from '../../src/core/time.ts';
 import type { SeedContext } from '../../src/engine/pack.ts';
+import { charsFrom, DIGITS, intIn, isoFast, type KeyRandom, LETTERS, pick, weightedPick } from '../../src/generation/key-stream.ts';
 import type { SeededFaker } from '../../src/generation/seeded-faker.ts';
-import { seededEnd, seededStart, type Timeline } from '../../src/generation/timeline.ts';
-import type { NewRecord, SeedData } from '../../src/store/store.ts';
+import { type AgeBand, placeByIndex, seededEnd } from '../../src/generation/timeline.ts';
+import type { GeneratedCollection, KeyValue, NewRecord, SeedData } from '../../src/store/store.ts';
 import examples from '../../fixtures/amperity/examples.json' with { type: 'json' };
 import settings from '../../fixtures/amperity/generation.json' with { type: 'json' };
+import {
+  amperityId,
+  jobRunId,
+  runId,
+  scheduledTasks,
+  spreadTasks,
+  type TaskIds,
+  type TaskSpec,
+  tasksOf,
+  withTaskError,
+  workflowForConfig,
+} from './run-parts.ts';
 import { ENDED, tasksFollowing } from './runs.ts';
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 type Workflow = (typeof settings.workflows)[number];
-export type TaskSpec = (typeof settings.tasks)[keyof typeof settings.tasks];
 type Principal = { name: string; id: string; email?: string };
 
 /**
- * Amperity ids as the documents show them: `<prefix>-YYYYMMDD-NNNNN-<letters>` (wf-20240603-12345-MNabc,
- * etv-20240210-12345-6AbCDE, wft-20240619-14574-6kyYdY).
+ * What lists and lookups read (listWorkflowRuns: `tenant` scope, `state` compared equal to the lowercased filter,
+ * `type`, `created_at` and `ended_at` ranges, newest `created_at` first; get and stop: the tenant scope; the
+ * lifecycle: `state`). A run without `ended_at` has null there.
  */
-export function amperityId(prefix: string, dateMs: number, digits: string, letters: string): string {
-  return `${prefix}-${new Date(dateMs).toISOString().slice(0, 10).replaceAll('-', '')}-${digits}-${letters}`;
-}
-
-/** Run ids: `wf-YYYYMMDD-NNNNN-XXXXX`. */
-export const runId = (dateMs: number, digits: string, letters: string): string => amperityId('wf', dateMs, digits, letters);
-
-const taskKinds: Readonly<Record<string, TaskSpec>> = settings.tasks;
-const tasksOf = (names: readonly string[]): TaskSpec[] => names.flatMap((name) => (taskKinds[name] ? [taskKinds[name]] : []));
+export const RUN_FIELDS = ['tenant', 'state', 'type', 'created_at', 'ended_at'] as const;
 
 /**
- * The workflow a config runs: a seeded config's, or for any other id a generic one whose type follows the id's kind
- * (the document: a courier group `cg-`, an orchestration group `og-` or a campaign `cc-`).
- */
-export function workflowForConfig(configId: string): { name: string; type: string; tasks: readonly TaskSpec[]; warnAfterMs?: number } {
-  const known = settings.workflows.find((w) => w.configId === configId);
-  if (known) return { ...known, tasks: tasksOf(known.tasks) };
-  const type = configId.startsWith('cg-') ? 'courier.group/run' : configId.startsWith('cc-') ? 'campaign.send' : 'amperity.orchestration.orchestration/run';
-  return { name: `Workflow ${configId}`.trim(), type, tasks: tasksOf(['resolve', 'query']) };
-}
-
-/** Fresh ids for one task instance: its own (`wft-...`) and its job's run id (`orb-20240619-EDnCxzmhrLN`). */
-export type TaskIds = (index: number, spec: TaskSpec) => { id: string; runId: string };
-
-/** Task instances of a new run, all scheduled (WorkflowTaskInstance fields the reference pages list for every task). */
-export function scheduledTasks(workflowId: string, tenant: string, tasks: readonly TaskSpec[], now: string, ids: TaskIds): JsonObject[] {
-  return tasks.map((spec, index) => {
-    const fresh = ids(index, spec);
-    return {
-      id: fresh.id,
-      label: spec.label,
-      run_id: fresh.runId,
-      state: 'scheduled',
-      state_changed_at: now,
-      task_definition_id: spec.definitionId,
-      task_definition_type: spec.definitionType,
-      execution_type: spec.executionType,
-      timeout_ms: settings.taskTimeoutMs,
-      workflow_id: workflowId,
-      tenant,
-    };
-  });
-}
-
-/**
- * A run just started through POST /workflow/runs: scheduled, its tasks waiting, one version at launch. Values it does
- * not have are left out, never null (the document types every Workflow property as non-nullable).
- */
-export function startedRun(start: {
-  configId: string;
-  tenant: string;
-  principalId: string;
-  now: string;
-  digits: () => string;
-  letters: (length: number) => string;
-}): JsonObject {
-  const workflow = workflowForConfig(start.configId);
-  const nowMs = Date.parse(start.now);
-  const id = runId(nowMs, start.digits(), start.letters(5));
-  const version = amperityId('etv', nowMs, start.digits(), start.letters(6));
-  const ids: TaskIds = (_index, spec) => ({ id: amperityId('wft', nowMs, start.digits(), start.letters(6)), runId: jobRunId(spec, nowMs, start.letters(11)) });
-  return {
-    id,
-    name: workflow.name,
-    principal_name: 'API client',
-    principal_id: start.principalId,
-    type: workflow.type,
-    state: 'scheduled',
-    created_at: start.now,
-    tenant: start.tenant,
-    launched_version: version,
-    current_version: version,
-    ...(workflow.warnAfterMs === undefined ? {} : { warn_after_ms: workflow.warnAfterMs }),
-    task_instances: scheduledTasks(id, start.tenant, workflow.tasks, start.now, ids),
-  };
-}
-
-/** A task's job id, like `orb-20240619-EDnCxzmhrLN`. */
-const jobRunId = (spec: TaskSpec, dateMs: number, letters: string): string =>
-  `${spec.runPrefix}-${new Date(dateMs).toISOString().slice(0, 10).replaceAll('-', '')}-${letters}`;
-
-/**
- * The Amperity seed: the seed document's run verbatim under `socktown`, then generated runs for each demo tenant,
- * placed before the anchor (generation.json: finished runs over weeks, active ones minutes to hours old).
+ * The Amperity seed: the seed document's run verbatim under `socktown` (index 0), then each demo tenant's runs in a
+ * stretch of indexes (`--records` sizes the first, where the seed's own run lives), in creation order, generated
+ * record by record: keys (what lists read) from the record's key stream, the rest from its own faker.
  */
 export function seedAmperity(ctx: SeedContext): SeedData {
   const f = ctx.faker;
-  const timeline: Timeline = { anchor: ctx.anchor, ...settings.timeline };
-  const runs: NewRecord[] = [exampleRun(f)];
-  for (const [index, tenant] of settings.tenants.entries()) {
-    // `--records` sizes the main documented list: the first tenant's, where the seed's own run lives.
-    const count = index === 0 ? (ctx.records ?? settings.runsPerTenant) : settings.runsPerTenant;
+  const tenants = settings.tenants.map((tenant, index) => {
     const humans = Array.from({ length: settings.principals.humansPerTenant }, (): Principal => {
       const first = f.person.firstName();
       const last = f.person.lastName();
       const email = `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '');
       return { name: `${first} ${last}`, id: `google-apps|${email}@${tenant}.com`, email: `${email}@${tenant}.com` };
     });
-    const principals: Principal[] = [settings.principals.automated, ...humans];
-    for (let i = 0; i < count; i++)
-      runs.push(generatedRun(f, timeline, tenant, f.helpers.arrayElement(settings.workflows), f.helpers.arrayElement(principals)));
-  }
-  return { runs };
+    const count = index === 0 ? (ctx.records ?? settings.runsPerTenant) : settings.runsPerTenant;
+    return { tenant, count, principals: [settings.principals.automated, ...humans] };
+  });
+  return { runs: amperityRuns(ctx, tenants) };
+}
+
+interface TenantRuns {
+  readonly tenant: string;
+  readonly count: number;
+  readonly principals: readonly Principal[];
+}
+
+interface RunKeys {
+  readonly id: string;
+  readonly tenant: string;
+  readonly principals: readonly Principal[];
+  readonly workflow: Workflow;
+  readonly state: string;
+  readonly createdMs: number;
+  /** When it ended, or (active runs) the anchor. */
+  readonly endMs: number;
+  readonly ended: boolean;
+}
+
+type StateOptions = readonly { readonly value: string; readonly weight: number }[];
+
+/**
+ * When runs were created, by state: each active state's runs its `activeAgeMinutes` before the anchor; finished runs
+ * `timeline.recentShare` within the last hour, the others over `timeline.days` (as `seededStart` placed them).
+ */
+function runBands(): AgeBand<StateOptions>[] {
+  const weights = Object.entries(settings.stateWeights).map(([value, weight]) => ({ value, weight }));
+  const finished = weights.filter((option) => ENDED.includes(option.value));
+  const finishedWeight = finished.reduce((sum, option) => sum + option.weight, 0);
+  const ages: Readonly<Record<string, readonly number[]>> = settings.activeAgeMinutes;
+  const { recentShare, days } = settings.timeline;
+  return [
+    ...weights
+      .filter((option) => !ENDED.includes(option.value))
+      .map((option): AgeBand<StateOptions> => {
+        const [youngest = 1, oldest = 60] = ages[option.value] ?? [];
+        return { weight: option.weight, ages: [youngest * MINUTE, oldest * MINUTE], value: [option] };
+      }),
+    { weight: finishedWeight * recentShare, ages: [MINUTE, HOUR], value: finished },
+    { weight: finishedWeight * (1 - recentShare), ages: [HOUR, days * DAY], value: finished },
+  ];
+}
+
+function amperityRuns(ctx: SeedContext, tenants: readonly TenantRuns[]): GeneratedCollection {
+  const place = placeByIndex(ctx.anchor, runBands());
+  const [shortest, longest] = settings.durationMinutes as [number, number];
+  const example = examples.run as unknown as JsonObject;
+
+  /** Index `i`'s keys, drawn from its key stream in one fixed order (keys and record both call this). */
+  const keysOf = (i: number, random: KeyRandom): RunKeys => {
+    let position = i - 1;
+    let stretch = tenants[0];
+    for (const candidate of tenants) {
+      stretch = candidate;
+      if (position < candidate.count) break;
+      position -= candidate.count;
+    }
+    if (!stretch) throw new Error('Amperity: no tenant');
+    const { at: createdMs, band } = place(position, stretch.count, random);
+    const state = weightedPick(random, band);
+    const workflow = pick(random, settings.workflows);
+    // Ids carry the run's own creation date, as Amperity's do.
+    const id = runId(createdMs, charsFrom(random, 5, DIGITS), charsFrom(random, 5, LETTERS));
+    const ended = ENDED.includes(state);
+    const endMs = ended ? seededEnd(createdMs, intIn(random, shortest * MINUTE, longest * MINUTE), ctx.anchor) : ctx.anchor;
+    return { id, tenant: stretch.tenant, principals: stretch.principals, workflow, state, createdMs, endMs, ended };
+  };
+
+  return {
+    kind: 'generated',
+    count: 1 + tenants.reduce((sum, tenant) => sum + tenant.count, 0),
+    fields: RUN_FIELDS,
+    keys(i) {
+      if (i === 0) return { id: String(example['id']), values: RUN_FIELDS.map((field) => (example[field] ?? null) as KeyValue) };
+      const keys = keysOf(i, ctx.keyRandom('runs', i));
+      return {
+        id: keys.id,
+        values: [keys.tenant, keys.state, keys.workflow.type, isoFast(keys.createdMs), keys.ended ? isoFast(keys.endMs) : null],
+      };
+    },
+    record(i) {
+      if (i === 0) return ctx.forRecord('runs', 0, (rc) => exampleRun(rc.faker));
+      return ctx.forRecord('runs', i, (rc) => generatedRun(rc.faker, keysOf(i, rc.keyRandom)));
+    },
+  };
 }
 
 function exampleRun(f: SeededFaker): NewRecord {
@@ -161,42 +179,16 @@ function verboseExtras(f: SeededFaker, run: RunTimes, workflow: { tasks: readonl
   };
 }
 
-/**
- * Seeded tasks ran one after the other: the tasks that started share the run's time from creation to its end, in
- * order (tasksFollowing stamps them all at one instant, as a live move does).
- */
-export function spreadTasks(tasks: readonly JsonObject[], startMs: number, endMs: number): JsonObject[] {
-  const started = tasks.filter((task) => task['created_at'] !== undefined).length;
-  const slot = started > 0 ? Math.floor((endMs - startMs) / started) : 0;
-  let index = 0;
-  return tasks.map((task) => {
-    if (task['created_at'] === undefined) return task;
-    const from = isoAt(startMs + index * slot);
-    index += 1;
-    if (task['ended_at'] === undefined) return { ...task, created_at: from, state_changed_at: from };
-    const to = index === started ? isoAt(endMs) : isoAt(startMs + index * slot);
-    return { ...task, created_at: from, ended_at: to, state_changed_at: to };
-  });
-}
-
-function generatedRun(f: SeededFaker, timeline: Timeline, tenant: string, workflow: Workflow, principal: Principal): NewRecord {
-  const state = f.helpers.weightedArrayElement(Object.entries(settings.stateWeights).map(([value, weight]) => ({ value, weight })));
-  const ended = ENDED.includes(state);
-  const ages: Readonly<Record<string, readonly number[]>> = settings.activeAgeMinutes;
-  const [youngest = 1, oldest = 60] = ages[state] ?? [];
-  const created = ended ? seededStart(f, timeline, false) : timeline.anchor - f.number.int({ min: youngest * MINUTE, max: oldest * MINUTE });
-  const [shortest, longest] = settings.durationMinutes as [number, number];
-  const endMs = ended ? seededEnd(created, f.number.int({ min: shortest * MINUTE, max: longest * MINUTE }), timeline.anchor) : timeline.anchor;
-  // Ids carry the run's own creation date, as Amperity's do.
-  const idDate = created;
-  const id = runId(idDate, f.string.numeric(5), f.string.alpha(5));
+function generatedRun(f: SeededFaker, keys: RunKeys): NewRecord {
+  const { id, tenant, workflow, state, createdMs, endMs, ended } = keys;
+  const principal = f.helpers.arrayElement(keys.principals);
   const error =
     state === 'failed'
       ? f.helpers.arrayElement(settings.errors)
       : state === 'canceled' && f.datatype.boolean({ probability: 0.5 })
         ? settings.cancelError
         : undefined;
-  const extras = verboseExtras(f, { id, tenant, idDate, createdMs: created, endMs }, { ...workflow, tasks: tasksOf(workflow.tasks) }, state);
+  const extras = verboseExtras(f, { id, tenant, idDate: createdMs, createdMs, endMs }, { ...workflow, tasks: tasksOf(workflow.tasks) }, state);
   const data: JsonObject = {
     ...(error ? { error } : {}),
     id,
@@ -207,16 +199,10 @@ function generatedRun(f: SeededFaker, timeline: Timeline, tenant: string, workfl
     type: workflow.type,
     ...(principal.email === undefined ? {} : { principal_email: principal.email }),
     state,
-    created_at: isoAt(created),
+    created_at: isoAt(createdMs),
     tenant,
     ...extras,
     ...(state === 'failed' && error ? { task_instances: withTaskError(extras['task_instances'], error) } : {}),
   };
   return { id, data };
-}
-
-/** A failed run's failed task carries the run's error (WorkflowTaskInstance.error: 'populated only for tasks in an error state'). */
-export function withTaskError(tasks: unknown, error: JsonObject): JsonObject[] {
-  const list = Array.isArray(tasks) ? (tasks as JsonObject[]) : [];
-  return list.map((task) => (task['state'] === 'failed' ? { ...task, error } : task));
 }

@@ -2,7 +2,7 @@ import type { JsonObject } from '../../src/core/json.ts';
 import { isoAt } from '../../src/core/time.ts';
 import type { Replacement } from '../../src/engine/pack.ts';
 import { type AttemptState, JOBS, type JobRun, type JobShape, type JobTemplate, jobData, jobsIn, layoutJobs, type Pick } from './jobs.ts';
-import { repositories, runnerPools } from './seed.ts';
+import { repositories, runnerPools } from './workflows.ts';
 
 /**
  * A run's jobs (its `meta.jobs`) following the run's moves, so the jobs list always agrees with the run (GitHub

@@ -16,10 +16,9 @@ function packInt(value: number): number[] {
   if (value < 0x80) return [value];
   if (value < 0x100) return [0xcc, value];
   if (value < 0x10000) return [0xcd, value >> 8, value & 0xff];
-  if (value < 0x100000000) return [0xce, ...bigEndian(BigInt(value), 4)];
-  return [0xcf, ...bigEndian(BigInt(value), 8)];
+  if (value < 0x100000000) return [0xce, ...word(value)];
+  return [0xcf, ...word(Math.floor(value / 0x100000000)), ...word(value >>> 0)];
 }
 
-function bigEndian(value: bigint, length: number): number[] {
-  return Array.from({ length }, (_, index) => Number((value >> BigInt(8 * (length - 1 - index))) & 0xffn));
-}
+/** A 32-bit unsigned value's four bytes, big-endian. */
+const word = (value: number): number[] => [(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff];

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../../src/core/json.ts';
-import type { SeededFaker } from '../../src/generation/seeded-faker.ts';
+import { chance, intIn, type KeyRandom, pick, weightedPick } from '../../src/generation/key-stream.ts';
 import settings from '../../fixtures/github/generation.json' with { type: 'json' };
 import { type Account, noreplyEmail, type RepositorySpec, repoApi } from './accounts.ts';
 
@@ -9,7 +9,7 @@ import { type Account, noreplyEmail, type RepositorySpec, repoApi } from './acco
  * request. A push runs on a branch with the head commit's first line as its title (a merge on the default branch is
  * committed by GitHub); a pull request on its head branch with the PR's title (Dependabot's bumps among them); a
  * schedule on the default branch as whoever last edited the workflow; a manual dispatch as its workflow's name; a
- * release on its tag.
+ * release on its tag. Drawn from a run's key stream (`SeedContext.keyRandom`): the actor and branch are list filters.
  */
 export interface RepoSeed {
   readonly spec: RepositorySpec;
@@ -34,68 +34,100 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const GITHUB_COMMITTER = { name: 'GitHub', email: 'noreply@github.com' };
 
-export const people: readonly (Account & { readonly name: string })[] = settings.people.map((person) => ({ ...person, type: 'User' }));
+type Person = Account & { readonly name: string };
+type Identity = { readonly name: string; readonly email: string };
+
+export const people: readonly Person[] = settings.people.map((person) => ({ ...person, type: 'User' }));
 const dependabot: Account = { ...settings.bots.dependabot, type: 'Bot' };
+const DEPENDABOT_IDENTITY: Identity = { name: dependabot.login, email: noreplyEmail(dependabot) };
 
-const identity = (person: { readonly name: string } & Account) => ({ name: person.name, email: noreplyEmail(person) });
+// Made once: `keys(i)` draws a trigger for every seeded run, so a draw builds as little as it can.
+const identities = new Map<Person, Identity>(people.map((person) => [person, { name: person.name, email: noreplyEmail(person) }]));
+const bumps = settings.dependabot.bumps.map((bump) => ({
+  title: `Bump ${bump.package} from ${bump.from} to ${bump.to}`,
+  branch: `dependabot/${bump.ecosystem}/${bump.package}-${bump.to}`,
+}));
+const featureBranches = new WeakMap<RepoSeed, readonly string[]>();
+const featuresOf = (repo: RepoSeed): readonly string[] => {
+  let features = featureBranches.get(repo);
+  if (!features) {
+    features = repo.branches.filter((branch) => branch.value !== repo.defaultBranch).map((branch) => branch.value);
+    featureBranches.set(repo, features);
+  }
+  return features;
+};
 
-export function trigger(f: SeededFaker, repo: RepoSeed, workflow: { readonly name: string; readonly index: number }, event: string): Trigger {
-  const person = f.helpers.arrayElement(people);
-  const message = f.helpers.arrayElement(settings.messages);
-  const seconds = (min: number, max: number) => f.number.int({ min: min / 1000, max: max / 1000 }) * 1000;
-  const own = { actor: person, author: identity(person), committer: identity(person) };
-  const features = repo.branches.filter((branch) => branch.value !== repo.defaultBranch).map((branch) => branch.value);
+const orElse = (list: readonly string[], fallback: string): readonly string[] => (list.length > 0 ? list : [fallback]);
+const seconds = (random: KeyRandom, min: number, max: number): number => intIn(random, min / 1000, max / 1000) * 1000;
+const pullNumber = (random: KeyRandom): number => intIn(random, settings.ids.pullRequest[0] ?? 1, settings.ids.pullRequest[1] ?? 500);
+
+export function trigger(random: KeyRandom, repo: RepoSeed, workflow: { readonly name: string; readonly index: number }, event: string): Trigger {
+  const person = pick(random, people);
+  const message = pick(random, settings.messages);
+  const own = identities.get(person) ?? { name: person.name, email: noreplyEmail(person) };
   switch (event) {
     case 'push': {
-      const branch = f.helpers.weightedArrayElement(repo.branches);
-      if (branch === repo.defaultBranch && f.datatype.boolean({ probability: settings.mergeShare })) {
-        const number = f.number.int({ min: settings.ids.pullRequest[0] ?? 1, max: settings.ids.pullRequest[1] ?? 500 });
-        const from = f.helpers.arrayElement(features.length > 0 ? features : ['patch-1']);
-        const merge = `Merge pull request #${number} from ${repo.spec.owner.login}/${from}`;
+      const branch = weightedPick(random, repo.branches);
+      if (branch === repo.defaultBranch && chance(random, settings.mergeShare)) {
+        const number = pullNumber(random);
+        const merge = `Merge pull request #${number} from ${repo.spec.owner.login}/${pick(random, orElse(featuresOf(repo), 'patch-1'))}`;
+        const commitAgeMs = seconds(random, 20_000, 10 * MINUTE);
         return {
-          ...own,
+          actor: person,
+          author: own,
           committer: GITHUB_COMMITTER,
           headBranch: branch,
           displayTitle: merge,
           message: `${merge}\n\n${message}`,
-          commitAgeMs: seconds(20_000, 10 * MINUTE),
+          commitAgeMs,
         };
       }
-      return { ...own, headBranch: branch, displayTitle: message, message, commitAgeMs: seconds(20_000, 2 * HOUR) };
+      return { actor: person, author: own, committer: own, headBranch: branch, displayTitle: message, message, commitAgeMs: seconds(random, 20_000, 2 * HOUR) };
     }
     case 'pull_request': {
-      const number = f.number.int({ min: settings.ids.pullRequest[0] ?? 1, max: settings.ids.pullRequest[1] ?? 500 });
-      if (f.datatype.boolean({ probability: settings.dependabot.share })) {
-        const bump = f.helpers.arrayElement(settings.dependabot.bumps);
-        const title = `Bump ${bump.package} from ${bump.from} to ${bump.to}`;
-        const branch = `dependabot/${bump.ecosystem}/${bump.package}-${bump.to}`;
-        const bot = { name: dependabot.login, email: noreplyEmail(dependabot) };
+      const number = pullNumber(random);
+      if (chance(random, settings.dependabot.share)) {
+        const bump = pick(random, bumps);
+        const commitAgeMs = seconds(random, 20_000, 5 * MINUTE);
+        const pullRequest = { number, branch: bump.branch };
+        const bot = DEPENDABOT_IDENTITY;
         return {
           actor: dependabot,
           author: bot,
           committer: GITHUB_COMMITTER,
-          headBranch: branch,
-          displayTitle: title,
-          message: title,
-          commitAgeMs: seconds(20_000, 5 * MINUTE),
-          pullRequest: { number, branch },
+          headBranch: bump.branch,
+          displayTitle: bump.title,
+          message: bump.title,
+          commitAgeMs,
+          pullRequest,
         };
       }
-      const branch = f.helpers.arrayElement(features.length > 0 ? features : [`patch-${number}`]);
-      return { ...own, headBranch: branch, displayTitle: message, message, commitAgeMs: seconds(20_000, 3 * HOUR), pullRequest: { number, branch } };
+      const branch = pick(random, orElse(featuresOf(repo), `patch-${number}`));
+      const commitAgeMs = seconds(random, 20_000, 3 * HOUR);
+      return { actor: person, author: own, committer: own, headBranch: branch, displayTitle: message, message, commitAgeMs, pullRequest: { number, branch } };
     }
     case 'release': {
-      const tag = f.helpers.arrayElement(repo.tags.length > 0 ? repo.tags : ['v1.0.0']);
-      return { ...own, headBranch: tag, displayTitle: tag, message, commitAgeMs: seconds(10 * MINUTE, 2 * 24 * HOUR) };
+      const tag = pick(random, repo.tags.length > 0 ? repo.tags : ['v1.0.0']);
+      return {
+        actor: person,
+        author: own,
+        committer: own,
+        headBranch: tag,
+        displayTitle: tag,
+        message,
+        commitAgeMs: seconds(random, 10 * MINUTE, 2 * 24 * HOUR),
+      };
     }
     case 'schedule': {
       // A scheduled run's actor is whoever last changed the workflow file: one maintainer per workflow.
       const maintainer = people[workflow.index % people.length] ?? person;
-      return { ...own, actor: maintainer, headBranch: repo.defaultBranch, displayTitle: workflow.name, message, commitAgeMs: seconds(HOUR, 5 * 24 * HOUR) };
+      const commitAgeMs = seconds(random, HOUR, 5 * 24 * HOUR);
+      return { actor: maintainer, author: own, committer: own, headBranch: repo.defaultBranch, displayTitle: workflow.name, message, commitAgeMs };
     }
     default: {
-      const branch = f.datatype.boolean({ probability: 0.8 }) ? repo.defaultBranch : f.helpers.weightedArrayElement(repo.branches);
-      return { ...own, headBranch: branch, displayTitle: workflow.name, message, commitAgeMs: seconds(10 * MINUTE, 3 * 24 * HOUR) };
+      const branch = chance(random, 0.8) ? repo.defaultBranch : weightedPick(random, repo.branches);
+      const commitAgeMs = seconds(random, 10 * MINUTE, 3 * 24 * HOUR);
+      return { actor: person, author: own, committer: own, headBranch: branch, displayTitle: workflow.name, message, commitAgeMs };
     }
   }
 }

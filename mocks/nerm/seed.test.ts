@@ -1,6 +1,8 @@
-import { seedOf } from '../../src/assemble.ts';
-import { packNerm } from './index.ts';
 import { describe, expect, it } from 'vitest';
+import { schemaRegistry, seedOf } from '../../src/assemble.ts';
+import { generatorOf, keyMismatches, keysMs, recordBytes, sampleIndexes } from '../generated-checks.ts';
+import { packNerm } from './index.ts';
+import { schemaId } from './schema-ids.ts';
 import type { JsonObject } from '../../src/core/json.ts';
 import examples from '../../fixtures/nerm/examples.json' with { type: 'json' };
 import settings from '../../fixtures/nerm/generation.json' with { type: 'json' };
@@ -10,6 +12,9 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const EXAMPLE_ID = examples.list.workflow_sessions[0]?.id;
+const ANCHOR = Date.parse('2026-11-01T00:00:00.000Z');
+
+const sessionsOf = (records?: number) => generatorOf(packNerm, 'sessions', { anchor: ANCHOR, ...(records === undefined ? {} : { records }) });
 
 function seed(anchorIso: string, seedNumber = 1): ReturnType<typeof seedOf> {
   return seedOf(packNerm, { seed: seedNumber, anchor: Date.parse(anchorIso) });
@@ -63,5 +68,58 @@ describe('NERM seed', () => {
       expect(rows.slice(1).map((row) => row.split(',')[0])).toEqual(session['profile_ids']);
       expect(attachment.data['size']).toBe(Buffer.from(String(attachment.data['content']), 'base64').length);
     }
+  });
+
+  it('makes the same session again in any order', () => {
+    const sessions = sessionsOf();
+    const indexes = sampleIndexes(sessions.count);
+    const forwards = recordBytes(sessions, indexes);
+    expect(recordBytes(sessions, [...indexes].reverse()).reverse()).toEqual(forwards);
+    expect(recordBytes(sessionsOf(), indexes)).toEqual(forwards);
+  });
+
+  it('gives keys that agree with the sessions, the example included (an absent profile_id is null)', () => {
+    const sessions = sessionsOf();
+    expect(keyMismatches(sessions, sampleIndexes(sessions.count, 80))).toEqual([]);
+    expect(sessions.keys(0).id).toBe(EXAMPLE_ID);
+    expect(sessions.keys(0).values[sessions.fields.indexOf('created_at')]).toBeNull();
+  });
+
+  it('makes the keys of 100,000 sessions in well under a second', () => {
+    const sessions = sessionsOf(100_000);
+    expect(sessions.count).toBe(100_001);
+    expect(keysMs(sessions)).toBeLessThan(2000);
+  });
+
+  it('creates sessions in index order and keeps the status weights at 100,000', () => {
+    const sessions = sessionsOf(100_000);
+    const [status, created] = [sessions.fields.indexOf('status'), sessions.fields.indexOf('created_at')];
+    const counts: Record<string, number> = {};
+    let previous = 0;
+    let unordered = 0;
+    let outside = 0;
+    for (let i = 1; i < sessions.count; i++) {
+      const values = sessions.keys(i).values;
+      const name = String(values[status]);
+      counts[name] = (counts[name] ?? 0) + 1;
+      const at = Date.parse(String(values[created]));
+      if (at < previous) unordered++;
+      previous = at;
+      const earliest = ENDED.includes(name) ? ANCHOR - settings.timeline.days * DAY : ANCHOR - settings.timeline.activeHours * HOUR;
+      if (at >= ANCHOR || at < earliest) outside++;
+    }
+    expect([unordered, outside]).toEqual([0, 0]);
+    const total = Object.values(settings.statusWeights).reduce((sum, weight) => sum + weight, 0);
+    for (const [name, weight] of Object.entries(settings.statusWeights)) expect(Math.abs((counts[name] ?? 0) / 100_000 - weight / total)).toBeLessThan(0.01);
+  });
+
+  it('validates against the session and attachment schemas', () => {
+    const registry = schemaRegistry();
+    const data = seed('2026-11-01T00:00:00.000Z');
+    const issues = [
+      ...(data['sessions'] ?? []).flatMap((s) => registry.check(schemaId('workflow-session.json'), s.data)),
+      ...(data['attachments'] ?? []).flatMap((a) => registry.check(schemaId('attachment.json'), a.data)),
+    ];
+    expect(issues).toEqual([]);
   });
 });

@@ -1,30 +1,23 @@
-import type { Json, JsonObject } from '../../src/core/json.ts';
+import type { JsonObject } from '../../src/core/json.ts';
 import type { SeedContext } from '../../src/engine/pack.ts';
 import type { SeededFaker } from '../../src/generation/seeded-faker.ts';
-import { seededEnd, seededStart, type Timeline } from '../../src/generation/timeline.ts';
 import type { NewRecord, SeedData } from '../../src/store/store.ts';
 import examples from '../../fixtures/twinit/examples.json' with { type: 'json' };
 import settings from '../../fixtures/twinit/generation.json' with { type: 'json' };
-import { tasksFollowing } from './machine.ts';
+import { nanoTimestamp, twinitRuns } from './generated-runs.ts';
 
 const MINUTE = 60_000;
 const DAY = 1440 * MINUTE;
-const ACTIVE = new Set(['QUEUED', 'RUNNING', 'PAUSED']);
 
-/** Twinit timestamps carry nanoseconds (seed 002): the millisecond instant plus six more digits. */
-export function nanoTimestamp(ms: number, extraDigits: string): string {
-  return new Date(ms).toISOString().replace('Z', `${extraDigits.padEnd(6, '0').slice(0, 6)}Z`);
-}
-
-type Definition = { readonly record: NewRecord; readonly tasks: readonly JsonObject[]; readonly namespaces: readonly string[] };
+type Definition = { readonly record: NewRecord; readonly data: JsonObject; readonly tasks: readonly JsonObject[]; readonly namespaces: readonly string[] };
 
 /**
  * The Twinit seed: the seed document's run and its definition verbatim, generated definitions over every task type
- * (vendor-facts 002), and generated runs across statuses under the example's namespace and a second one.
+ * (vendor-facts 002), and runs across statuses under the example's namespace and a second one, generated record by
+ * record (generated-runs.ts).
  */
 export function seedTwinit(ctx: SeedContext): SeedData {
   const f = ctx.faker;
-  const timeline: Timeline = { anchor: ctx.anchor, ...settings.timeline };
   const users = Array.from({ length: settings.users }, () => f.string.uuid());
   const example = examples.getResponse;
   const exampleDef = definitionRecord(f, {
@@ -64,13 +57,14 @@ export function seedTwinit(ctx: SeedContext): SeedData {
     );
   }
 
-  const runs: NewRecord[] = [{ id: example._id, data: example as unknown as JsonObject }];
-  const inNamespace = definitions.filter((d) => d.namespaces.includes(settings.namespace));
-  const inSecond = definitions.filter((d) => d.namespaces.includes(settings.secondNamespace));
-  const count = ctx.records ?? settings.runsInNamespace;
-  for (let i = 0; i < count; i++) runs.push(generatedRun(f, timeline, f.helpers.arrayElement(inNamespace), users));
-  for (let i = 0; i < settings.runsInSecondNamespace; i++) runs.push(generatedRun(f, timeline, f.helpers.arrayElement(inSecond), users));
-  return { workflowdefs: definitions.map((d) => d.record), workflows: runs };
+  const workflows = twinitRuns(ctx, {
+    inFirst: definitions.filter((d) => d.namespaces.includes(settings.namespace)),
+    inSecond: definitions.filter((d) => d.namespaces.includes(settings.secondNamespace)),
+    users,
+    first: ctx.records ?? settings.runsInNamespace,
+    second: settings.runsInSecondNamespace,
+  });
+  return { workflowdefs: definitions.map((d) => d.record), workflows };
 }
 
 function taskName(f: SeededFaker, type: string, index: number): string {
@@ -108,68 +102,5 @@ function definitionRecord(
     _createdBy: spec.by,
     _updatedBy: spec.by,
   };
-  return { record: { id: spec.id, data }, tasks: spec.tasks, namespaces: spec.namespaces };
-}
-
-function inputFor(f: SeededFaker, tasks: readonly JsonObject[]): JsonObject {
-  const input: JsonObject = {};
-  for (const task of tasks) {
-    if (task['_type'] === 'REST_CONNECTOR') input['_url'] = `https://api.${f.internet.domainName()}/v1/${f.word.noun()}/${f.string.alphanumeric(10)}`;
-    if (task['_type'] === 'MQTT_PUBLISH') input['_topic'] = `site/${f.word.noun()}/${f.word.noun()}`;
-    if (task['_type'] === 'SCRIPT_EXECUTION') input['_scriptName'] = `${f.word.verb()}_${f.word.noun()}.js`;
-    if (task['_type'] === 'AI_CONVERSE') input['_prompt'] = f.lorem.sentence();
-    if (task['_type'] === 'HAYSTACK') input['_siteRef'] = `@${f.string.alphanumeric(8)}`;
-  }
-  return input;
-}
-
-function generatedRun(f: SeededFaker, timeline: Timeline, definition: Definition, users: readonly string[]): NewRecord {
-  const status = f.helpers.weightedArrayElement(Object.entries(settings.statusWeights).map(([value, weight]) => ({ value, weight })));
-  const created = seededStart(f, timeline, ACTIVE.has(status));
-  const updated = status === 'QUEUED' ? created : seededEnd(created, f.number.int({ min: 200, max: 45 * MINUTE }), timeline.anchor);
-  const done = f.number.int({ min: 0, max: definition.tasks.length - 1 });
-  const tasks = definition.tasks.map(
-    (task, index): JsonObject => ({
-      _id: f.string.uuid(),
-      _name: String(task['_name']),
-      _sequenceno: Number(task['_sequenceno']),
-      _type: String(task['_type']),
-      _status: index < done ? 'COMPLETED' : 'QUEUED',
-    }),
-  );
-  const id = f.string.uuid();
-  const createdBy = f.helpers.arrayElement(users);
-  const output: Json =
-    status === 'COMPLETED' ? { _result: f.helpers.arrayElement(['ok', 'published', 'synced']), _records: f.number.int({ min: 1, max: 5000 }) } : null;
-  const data: JsonObject = {
-    _id: id,
-    _workflowDefId: String(definition.record.data['_id']),
-    _name: String(definition.record.data['_name']),
-    _namespaces: [...definition.namespaces],
-    _userType: String(definition.record.data['_userType']),
-    _tasks: tasksFollowing(tasks, status),
-    _timeoutSeconds: definition.record.data['_timeoutSeconds'] ?? null,
-    _timeoutPolicy: definition.record.data['_timeoutPolicy'] ?? null,
-    _status: status,
-    _createdAt: nanoTimestamp(created, f.string.numeric(6)),
-    _updatedAt: nanoTimestamp(updated, f.string.numeric(6)),
-    _createdBy: createdBy,
-    _updatedBy: f.datatype.boolean({ probability: 0.8 }) ? createdBy : f.helpers.arrayElement(users),
-    _inputParams: inputFor(f, definition.tasks),
-    _output: output,
-  };
-  const loopTasks = definition.tasks.some((task) => task['_type'] === 'DO_WHILE') ? loopIterations(f, definition.tasks.length, status) : [];
-  return { id, data, meta: { loopTasks } };
-}
-
-/** DO_WHILE iterations, shown only with _includeLoopOverTasks=true; numbered after the definition's own tasks. */
-function loopIterations(f: SeededFaker, taskCount: number, status: string): JsonObject[] {
-  const iterations = status === 'QUEUED' ? 0 : f.number.int({ min: 1, max: 4 });
-  return Array.from({ length: iterations }, (_, i) => ({
-    _id: f.string.uuid(),
-    _name: `loop_iteration__${i + 1}`,
-    _sequenceno: taskCount + i + 1,
-    _type: 'SCRIPT_EXECUTION',
-    _status: 'COMPLETED',
-  }));
+  return { record: { id: spec.id, data }, data, tasks: spec.tasks, namespaces: spec.namespaces };
 }

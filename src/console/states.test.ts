@@ -23,6 +23,18 @@ describe('counting runs by state', () => {
     expect(Object.values(expected).reduce((sum, n) => sum + n, 0)).toBe(all?.total);
   });
 
+  it('counts from the store without reading records when it can, with the same result', async () => {
+    const { admin } = testMock({ seed: 1 });
+    const read: RecordPages = (collection, page) => admin.records('amperity', collection, page);
+    let asked = 0;
+    const counted = await countStates(pack('amperity'), read, async (collection, field) => {
+      asked++;
+      return admin.countBy('amperity', collection, field);
+    });
+    expect(asked).toBe(1);
+    expect(counted).toEqual(await countStates(pack('amperity'), read));
+  });
+
   it('reads page after page until the total', async () => {
     const records = Array.from(
       { length: 1203 },

@@ -3,7 +3,7 @@ import { fail, ok, type Result } from '../core/result.ts';
 import { isoAt } from '../core/time.ts';
 import type { FaultBook } from '../faults/faults.ts';
 import type { Journal } from '../journal/journal.ts';
-import type { SeedData, SpaceDump, StoredRecord } from '../store/store.ts';
+import type { KeyValue, SeedData, SpaceDump, StoredRecord } from '../store/store.ts';
 import type { SchemaRegistry } from '../validation/registry.ts';
 import type { ApiPack } from './pack.ts';
 import type { EngineRuntime, Profile, RateSetting } from './runtime.ts';
@@ -38,6 +38,16 @@ export interface EngineAdmin {
     collection: string,
     query: { readonly session?: string; readonly ids?: readonly string[]; readonly offset?: number; readonly limit?: number },
   ): Promise<{ records: StoredRecord[]; total: number } | undefined>;
+  /**
+   * How many records of a collection hold each value at `field` (null for none), in one session, when the store can
+   * count without reading every record (a compact store counts its key columns); undefined otherwise.
+   */
+  countBy(
+    packId: string,
+    collection: string,
+    field: string,
+    session?: string,
+  ): Promise<readonly { readonly value: KeyValue; readonly count: number }[] | undefined>;
   exportState(): Promise<StateExport>;
   /** Replaces the spaces in the export with its contents (others are left alone); refuses a malformed export. */
   importState(state: unknown): Promise<Result<string[], string>>;
@@ -61,7 +71,10 @@ export function createAdministration(runtime: EngineRuntime): EngineAdmin {
     faults: runtime.faults,
     seedData: (packId) => runtime.seedData(runtime.entry(packId).pack),
     async ready() {
-      await Promise.all(packs.map((pack) => spaces.ensure(pack, spaces.spaceFor(pack))));
+      // Every pack's shared space, and every space a durable store kept (it makes their generated records again).
+      const wanted = new Map(packs.map((pack) => [spaces.spaceFor(pack), pack]));
+      for (const { space, pack } of await spaces.all(packs)) wanted.set(space, pack);
+      for (const [space, pack] of wanted) await spaces.ensure(pack, space);
     },
     async reset(packId) {
       // Every session's copy goes; the shared one is seeded again at once, sessions when next used.
@@ -93,6 +106,13 @@ export function createAdministration(runtime: EngineRuntime): EngineAdmin {
       });
       return { records: [...page.items], total: page.total };
     },
+    async countBy(packId, collection, field, session) {
+      const pack = packs.find((p) => p.id === packId);
+      if (!pack || !store.countBy) return undefined;
+      const space = spaces.spaceFor(pack, session);
+      await spaces.ensure(pack, space);
+      return store.countBy(space, collection, field);
+    },
     async exportState() {
       const dumps: Record<string, SpaceDump> = {};
       for (const { space } of await spaces.all(packs)) dumps[space] = await store.dump(space);
@@ -101,7 +121,10 @@ export function createAdministration(runtime: EngineRuntime): EngineAdmin {
     async importState(state) {
       const parsed = parseStateExport(state, packs);
       if (!parsed.ok) return parsed;
-      for (const [space, dump] of Object.entries(parsed.value.spaces)) await store.restore(space, dump);
+      for (const [space, dump] of Object.entries(parsed.value.spaces)) {
+        await store.restore(space, dump);
+        lifecycle.forget(space);
+      }
       return ok(Object.keys(parsed.value.spaces));
     },
     loadFixtures: (packId, collections, session) => loadFixtures(runtime, packId, collections, session),

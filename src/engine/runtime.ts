@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.ts';
+import { isJsonObject, type Json } from '../core/json.ts';
 import { isoAt } from '../core/time.ts';
 import { createFaultBook, type FaultBook } from '../faults/faults.ts';
 import { createIdSource, type IdSource } from '../generation/ids.ts';
@@ -7,7 +8,7 @@ import { createJournal, type Journal } from '../journal/journal.ts';
 import { createLifecycleRunner, type LifecycleRunner } from '../lifecycle/runner.ts';
 import type { RateLimiter } from '../rate-limit/limiter.ts';
 import { compileRoutes } from '../routing/match.ts';
-import type { SeedData, Store } from '../store/store.ts';
+import { isGenerated, type GeneratedCollection, type SeedData, type Store } from '../store/store.ts';
 import type { SchemaRegistry } from '../validation/registry.ts';
 import type { ResponseViolation } from './response-check.ts';
 import type { ApiPack } from './pack.ts';
@@ -78,8 +79,11 @@ export interface EngineRuntime {
   readonly lifecycle: LifecycleRunner;
   readonly spaces: Spaces;
   readonly settings: RuntimeSettings;
-  /** The seeded data of a pack (computed once per process for a pack, seed, size and anchor). */
-  seedData(pack: ApiPack): SeedData;
+  /**
+   * The seeded data of a pack (computed once per process for a pack, seed, size and anchor); with `origin`, as it was
+   * made for the seed, size and anchor its generators carry (a durable store making a space again after a restart).
+   */
+  seedData(pack: ApiPack, origin?: Json): SeedData;
   /** The clock's time as the pack writes times (its `timePrecision`). */
   now(pack: ApiPack): string;
   /** The compiled pack of an id; throws for an unknown one (the HTTP edge only routes to mounted packs). */
@@ -90,8 +94,13 @@ export function createRuntime(options: EngineOptions): EngineRuntime {
   const compiled = new Map(options.packs.map((pack) => [pack.id, compilePack(pack, options.registry)]));
   const ids = createIdSource(deriveSeed(options.seed, `runtime${options.runtimeSalt ?? ''}`));
   const anchor = options.seedAnchor ?? seedAnchor(options.clock.now());
-  const seedData = (pack: ApiPack): SeedData => cachedSeed(pack, options.registry, options.seed, options.records, anchor);
-  const lifecycle = createLifecycleRunner(options.store, options.clock, options.seed);
+  const seedData = (pack: ApiPack, origin?: Json): SeedData => {
+    const recorded = originOf(origin, pack);
+    return recorded
+      ? cachedSeed(pack, options.registry, recorded.seed, recorded.records, recorded.anchor)
+      : cachedSeed(pack, options.registry, options.seed, options.records, anchor);
+  };
+  const lifecycle = createLifecycleRunner(options.store, options.clock, options.seed, seedData);
   const rates = new Map<string, RateSetting>(
     options.packs.flatMap((pack) =>
       pack.rateLimit ? [[pack.id, { enabled: options.rateLimits ?? false, perSecond: pack.rateLimit.perSecond }] as const] : [],
@@ -116,17 +125,52 @@ export function createRuntime(options: EngineOptions): EngineRuntime {
   };
 }
 
+/** Seed data of the most recent (pack, seed, size, anchor) keys; bounded, as tests start engines at many anchors. */
+const SEED_CACHE_SIZE = 32;
 const seedCache = new Map<string, SeedData>();
 
-/** Seeded data is a pure function of pack, seed, size and anchor, so engines in one process share it. */
+/**
+ * Seeded data is a pure function of pack, seed, size and anchor, so engines in one process share it: one generator
+ * object per collection, and with it one set of key columns in the store (decision 006), whatever the number of spaces.
+ */
 function cachedSeed(pack: ApiPack, registry: SchemaRegistry, seed: number, records: number | undefined, anchor: number): SeedData {
   const key = `${pack.id}:${seed}:${records ?? ''}:${anchor}`;
   let data = seedCache.get(key);
-  if (!data) {
-    data = buildSeed(pack, registry, seed, records, anchor);
-    seedCache.set(key, data);
+  if (data) {
+    seedCache.delete(key);
+  } else {
+    const origin: Json = { pack: pack.id, seed, anchor, ...(records === undefined ? {} : { records }) };
+    data = withOrigin(buildSeed(pack, registry, seed, records, anchor), origin);
+    if (seedCache.size >= SEED_CACHE_SIZE) seedCache.delete(seedCache.keys().next().value as string);
   }
+  seedCache.set(key, data);
   return data;
+}
+
+/** The generators of a seed, each carrying how to make it again (`GeneratedCollection.origin`). */
+function withOrigin(data: SeedData, origin: Json): SeedData {
+  return Object.fromEntries(
+    Object.entries(data).map(([name, collection]) => {
+      if (!isGenerated(collection)) return [name, collection];
+      const tagged: GeneratedCollection = {
+        kind: 'generated',
+        count: collection.count,
+        fields: collection.fields,
+        keys: (i) => collection.keys(i),
+        record: (i) => collection.record(i),
+        origin,
+      };
+      return [name, tagged];
+    }),
+  );
+}
+
+/** The seed, size and anchor an origin names, when it is this pack's. */
+function originOf(origin: Json | undefined, pack: ApiPack): { seed: number; records: number | undefined; anchor: number } | undefined {
+  if (!isJsonObject(origin ?? null)) return undefined;
+  const { pack: id, seed, records, anchor } = origin as { [key: string]: Json };
+  if (id !== pack.id || typeof seed !== 'number' || typeof anchor !== 'number' || (records !== undefined && typeof records !== 'number')) return undefined;
+  return { seed, anchor, records };
 }
 
 function compilePack(pack: ApiPack, registry: SchemaRegistry): CompiledPack {

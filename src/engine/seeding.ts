@@ -1,7 +1,7 @@
 import type { Json } from '../core/json.ts';
 import { isoAt } from '../core/time.ts';
 import { generateFromSchema } from '../generation/from-schema.ts';
-import { createIdSource } from '../generation/ids.ts';
+import { sfc32Stream } from '../generation/ids.ts';
 import { createRecordFaker, deriveSeed, withFaker, withSeededFaker, type SeededFaker } from '../generation/seeded-faker.ts';
 import type { SeedData } from '../store/store.ts';
 import type { SchemaRegistry } from '../validation/registry.ts';
@@ -34,12 +34,25 @@ export function buildSeed(pack: ApiPack, registry: SchemaRegistry, seed: number,
         schemaId.split('#')[0],
       );
     };
-  const keyRandom = (collection: string, index: number) => createIdSource(deriveSeed(packSeed, `${collection}#${index}`)).next;
+  const keyRandom = (collection: string, index: number) => sfc32Stream(deriveSeed(packSeed, `${collection}#${index}`));
   const recordFaker = createRecordFaker();
-  const forRecord = <T>(collection: string, index: number, build: (record: RecordContext) => T): T =>
-    withFaker(recordFaker, deriveSeed(packSeed, `${collection}@${index}`), refDate, (faker) =>
-      build({ faker, fromSchema: fromSchemaWith(faker), iso, anchor, keyRandom: keyRandom(collection, index) }),
-    );
+  const forRecord = <T>(collection: string, index: number, build: (record: RecordContext) => T): T => {
+    // The faker is seeded on first use: a record drawn from its key stream alone never pays for it.
+    let seeded: SeededFaker | undefined;
+    const faker = () => {
+      seeded ??= withFaker(recordFaker, deriveSeed(packSeed, `${collection}@${index}`), refDate, (f) => f);
+      return seeded;
+    };
+    return build({
+      get faker() {
+        return faker();
+      },
+      fromSchema: (schemaId) => fromSchemaWith(faker())(schemaId),
+      iso,
+      anchor,
+      keyRandom: keyRandom(collection, index),
+    });
+  };
   return withSeededFaker(packSeed, refDate, (faker) => {
     const context: SeedContext = { faker, anchor, iso, fromSchema: fromSchemaWith(faker), forRecord, keyRandom, ...(records === undefined ? {} : { records }) };
     return pack.seed(context);

@@ -1,3 +1,4 @@
+import type { Json } from '../core/json.ts';
 import type { IdSource } from '../generation/ids.ts';
 import type { LifecycleRunner } from '../lifecycle/runner.ts';
 import type { SeedData, Store } from '../store/store.ts';
@@ -25,12 +26,23 @@ export function isSessionName(name: string): boolean {
   return SESSION_NAME.test(name);
 }
 
-export function createSpaces(store: Store, seedData: (pack: ApiPack) => SeedData, ids: IdSource, lifecycle: LifecycleRunner): Spaces {
+/** A pack's seeded data: now, or as it was made for `origin` (a durable store regenerating a space after a restart). */
+export type SeedSource = (pack: ApiPack, origin?: Json) => SeedData;
+
+export function createSpaces(store: Store, seedData: SeedSource, ids: IdSource, lifecycle: LifecycleRunner): Spaces {
   const spaceFor = (pack: ApiPack, session = DEFAULT_SESSION) => `${session}:${pack.id}`;
 
   const ensure = async (pack: ApiPack, space: string): Promise<void> => {
-    const data = () => ({ ...seedData(pack), [SPACE_COLLECTION]: [{ id: 'epoch', data: { epoch: ids.hex(12) } }] });
-    if (await store.seed(space, data)) await lifecycle.planSpace(space, pack);
+    let epoch = '';
+    let seeded: SeedData = {};
+    const data = (origin?: Json): SeedData => {
+      // Regenerating a space kept on disk: its epoch and every other change come back from the store.
+      if (origin !== undefined) return seedData(pack, origin);
+      epoch = ids.hex(12);
+      seeded = seedData(pack);
+      return { ...seeded, [SPACE_COLLECTION]: [{ id: 'epoch', data: { epoch } }] };
+    };
+    if (await store.seed(space, data)) await lifecycle.planSpace(space, pack, seeded, epoch);
   };
 
   return {

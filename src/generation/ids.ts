@@ -9,6 +9,29 @@ export interface IdSource {
   next(): number;
 }
 
+/**
+ * A bare sfc32 stream of floats in [0, 1): what keys of generated records and per-record fakers draw from, made for
+ * every record of a seeded collection, so it is one closure and nothing else.
+ */
+export function sfc32Stream(seed: number): () => number {
+  let a = 0x9e3779b9;
+  let b = 0x243f6a88;
+  let c = 0xb7e15162;
+  let d = seed >>> 0;
+  const next = (): number => {
+    const t = (a + b) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    d = (d + 1) | 0;
+    const out = (t + d) | 0;
+    c = (c + out) | 0;
+    return (out >>> 0) / 4294967296;
+  };
+  for (let i = 0; i < 16; i++) next();
+  return next;
+}
+
 export function createIdSource(seed: number): IdSource {
   // sfc32: small, fast and good enough for ids; not for secrets.
   let a = 0x9e3779b9,

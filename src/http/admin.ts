@@ -178,8 +178,10 @@ export function adminRouter(deps: AdminDeps): Router {
     const pack = admin.packs.find((candidate) => candidate.id === api);
     if (!pack) return void res.status(404).json({ error: `No API ${api ?? ''}` });
     if (session !== undefined && !isSessionName(session)) return void res.status(400).json({ error: `Invalid session name ${session}` });
-    const counts = await countStates(pack, (collection, page) =>
-      admin.records(pack.id, collection, { ...page, ...(session === undefined ? {} : { session }) }),
+    const counts = await countStates(
+      pack,
+      (collection, page) => admin.records(pack.id, collection, { ...page, ...(session === undefined ? {} : { session }) }),
+      (collection, field) => admin.countBy(pack.id, collection, field, session),
     );
     if (!counts) return void res.status(404).json({ error: `${pack.id} declares no state machine` });
     res.json({ api: pack.id, ...counts });

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../core/json.ts';
-import { createIdSource } from '../generation/ids.ts';
+import { sfc32Stream } from '../generation/ids.ts';
 import { deriveSeed } from '../generation/seeded-faker.ts';
 import { historyOf } from '../state/history.ts';
 import { stateOf, type StateMachine } from '../state/machine.ts';
@@ -45,20 +45,37 @@ export function planMove(
   record: { readonly id: string; readonly data: JsonObject; readonly meta: JsonObject },
   enteredAt: number,
 ): PlannedMove | undefined {
-  if (progress.fixed?.includes(record.id)) return undefined;
-  const from = stateOf(machine, record.data);
+  return planMoveFrom(progress, seed, { id: record.id, state: stateOf(machine, record.data), visit: historyOf(record.meta).length }, enteredAt);
+}
+
+/**
+ * The same plan from a run's id, state and number of moves so far (its `visit`), so a seeded run can be planned from
+ * its keys without being made whole: seeded runs have no history (visit 0).
+ */
+export function planMoveFrom(
+  progress: Progress,
+  seed: number,
+  run: { readonly id: string; readonly state: string; readonly visit: number },
+  enteredAt: number,
+): PlannedMove | undefined {
+  if (progress.fixed?.includes(run.id)) return undefined;
+  const from = run.state;
   const step = Object.hasOwn(progress.states, from) ? progress.states[from] : undefined;
   if (!step || step.next.length === 0) return undefined;
-  const visit = historyOf(record.meta).length;
-  const random = moveRandom(seed, record.id, from, visit);
+  const random = moveRandom(seed, run.id, from, run.visit);
   const [min, max] = step.afterMs;
   const at = enteredAt + min + Math.floor(random() * (max - min + 1));
   return { at, from, to: weighted(step.next, random()) };
 }
 
+/** The states a run leaves by itself. */
+export function movingStates(progress: Progress): string[] {
+  return Object.entries(progress.states).flatMap(([state, step]) => (step.next.length > 0 ? [state] : []));
+}
+
+/** The stream a move draws from (the same numbers as an id source of that seed; one closure, as it runs per moving run). */
 export function moveRandom(seed: number, id: string, state: string, visit: number): () => number {
-  const source = createIdSource(deriveSeed(seed, `${id}|${state}|${visit}`));
-  return () => source.next();
+  return sfc32Stream(deriveSeed(seed, `${id}|${state}|${visit}`));
 }
 
 function weighted(options: ProgressStep['next'], roll: number): string {

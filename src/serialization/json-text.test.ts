@@ -58,4 +58,12 @@ describe('JSON text of payloads', () => {
     const payload = { a: 1, b: undefined } as unknown as Json;
     expect(String(write(payload))).toBe('{"a":1}');
   });
+
+  it('remembers stored values within its byte budget', () => {
+    const write = createJsonWriter(1_000, 10_000);
+    for (let i = 0; i < 200; i++) write(stored({ id: i, text: 'x'.repeat(500) }));
+    const { values, bytes } = write.held();
+    expect(bytes).toBeLessThanOrEqual(10_000);
+    expect(values).toBeGreaterThan(10);
+  });
 });

@@ -3,12 +3,14 @@ import { isStored } from '../core/stored.ts';
 
 /**
  * Writes payloads as UTF-8 JSON, remembering the bytes of stored values (see `markStored`) by identity, the most
- * recently used `capacity` of them: a page of records served before is written by copying bytes already made, with no
- * `JSON.stringify` and no UTF-8 encoding of the records. The bytes are identical to `JSON.stringify`'s; other values
- * may change between calls and are always written anew.
+ * recently used of them up to `capacity` values and `budgetBytes` bytes (so large records, 12 KB runs, cannot hold
+ * hundreds of megabytes, nor keep alive the records a bounded store cache let go): a page of records served before is
+ * written by copying bytes already made, with no `JSON.stringify` and no UTF-8 encoding of the records. The bytes are
+ * identical to `JSON.stringify`'s; other values may change between calls and are always written anew.
  */
-export function createJsonWriter(capacity = 20_000): (payload: Json) => Buffer {
+export function createJsonWriter(capacity = 20_000, budgetBytes = 8 * 1024 * 1024): JsonWriter {
   const known = new Map<object, Buffer>();
+  let held = 0;
 
   const bytesOf = (value: object): Buffer => {
     let bytes = known.get(value);
@@ -16,7 +18,12 @@ export function createJsonWriter(capacity = 20_000): (payload: Json) => Buffer {
       known.delete(value);
     } else {
       bytes = Buffer.from(JSON.stringify(value));
-      if (known.size >= capacity) known.delete(known.keys().next().value as object);
+      held += bytes.length;
+      while (known.size > 0 && (known.size >= capacity || held > budgetBytes)) {
+        const [oldest, oldBytes] = known.entries().next().value as [object, Buffer];
+        known.delete(oldest);
+        held -= oldBytes.length;
+      }
     }
     known.set(value, bytes);
     return bytes;
@@ -53,12 +60,16 @@ export function createJsonWriter(capacity = 20_000): (payload: Json) => Buffer {
     out.text('}');
   };
 
-  return (payload) => {
+  const writer = (payload: Json) => {
     const out = new Output();
     write(payload, 2, out);
     return out.done();
   };
+  return Object.assign(writer, { held: () => ({ values: known.size, bytes: held }) });
 }
+
+/** Writes a payload as JSON bytes; `held` says what it remembers now. */
+export type JsonWriter = ((payload: Json) => Buffer) & { readonly held: () => { readonly values: number; readonly bytes: number } };
 
 const COMMA = Buffer.from(',');
 

@@ -45,7 +45,7 @@ export function matchesAll(record: Sortable, where: readonly Condition[]): boole
   return where.every((condition) => matches(readPath(record.data, condition.field), condition));
 }
 
-function matches(actual: Json | undefined, condition: Condition): boolean {
+export function matches(actual: Json | undefined, condition: Condition): boolean {
   switch (condition.op) {
     case 'eq':
       return actual === condition.value;
@@ -71,7 +71,7 @@ function matches(actual: Json | undefined, condition: Condition): boolean {
   }
 }
 
-function comparable(value: Json | undefined, as: Comparison | undefined): string | number | undefined {
+export function comparable(value: Json | undefined, as: Comparison | undefined): string | number | undefined {
   if (value === null || value === undefined) return undefined;
   if (as === 'time') {
     const ms = typeof value === 'string' ? Date.parse(value) : NaN;

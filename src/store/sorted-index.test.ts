@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generatedFrom } from './generated-fixture.ts';
 import { MemoryState } from './memory-state.ts';
 import { compareRecords, comparePositions, matchesAll, positionOf, type Condition, type ListQuery, type SortKey } from './query.ts';
 import { pageOf } from './sorted-index.ts';
@@ -30,6 +31,7 @@ const STATUSES = ['new', 'running', 'done', 'failed'];
 const ORDERS: readonly (readonly SortKey[])[] = [
   [],
   [{ field: 'createdAt', dir: 'desc', as: 'time' }],
+  [{ field: 'createdAt', dir: 'asc', as: 'time' }],
   [
     { field: 'status', dir: 'asc' },
     { field: 'createdAt', dir: 'asc', as: 'time' },
@@ -54,6 +56,10 @@ function randomQuery(next: () => number, last?: StoredRecord): ListQuery {
   if (next() < 0.6) where.push({ field: 'status', op: 'eq', value: STATUSES[Math.floor(next() * 4)] as string });
   if (next() < 0.3) where.push({ field: 'tenant', op: 'eq', value: 'a' });
   if (next() < 0.3) where.push({ field: 'score', op: 'gte', value: 5, as: 'number' });
+  // Time windows, which an index sorted by time answers by binary search.
+  for (const op of ['gte', 'gt', 'lte', 'lt'] as const) {
+    if (next() < 0.2) where.push({ field: 'createdAt', op, value: Date.UTC(2026, 0, 1 + Math.floor(next() * 40)), as: 'time' });
+  }
   const orderBy = ORDERS[Math.floor(next() * ORDERS.length)] ?? [];
   const limit = 1 + Math.floor(next() * 15);
   if (next() < 0.5) return { where, orderBy, page: { kind: 'offset', offset: Math.floor(next() * 40), limit } };
@@ -61,18 +67,23 @@ function randomQuery(next: () => number, last?: StoredRecord): ListQuery {
 }
 
 describe('indexed lists', () => {
-  it('agree with filtering and sorting every record, across inserts, replaces and removes', () => {
+  it.each(['records', 'a generator'])('agree with filtering and sorting every record, across inserts, replaces and removes, seeded with %s', (form) => {
     const next = random(7);
-    const state = new MemoryState();
-    let created = 0;
+    const state = new MemoryState({ cacheBytes: 20_000 });
+    const seeded = Array.from({ length: 200 }, (_, i) => {
+      const data = recordData(next, i);
+      return { id: data.id, data };
+    });
+    state.fill('s', { runs: form === 'records' ? seeded : generatedFrom(seeded, ['status', 'tenant', 'createdAt', 'score']) });
+    let created = seeded.length;
     for (let step = 0; step < 1500; step++) {
       const roll = next();
       const all = state.dump('s')['runs'] ?? [];
-      if (roll < 0.45 || all.length === 0) {
+      if (roll < 0.4 || all.length === 0) {
         const data = recordData(next, created++);
         const prepared = state.prepareInsert('s', 'runs', { id: data.id, data });
         if (prepared.ok) state.put('s', 'runs', prepared.value);
-      } else if (roll < 0.65) {
+      } else if (roll < 0.6) {
         const victim = all[Math.floor(next() * all.length)] as StoredRecord;
         const prepared = state.prepareReplace('s', 'runs', victim.id, victim.version, {
           data: {
@@ -83,7 +94,7 @@ describe('indexed lists', () => {
           meta: {},
         });
         if (prepared.ok) state.put('s', 'runs', prepared.value);
-      } else if (roll < 0.72) {
+      } else if (roll < 0.7) {
         state.remove('s', 'runs', (all[Math.floor(next() * all.length)] as StoredRecord).id);
       } else {
         const current = state.dump('s')['runs'] ?? [];

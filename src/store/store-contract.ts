@@ -1,38 +1,51 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../core/json.ts';
+import { generatedFrom } from './generated-fixture.ts';
 import { positionOf, type ListQuery, type SortKey } from './query.ts';
-import type { Store, StoredRecord } from './store.ts';
+import type { NewRecord, SeedCollection, Store, StoredRecord } from './store.ts';
+
+/** The fields the contract's lists read, as a generated collection declares them. */
+const FIELDS = ['status', 'createdAt', 'name', 'tags', 'amount'];
+
+/** A seeded collection in each form a seed may take: records, or a generator of them (issue 17). */
+const FORMS: readonly { readonly form: string; readonly make: (records: readonly NewRecord[]) => SeedCollection }[] = [
+  { form: 'records', make: (records) => records },
+  { form: 'a generator', make: (records) => generatedFrom(records, FIELDS) },
+];
+
+type MakeStore = () => Promise<Store> | Store;
+
+const run = (data: JsonObject, id: string): NewRecord => ({ id, data });
+const newestFirst: SortKey[] = [{ field: 'createdAt', dir: 'desc', as: 'time' }];
+const all = (orderBy: SortKey[] = newestFirst, limit = 1000): ListQuery => ({ where: [], orderBy, page: { kind: 'offset', offset: 0, limit } });
+const ids = (records: readonly StoredRecord[]) => records.map((record) => record.id);
+
+/** Seeded run `i`: every third one done, a creation second per index, a name, a tag, an amount. */
+const seededRun = (i: number): NewRecord =>
+  run(
+    {
+      id: `r${i}`,
+      status: i % 3 === 0 ? 'done' : 'running',
+      createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+      name: `Run ${i}`,
+      tags: [i % 2 === 0 ? 'even' : 'odd'],
+      amount: i,
+    },
+    `r${i}`,
+  );
 
 /**
  * The behaviour every Store backend must share. Each backend's test file calls this with a factory, the way
- * Hono runs one router suite against each router implementation.
+ * Hono runs one router suite against each router implementation. Every test of seeded data runs twice: with the seed
+ * as records, and as a generated collection (which a compact store keeps as key columns, decision 006).
  */
-export function describeStoreContract(name: string, makeStore: () => Promise<Store> | Store): void {
-  const run = (data: JsonObject, id: string) => ({ id, data });
-  const newestFirst: SortKey[] = [{ field: 'createdAt', dir: 'desc', as: 'time' }];
-  const all = (orderBy: SortKey[] = newestFirst, limit = 1000): ListQuery => ({ where: [], orderBy, page: { kind: 'offset', offset: 0, limit } });
-  const ids = (records: readonly StoredRecord[]) => records.map((record) => record.id);
+export function describeStoreContract(name: string, makeStore: MakeStore): void {
+  describeWrites(`${name} store contract`, makeStore);
+  for (const { form, make } of FORMS) describeSeeded(`${name} store contract, seeded with ${form}`, makeStore, make);
+}
 
-  async function seeded(count: number): Promise<Store> {
-    const store = await makeStore();
-    const records = Array.from({ length: count }, (_, i) =>
-      run(
-        {
-          id: `r${i}`,
-          status: i % 3 === 0 ? 'done' : 'running',
-          createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
-          name: `Run ${i}`,
-          tags: [i % 2 === 0 ? 'even' : 'odd'],
-          amount: i,
-        },
-        `r${i}`,
-      ),
-    );
-    await store.seed('s', () => ({ runs: records }));
-    return store;
-  }
-
-  describe(`${name} store contract`, () => {
+function describeWrites(title: string, makeStore: MakeStore): void {
+  describe(title, () => {
     it('returns an inserted record by id with version 1', async () => {
       const store = await makeStore();
       const inserted = await store.insert('s', 'runs', run({ status: 'new' }, 'a'));
@@ -75,38 +88,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await store.remove('s', 'runs', 'a')).toBe(false);
     });
 
-    it('seeds a space once and again only after drop', async () => {
-      const store = await makeStore();
-      expect(await store.seed('s', () => ({ runs: [run({}, 'a')] }))).toBe(true);
-      expect(await store.seed('s', () => ({ runs: [run({}, 'b')] }))).toBe(false);
-      expect(await store.get('s', 'runs', 'b')).toBeUndefined();
-      await store.drop('s');
-      expect(await store.get('s', 'runs', 'a')).toBeUndefined();
-      expect(await store.seed('s', () => ({ runs: [run({}, 'b')] }))).toBe(true);
-    });
-
-    it('dumps a space and restores it with the same order, versions and next sequence', async () => {
-      const store = await seeded(5);
-      await store.replace('s', 'runs', 'r2', 1, { data: { id: 'r2', status: 'moved', createdAt: '2026-01-01T00:00:02.000Z' }, meta: { note: 'kept' } });
-      const dump = await store.dump('s');
-      await store.drop('s');
-      expect(await store.get('s', 'runs', 'r2')).toBeUndefined();
-      await store.restore('t', dump);
-      expect(await store.get('t', 'runs', 'r2')).toMatchObject({ version: 2, data: { status: 'moved' }, meta: { note: 'kept' } });
-      expect(ids((await store.list('t', 'runs', all())).items)).toEqual(['r4', 'r3', 'r2', 'r1', 'r0']);
-      const added = await store.insert('t', 'runs', run({ createdAt: '2026-01-01T00:00:00.000Z' }, 'late'));
-      expect(added.ok && added.value.seq).toBe(6);
-      expect((await store.spaces()).sort()).toEqual(['t']);
-    });
-
-    it('sorts newest first and counts every match', async () => {
-      const store = await seeded(10);
-      const page = await store.list('s', 'runs', all());
-      expect(ids(page.items)).toEqual(['r9', 'r8', 'r7', 'r6', 'r5', 'r4', 'r3', 'r2', 'r1', 'r0']);
-      expect(page.total).toBe(10);
-      expect(page.hasMore).toBe(false);
-    });
-
     it('breaks ties by insertion order in the direction of the first key', async () => {
       const store = await makeStore();
       for (const id of ['a', 'b', 'c']) await store.insert('s', 'runs', run({ createdAt: '2026-01-01T00:00:00Z' }, id));
@@ -121,6 +102,65 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       await store.insert('s', 'runs', run({ endedAt: '2026-01-01T00:00:00Z' }, 'early'));
       expect(ids((await store.list('s', 'runs', all([{ field: 'endedAt', dir: 'asc', as: 'time' }]))).items)).toEqual(['early', 'late', 'open']);
       expect(ids((await store.list('s', 'runs', all([{ field: 'endedAt', dir: 'desc', as: 'time' }]))).items)).toEqual(['open', 'late', 'early']);
+    });
+  });
+}
+
+function describeSeeded(title: string, makeStore: MakeStore, form: (records: readonly NewRecord[]) => SeedCollection): void {
+  const seedOf = (records: readonly NewRecord[]) => () => ({ runs: form(records) });
+
+  async function seeded(count: number, space = 's', store?: Store): Promise<Store> {
+    const target = store ?? (await makeStore());
+    await target.seed(space, seedOf(Array.from({ length: count }, (_, i) => seededRun(i))));
+    return target;
+  }
+
+  describe(title, () => {
+    it('seeds a space once and again only after drop', async () => {
+      const store = await makeStore();
+      expect(await store.seed('s', seedOf([run({ status: 'a' }, 'a')]))).toBe(true);
+      expect(await store.seed('s', seedOf([run({ status: 'b' }, 'b')]))).toBe(false);
+      expect(await store.get('s', 'runs', 'b')).toBeUndefined();
+      await store.drop('s');
+      expect(await store.get('s', 'runs', 'a')).toBeUndefined();
+      expect(await store.seed('s', seedOf([run({ status: 'b' }, 'b')]))).toBe(true);
+      expect(await store.get('s', 'runs', 'b')).toMatchObject({ id: 'b', version: 1, data: { status: 'b' } });
+    });
+
+    it('returns a seeded record by id with version 1, and nothing for an unknown id', async () => {
+      const store = await seeded(40);
+      expect(await store.get('s', 'runs', 'r17')).toMatchObject({ id: 'r17', version: 1, data: seededRun(17).data, meta: {} });
+      expect(await store.get('s', 'runs', 'r40')).toBeUndefined();
+      expect(await store.insert('s', 'runs', run({}, 'r3'))).toEqual({ ok: false, error: 'exists' });
+    });
+
+    it('dumps a space and restores it with the same order, versions and next sequence', async () => {
+      const store = await seeded(5);
+      await store.replace('s', 'runs', 'r2', 1, { data: { id: 'r2', status: 'moved', createdAt: '2026-01-01T00:00:02.000Z' }, meta: { note: 'kept' } });
+      const dump = await store.dump('s');
+      expect(dump['runs']?.map((record) => [record.id, record.version])).toEqual([
+        ['r0', 1],
+        ['r1', 1],
+        ['r2', 2],
+        ['r3', 1],
+        ['r4', 1],
+      ]);
+      await store.drop('s');
+      expect(await store.get('s', 'runs', 'r2')).toBeUndefined();
+      await store.restore('t', dump);
+      expect(await store.get('t', 'runs', 'r2')).toMatchObject({ version: 2, data: { status: 'moved' }, meta: { note: 'kept' } });
+      expect(ids((await store.list('t', 'runs', all())).items)).toEqual(['r4', 'r3', 'r2', 'r1', 'r0']);
+      const added = await store.insert('t', 'runs', run({ createdAt: '2026-01-01T00:00:00.000Z' }, 'late'));
+      expect(added.ok && added.value.seq).toBe(Math.max(...(dump['runs'] ?? []).map((record) => record.seq)) + 1);
+      expect((await store.spaces()).sort()).toEqual(['t']);
+    });
+
+    it('sorts newest first and counts every match', async () => {
+      const store = await seeded(10);
+      const page = await store.list('s', 'runs', all());
+      expect(ids(page.items)).toEqual(['r9', 'r8', 'r7', 'r6', 'r5', 'r4', 'r3', 'r2', 'r1', 'r0']);
+      expect(page.total).toBe(10);
+      expect(page.hasMore).toBe(false);
     });
 
     it('filters with each operator', async () => {
@@ -140,6 +180,63 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       const from = Date.UTC(2026, 0, 1, 0, 0, 3);
       expect(await where({ field: 'createdAt', op: 'gt', value: from, as: 'time' })).toHaveLength(8);
       expect(await where({ field: 'createdAt', op: 'lte', value: from, as: 'time' })).toEqual(['r0', 'r1', 'r2', 'r3']);
+    });
+
+    it('lists replaced seeded records by their new values and leaves removed ones out', async () => {
+      const store = await seeded(9);
+      const r4 = await store.get('s', 'runs', 'r4');
+      await store.replace('s', 'runs', 'r4', 1, { data: { ...r4?.data, status: 'done', amount: 100 }, meta: {} });
+      expect(await store.remove('s', 'runs', 'r3')).toBe(true);
+      expect(await store.remove('s', 'runs', 'r3')).toBe(false);
+      const done = await store.list('s', 'runs', { ...all([{ field: 'amount', dir: 'desc' }]), where: [{ field: 'status', op: 'eq', value: 'done' }] });
+      expect(ids(done.items)).toEqual(['r4', 'r6', 'r0']);
+      expect(done.total).toBe(3);
+      const big = await store.list('s', 'runs', { ...all(), where: [{ field: 'amount', op: 'gte', value: 4 }] });
+      expect(ids(big.items)).toEqual(['r8', 'r7', 'r6', 'r5', 'r4']);
+      expect(await store.get('s', 'runs', 'r3')).toBeUndefined();
+      expect(await store.get('s', 'runs', 'r4')).toMatchObject({ version: 2, data: { amount: 100 } });
+      expect((await store.list('s', 'runs', all())).total).toBe(8);
+    });
+
+    it('keeps the sequence of a replaced seeded record and numbers inserts after every seeded one', async () => {
+      const store = await seeded(6);
+      const seeded3 = await store.get('s', 'runs', 'r3');
+      const replaced = await store.replace('s', 'runs', 'r3', 1, { data: { status: 'moved' }, meta: {} });
+      expect(replaced.ok && replaced.value.seq).toBe(seeded3?.seq);
+      await store.remove('s', 'runs', 'r5');
+      const again = await store.insert('s', 'runs', run({ status: 'back' }, 'r5'));
+      const seqs = (await store.dump('s'))['runs']?.map((record) => record.seq) ?? [];
+      expect(again.ok && again.value.seq).toBeGreaterThan(Math.max(...seqs.slice(0, -1)));
+      expect(await store.get('s', 'runs', 'r5')).toMatchObject({ version: 1, data: { status: 'back' } });
+    });
+
+    it('keeps spaces seeded from the same seed apart', async () => {
+      const records = Array.from({ length: 8 }, (_, i) => seededRun(i));
+      const collection = form(records);
+      const store = await makeStore();
+      await store.seed('one', () => ({ runs: collection }));
+      await store.seed('two', () => ({ runs: collection }));
+      await store.replace('one', 'runs', 'r1', 1, { data: { status: 'changed' }, meta: {} });
+      await store.remove('one', 'runs', 'r2');
+      expect(await store.get('two', 'runs', 'r1')).toMatchObject({ version: 1, data: { status: 'running' } });
+      expect(await store.get('two', 'runs', 'r2')).toBeDefined();
+      expect((await store.list('two', 'runs', all())).total).toBe(8);
+      expect((await store.list('one', 'runs', all())).total).toBe(7);
+    });
+
+    it('counts records by value that agree with a list, when the store offers it', async () => {
+      const store = await seeded(12);
+      await store.replace('s', 'runs', 'r1', 1, { data: { ...seededRun(1).data, status: 'done' }, meta: {} });
+      await store.remove('s', 'runs', 'r2');
+      await store.insert('s', 'runs', run({ amount: 99 }, 'extra'));
+      if (!store.countBy) return;
+      const counts = await store.countBy('s', 'runs', 'status');
+      const listed = (await store.list('s', 'runs', all())).items;
+      const expected = new Map<string, number>();
+      for (const record of listed)
+        expected.set(JSON.stringify(record.data['status'] ?? null), (expected.get(JSON.stringify(record.data['status'] ?? null)) ?? 0) + 1);
+      expect(new Map(counts.map(({ value, count }) => [JSON.stringify(value), count]))).toEqual(expected);
+      expect(expected.get('"done"')).toBe(5);
     });
 
     it('pages by offset without gaps or repeats', async () => {

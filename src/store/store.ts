@@ -1,4 +1,4 @@
-import type { JsonObject } from '../core/json.ts';
+import type { Json, JsonObject } from '../core/json.ts';
 import type { Result } from '../core/result.ts';
 import type { ListQuery } from './query.ts';
 
@@ -49,6 +49,11 @@ export interface GeneratedCollection {
   readonly fields: readonly string[];
   keys(i: number): { readonly id: string; readonly values: readonly KeyValue[] };
   record(i: number): NewRecord;
+  /**
+   * How the engine makes this generator again (pack, seed, size, anchor), opaque to stores: a durable store that keeps
+   * the changes but not the generated records passes it back to `Store.seed`'s `data` after a restart.
+   */
+  readonly origin?: Json;
 }
 
 /** A seeded collection: its records, or a generator of them. */
@@ -91,8 +96,10 @@ export interface Store {
   /**
    * Fills a space once; later calls are no-ops until `drop`. `data` is called only when this call seeds, so it is
    * cheap to call on every request. Returns whether this call seeded it. Replicas sharing a store seed a space once.
+   * A durable store that kept a space's changes but not its generated records (a restart) calls `data(origin)` with
+   * the `origin` its generators carried, to make the same records again, and returns false: the space was not seeded.
    */
-  seed(space: string, data: () => SeedData): Promise<boolean>;
+  seed(space: string, data: (origin?: Json) => SeedData): Promise<boolean>;
   drop(space: string): Promise<void>;
   /** Every record of a space, in creation order per collection. */
   dump(space: string): Promise<SpaceDump>;
@@ -100,4 +107,14 @@ export interface Store {
   restore(space: string, dump: SpaceDump): Promise<void>;
   /** The spaces that exist now. */
   spaces(): Promise<string[]>;
+  /**
+   * Optional: how many records hold each value at `field` (null for none), without making seeded records whole (the
+   * console's counts by state). Callers page through `list` when a store does not offer it.
+   */
+  countBy?(space: string, collection: string, field: string): Promise<ValueCount[]>;
+}
+
+export interface ValueCount {
+  readonly value: KeyValue;
+  readonly count: number;
 }

@@ -6,6 +6,7 @@ import { headersFor, ids, isGithubError, listPage, queryOf, repoPath, traverse, 
 // next, last, first), page sizes held within 1..100, GitHub's filters across pages, and the per-workflow list.
 
 const createdMs = (run: Run) => Date.parse(run.created_at);
+const DAY = 86_400_000;
 
 export const listReads: ContractSuite[] = [
   {
@@ -73,7 +74,9 @@ export const listReads: ContractSuite[] = [
     writes: false,
     async run(ctx) {
       const everything = (await traverse(ctx, { per_page: 100 })).runs;
-      const sample = everything[Math.min(40, everything.length - 1)];
+      // A run from at least two days before the newest, so that some runs were created on a later day.
+      const newest = everything[0] ? createdMs(everything[0]) : 0;
+      const sample = everything.find((run, index) => index >= 40 && createdMs(run) < newest - 2 * DAY) ?? everything[Math.min(40, everything.length - 1)];
       if (!ok(ctx, sample !== undefined, 'the repository has runs') || !sample) return;
       const check = async (query: Record<string, string | number | boolean>, keep: (run: Run) => boolean, what: string) => {
         const { runs } = await traverse(ctx, { ...query, per_page: 25 });
@@ -96,7 +99,7 @@ export const listReads: ContractSuite[] = [
       await check({ created: day }, (run) => run.created_at.startsWith(day), 'created=<date> is that day');
       await check({ created: `>=${day}` }, (run) => createdMs(run) >= dayStart, 'created=>=<date> from that day on');
       await check({ created: `<${day}` }, (run) => createdMs(run) < dayStart, 'created=<<date> before it');
-      await check({ created: `>${day}` }, (run) => createdMs(run) >= dayStart + 86_400_000, 'created=><date> after it');
+      await check({ created: `>${day}` }, (run) => createdMs(run) >= dayStart + DAY, 'created=><date> after it');
       await check({ created: `${day}..*` }, (run) => createdMs(run) >= dayStart, 'created=<date>..* is an open range');
       await check({ created: `*..${sample.created_at}` }, (run) => createdMs(run) <= createdMs(sample), 'created=*..<date-time> ends with that second');
       const none = await listPage(ctx, { status: 'stale' });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/core/json.ts';
 import { stateFilter } from './runs.ts';
-import { amperityId, spreadTasks, startedRun, withTaskError, workflowForConfig } from './seed.ts';
+import { amperityId, spreadTasks, startedRun, withTaskError, workflowForConfig } from './run-parts.ts';
 
-describe('Amperity seed helpers', () => {
+describe('Amperity run parts', () => {
   it('writes ids as the documents do: prefix, date, digits, letters', () => {
     expect(amperityId('etv', Date.parse('2024-02-10T17:29:22Z'), '12345', '6AbCDE')).toBe('etv-20240210-12345-6AbCDE');
   });
