@@ -103,18 +103,37 @@ export function testMock(options: AssembleOptions = {}): Mock {
 }
 
 /** Applies lifecycle moves as real time passes; returns how to stop. Manual clocks move only through the control API. */
-export function startLifecycleTicker(admin: EngineAdmin, clock: ControlledClock, intervalMs = 1000): () => void {
+export function startLifecycleTicker(
+  admin: EngineAdmin,
+  clock: ControlledClock,
+  intervalMs = 1000,
+  onError: (error: unknown) => void = reportOnce(),
+): () => void {
   if (clock.mode === 'manual') return () => undefined;
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    admin.tick().finally(() => {
-      running = false;
-    });
+    admin
+      .tick()
+      // A tick that fails (the shared store away) is tried again on the next interval; the moves it owed come then.
+      .catch((error: unknown) => onError(error))
+      .finally(() => {
+        running = false;
+      });
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** Logs a failing tick when its error differs from the last one logged, not every second of an outage. */
+function reportOnce(): (error: unknown) => void {
+  let last = '';
+  return (error) => {
+    const message = error instanceof Error ? error.message : String(error);
+    if (message !== last) console.error(`[lifecycle] tick failed, retrying every interval: ${message}`);
+    last = message;
+  };
 }
 
 /** A pack's seeded data for seed and anchor, every collection made into records (for tests of a pack's seed). */

@@ -12,32 +12,38 @@ export interface Backend {
   readonly store?: Store;
   readonly rateLimiter?: RateLimiter;
   readonly clock: ControlledClock;
+  /** Whether what the backend depends on answers now, and if not why (for /__admin/health). */
+  health(): { readonly ok: boolean; readonly cause?: string };
   close(): Promise<void>;
 }
+
+const HEALTHY = { ok: true } as const;
 
 export async function openBackend(config: Pick<ServerConfig, 'dataDir' | 'redis'>, clock: ControlledClock): Promise<Backend> {
   if (config.dataDir) {
     const store = openFileStore(config.dataDir);
-    return { store, clock, close: async () => store.close() };
+    return { store, clock, health: () => HEALTHY, close: async () => store.close() };
   }
   if (config.redis) {
-    const [{ Redis }, { createRedisStore }, { shareClock }, { createRedisRateLimiter }] = await Promise.all([
-      import('ioredis'),
+    const [{ redisConnections, whenReady }, { createRedisStore }, { shareClock }, { createRedisRateLimiter }] = await Promise.all([
+      import('./store/redis-connection.ts'),
       import('./store/redis.ts'),
       import('./store/redis-clock.ts'),
       import('./rate-limit/redis.ts'),
     ]);
-    const store = createRedisStore(config.redis);
-    const limiterConnection = new Redis(config.redis);
-    const shared = await shareClock(clock, config.redis);
+    const connections = redisConnections(config.redis);
+    const storeConnection = connections.open('store');
+    // A replica starting while Redis is down starts anyway and answers 503 until Redis is there.
+    if (!(await whenReady(storeConnection, 10_000))) console.error(`[redis] ${config.redis} does not answer yet: APIs answer 503 until it does`);
+    const store = createRedisStore(storeConnection);
+    const shared = await shareClock(clock, connections);
     return {
       store,
-      rateLimiter: createRedisRateLimiter(limiterConnection),
+      rateLimiter: createRedisRateLimiter(connections.open('rate limits')),
       clock: shared.clock,
-      async close() {
-        await Promise.allSettled([store.close(), limiterConnection.quit(), shared.close()]);
-      },
+      health: () => connections.health(),
+      close: () => connections.closeAll(),
     };
   }
-  return { clock, close: async () => undefined };
+  return { clock, health: () => HEALTHY, close: async () => undefined };
 }

@@ -88,6 +88,7 @@ const app = createApp({
   logRequest: (entry) => logOutput.write(requestLine(entry, new Date())),
   mount: config.api ? { kind: 'root', api: config.api } : { kind: 'all' },
   ...(config.adminToken ? { adminToken: config.adminToken } : {}),
+  health: () => backend.health(),
 });
 
 const server = app.listen(config.port, config.host, () => {

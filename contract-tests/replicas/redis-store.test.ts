@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createRedisStore, type RedisStore } from '../../src/store/redis.ts';
 import { describeStoreContract } from '../../src/store/store-contract.ts';
@@ -19,7 +20,7 @@ describe.skipIf(skip)('redis store', () => {
   });
   // Each test gets its own key prefix, so tests never see each other's data.
   describeStoreContract('redis', () => {
-    const store = createRedisStore(redis.url, `test${process.pid}x${n++}`);
+    const store = createRedisStore(new Redis(redis.url), `test${process.pid}x${n++}`);
     opened.push(store);
     return store;
   });

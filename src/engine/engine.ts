@@ -1,3 +1,4 @@
+import { isUnavailable } from '../store/unavailable.ts';
 import { mockError, type ErrorKind } from '../core/errors.ts';
 import type { PlainRequest, PlainResponse } from '../core/request.ts';
 import { fail, ok } from '../core/result.ts';
@@ -151,6 +152,15 @@ function createRequestPath(runtime: EngineRuntime): Engine {
         // A bug in the mock: answer as the vendor answers its own internal errors and say so loudly.
         options.onViolation?.({
           kind: 'exception',
+        if (isUnavailable(error)) {
+          // An outage of the shared store (Redis): the vendor's own envelope with 503 and Retry-After; not a mock bug.
+          const kind = kindForStatus(pack.errors, 503);
+          const headers = { 'retry-after': String(error.retryAfterSeconds) };
+          const outage = fail(mockError(kind, engineMessage(pack.errors, kind), { status: 503, headers }));
+          const response = respond(respondDeps, pack, request, operation, outage, now);
+          record(packId, request, operation, response, [], kind);
+          return response;
+        }
           api: packId,
           operation: undefined,
           status: 500,

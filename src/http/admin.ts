@@ -1,3 +1,4 @@
+import { isUnavailable } from '../store/unavailable.ts';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { ControlledClock } from '../core/clock.ts';
 import type { EngineAdmin } from '../engine/engine.ts';
@@ -17,6 +18,7 @@ export interface AdminDeps {
   readonly admin: EngineAdmin;
   readonly clock?: ControlledClock | undefined;
   readonly adminToken?: string | undefined;
+  readonly health?: (() => { readonly ok: boolean; readonly cause?: string }) | undefined;
 }
 
 const FAULT_RULES = 'https://workflow-mocks.local/schemas/admin/faults.json#/$defs/Rules';
@@ -26,7 +28,10 @@ export function adminRouter(deps: AdminDeps): Router {
   const { admin } = deps;
   const router = express.Router();
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok', apis: admin.packs.map((pack) => pack.id) });
+    const health = deps.health?.() ?? { ok: true };
+    const apis = admin.packs.map((pack) => pack.id);
+    if (!health.ok) return void res.status(503).set('retry-after', '1').json({ status: 'unavailable', cause: health.cause, apis });
+    res.json({ status: 'ok', apis });
   });
   router.use(guard(deps.adminToken));
   router.use('/ui', consoleRouter());
@@ -197,6 +202,7 @@ export function adminRouter(deps: AdminDeps): Router {
   });
   // Malformed JSON in an admin body is the caller's mistake, not a server error.
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (isUnavailable(error)) return void res.status(503).set('retry-after', String(error.retryAfterSeconds)).json({ error: error.message });
     if (typeof error === 'object' && error !== null && 'type' in error) return void res.status(400).json({ error: 'The request body is not valid JSON.' });
     next(error);
   });

@@ -27,6 +27,8 @@ export interface AppDeps {
   readonly bodyLimitBytes?: number;
   /** Opens the control API beyond loopback to callers presenting this token. */
   readonly adminToken?: string;
+  /** Whether the backend's dependencies answer (Redis); /__admin/health answers 503 naming the cause when not. */
+  readonly health?: () => { readonly ok: boolean; readonly cause?: string };
   /** The clock the control API may move (POST /__admin/clock). */
   readonly clock?: ControlledClock;
   /** Serves each API's OpenAPI document at `/{api}/openapi.json` (`/openapi.json` when one API is at the root). */
@@ -44,7 +46,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', false);
 
   if (deps.logRequest) app.use(requestLog(deps.logRequest));
-  app.use('/__admin', adminRouter({ admin: deps.admin, clock: deps.clock, adminToken: deps.adminToken }));
+  app.use('/__admin', adminRouter({ admin: deps.admin, clock: deps.clock, adminToken: deps.adminToken, health: deps.health }));
   // The server's own documents, looked up by exact path: one layer, not one express route each.
   const documents = new Map<string, () => Json>();
   if (mount.kind === 'all') documents.set('/', () => ({ apis: mountList(deps.engine, mount) }));

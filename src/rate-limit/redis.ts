@@ -29,8 +29,13 @@ export function createRedisRateLimiter(redis: Redis, prefix = 'wm'): RateLimiter
   scripted.defineCommand('wmTakeToken', { numberOfKeys: 1, lua: TAKE });
   return {
     async take(key, rule, now) {
-      const [allowed, retryAfterMs] = await scripted.wmTakeToken(`${prefix}:rate:${key}`, String(now), String(rule.perSecond), String(rule.capacity));
-      return { allowed: allowed === 1, retryAfterMs };
+      try {
+        const [allowed, retryAfterMs] = await scripted.wmTakeToken(`${prefix}:rate:${key}`, String(now), String(rule.perSecond), String(rule.capacity));
+        return { allowed: allowed === 1, retryAfterMs };
+      } catch {
+        // Redis is away: the request goes on, and the store answers it with the outage's 503 (a 429 would be a lie).
+        return { allowed: true, retryAfterMs: 0 };
+      }
     },
   };
 }

@@ -113,6 +113,14 @@ export class MemoryState {
     this.collection(space, name).put(record);
   }
 
+  /**
+   * The index of the generated (seeded) record with this id, whether or not it was written or removed since; -1 when
+   * the collection generated none with it. The shared store tells Redis, which keeps no seeded records.
+   */
+  seededIndex(space: string, name: string, id: string): number {
+    return this.spaces.get(space)?.get(name)?.base?.find(id) ?? -1;
+  }
+
   remove(space: string, name: string, id: string): boolean {
     return this.spaces.get(space)?.get(name)?.remove(id) ?? false;
   }

@@ -1,10 +1,12 @@
-import { Redis } from 'ioredis';
 import type { ControlledClock } from '../core/clock.ts';
+import { type Connections, whenReady } from './redis-connection.ts';
 
 // One clock for every replica sharing a Redis: its position (offset from real time, or the frozen instant) lives in
 // Redis. Moves are Lua scripts, so two replicas advancing at once add up instead of overwriting each other, and a
 // `set` never moves the shared clock back. Each move is published; the other replicas take it at once. A replica
-// starting later joins the position already there.
+// joins the position already there when it starts and again whenever its connection comes back (Redis restarted:
+// if it came back empty, the replica's own position becomes the shared one). While Redis is away the clock keeps
+// time locally and a move is kept here only; nothing throws.
 
 const ADVANCE = `
 local current = tonumber(redis.call('GET', KEYS[1])) or tonumber(ARGV[2])
@@ -21,14 +23,22 @@ redis.call('SET', KEYS[1], string.format('%.0f', moved))
 redis.call('PUBLISH', KEYS[1], string.format('%.0f', moved))
 return string.format('%.0f', moved)`;
 
-export async function shareClock(local: ControlledClock, url: string, prefix = 'wm'): Promise<{ clock: ControlledClock; close: () => Promise<void> }> {
+export async function shareClock(local: ControlledClock, connections: Connections, prefix = 'wm'): Promise<{ clock: ControlledClock }> {
   const key = `${prefix}:clock:${local.mode}`;
-  const redis = new Redis(url);
-  const subscriber = new Redis(url);
-  await redis.set(key, String(local.position()), 'NX');
-  local.adopt(Number(await redis.get(key)));
-  await subscriber.subscribe(key);
+  const redis = connections.open('clock');
+  const subscriber = connections.open('clock subscriber');
   subscriber.on('message', (_channel: string, message: string) => local.adopt(Number(message)));
+
+  const join = async () => {
+    await redis.set(key, String(local.position()), 'NX');
+    const shared = await redis.get(key);
+    if (shared !== null) local.adopt(Number(shared));
+  };
+  redis.on('ready', () => void join().catch(() => undefined));
+  // ioredis subscribes again by itself after a reconnect, once subscribed.
+  subscriber.once('ready', () => void subscriber.subscribe(key).catch(() => undefined));
+  if (await whenReady(redis, 5_000)) await join().catch(() => undefined);
+  await whenReady(subscriber, 1_000);
 
   // Moves reach Redis in the order they were made here; `flush` lets a caller wait until they have.
   let pending: Promise<void> = Promise.resolve();
@@ -60,15 +70,9 @@ export async function shareClock(local: ControlledClock, url: string, prefix = '
     flush: () => last,
     stopped: () => local.stopped(),
     async sync() {
-      const shared = await redis.get(key);
+      const shared = await redis.get(key).catch(() => null);
       if (shared !== null) local.adopt(Number(shared));
     },
   };
-  return {
-    clock,
-    close: async () => {
-      await subscriber.quit();
-      await redis.quit();
-    },
-  };
+  return { clock };
 }

@@ -1,177 +1,336 @@
-import { Redis } from 'ioredis';
-import type { JsonObject } from '../core/json.ts';
+import type { Redis } from 'ioredis';
+import type { Json } from '../core/json.ts';
 import { fail, ok } from '../core/result.ts';
-import { pageOf } from './sorted-index.ts';
-import { seededRecords, type NewRecord, type SpaceDump, type Store, type StoredRecord } from './store.ts';
+import { type CollectionImage, MemoryState, type SpaceImage } from './memory-state.ts';
+import { INSERT, LOAD, READ, REMOVE, REPLACE, type SpaceKeys, spaceKeys } from './redis-scripts.ts';
+import type { SeedData, SpaceDump, Store, StoredRecord } from './store.ts';
+import { duringOutage, StoreUnavailable } from './unavailable.ts';
 
-// The shared store for replicated QA environments (`--redis URL`). Each record is a hash (seq, version, data, meta;
-// data and meta as JSON text, never re-encoded inside Redis), indexed by a sorted set of ids by sequence. Inserts and
-// compare-and-set replaces are Lua scripts, so two replicas racing on one record get exactly one winner. Lists read
-// the collection and evaluate the query in process with the same code as the memory store: consistent, not fast.
-
-const INSERT = `
-if redis.call('EXISTS', KEYS[1]) == 1 then return false end
-local seq = redis.call('INCR', KEYS[3])
-redis.call('HSET', KEYS[1], 'seq', seq, 'version', 1, 'data', ARGV[2], 'meta', ARGV[3])
-redis.call('ZADD', KEYS[2], seq, ARGV[1])
-redis.call('SADD', KEYS[4], ARGV[4])
-return seq`;
-
-const REPLACE = `
-local version = redis.call('HGET', KEYS[1], 'version')
-if not version then return 'missing' end
-if tonumber(version) ~= tonumber(ARGV[1]) then return 'stale' end
-redis.call('HSET', KEYS[1], 'version', tonumber(version) + 1, 'data', ARGV[2], 'meta', ARGV[3])
-return redis.call('HGET', KEYS[1], 'seq')`;
-
-const REMOVE = `
-local removed = redis.call('DEL', KEYS[1])
-redis.call('ZREM', KEYS[2], ARGV[1])
-return removed`;
+// The shared store for replicated QA environments (`--redis URL`, decision 007). Redis holds what replicas must agree
+// on: each space's records written since seeding, the seeded ids removed, and a numbered log of every change, all
+// written by Lua scripts that check and log atomically. Each replica keeps the same state in memory as the memory
+// store does (seeded records made again from the seed, compact key columns, sorted indexes) and, before every read,
+// replays the log entries it has not seen yet: one round trip, shared by the requests that wait at the same time. A
+// page therefore costs what it costs the memory store plus that round trip, and every write a replica acknowledged
+// before a read began is in what the read sees, whichever replica made it.
 
 type Scripted = Redis & {
-  wmInsert(rec: string, ids: string, seq: string, cols: string, id: string, data: string, meta: string, collection: string): Promise<number | null>;
-  wmReplace(rec: string, version: string, data: string, meta: string): Promise<string | number>;
-  wmRemove(rec: string, ids: string, id: string): Promise<number>;
+  wmInsert(...args: string[]): Promise<number | string>;
+  wmReplace(...args: string[]): Promise<number | string>;
+  wmRemove(...args: string[]): Promise<number | string>;
+  wmRead(...args: string[]): Promise<[string, string, [string, string[]][]]>;
+  wmLoad(...args: string[]): Promise<[string, string?, string?, string?, [string, string[], string[]][]?]>;
 };
+
+/** A space's image as Redis keeps it: per collection what identifies its generator and the next sequence number. */
+type StoredImage = Record<string, Pick<CollectionImage, 'generated' | 'nextSeq'>>;
+
+/** What this replica knows of a space it holds: the incarnation it loaded and the last change it applied. */
+interface Mirror {
+  incarnation: string;
+  applied: number;
+  lastId: string;
+}
 
 export interface RedisStore extends Store {
   close(): Promise<void>;
 }
 
-export function createRedisStore(url: string, prefix = 'wm'): RedisStore {
-  const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 }) as Scripted;
-  redis.defineCommand('wmInsert', { numberOfKeys: 4, lua: INSERT });
-  redis.defineCommand('wmReplace', { numberOfKeys: 1, lua: REPLACE });
-  redis.defineCommand('wmRemove', { numberOfKeys: 2, lua: REMOVE });
+const CHUNK = 1000;
+const SEEDING_TIMEOUT_MS = 120_000;
 
-  const spaceKey = (space: string) => `${prefix}:s:${space}`;
-  const keys = (space: string, collection: string) => {
-    const base = `${spaceKey(space)}:c:${collection}`;
-    return { ids: `${base}:ids`, seq: `${base}:seq`, record: (id: string) => `${base}:r:${id}`, cols: `${spaceKey(space)}:cols` };
-  };
+export function createRedisStore(connection: Redis, prefix = 'wm'): RedisStore {
+  const redis = connection as Scripted;
+  redis.defineCommand('wmInsert', { numberOfKeys: 8, lua: INSERT });
+  redis.defineCommand('wmReplace', { numberOfKeys: 6, lua: REPLACE });
+  redis.defineCommand('wmRemove', { numberOfKeys: 6, lua: REMOVE });
+  redis.defineCommand('wmRead', { numberOfKeys: 3, lua: READ });
+  redis.defineCommand('wmLoad', { numberOfKeys: 5, lua: LOAD });
+
+  const state = new MemoryState();
+  const mirrors = new Map<string, Mirror>();
+  /** How each space's generators are made again from their origin (given by the engine's seed call). */
+  const generators = new Map<string, (origin?: Json) => SeedData>();
+  const catchUps = new Map<string, () => Promise<void>>();
   const spacesKey = `${prefix}:spaces`;
-  const stateKey = (space: string) => `${spaceKey(space)}:state`;
+  const keysOf = (space: string) => spaceKeys(prefix, space);
 
-  const readRecord = (id: string, fields: (string | null)[]): StoredRecord | undefined => {
-    const [seq, version, data, meta] = fields;
-    if (seq === null || seq === undefined || version === null || version === undefined || !data || !meta) return undefined;
-    return { id, seq: Number(seq), version: Number(version), data: JSON.parse(data) as JsonObject, meta: JSON.parse(meta) as JsonObject };
+  const forget = (space: string) => {
+    state.drop(space);
+    mirrors.delete(space);
   };
 
-  const readCollection = async (space: string, collection: string): Promise<StoredRecord[]> => {
-    const k = keys(space, collection);
-    const ids = await redis.zrange(k.ids, 0, -1);
-    const records: StoredRecord[] = [];
-    for (let start = 0; start < ids.length; start += 1000) {
-      const chunk = ids.slice(start, start + 1000);
-      const pipeline = redis.pipeline();
-      for (const id of chunk) pipeline.hmget(k.record(id), 'seq', 'version', 'data', 'meta');
-      const replies = (await pipeline.exec()) ?? [];
-      chunk.forEach((id, index) => {
-        const record = readRecord(id, (replies[index]?.[1] ?? []) as (string | null)[]);
-        if (record) records.push(record);
-      });
+  /** Makes the local copy of a space from Redis as it is now; false when Redis holds no ready space. */
+  const load = async (space: string): Promise<boolean> => {
+    const keys = keysOf(space);
+    const [status, imageText, n, lastId, collections] = await duringOutage('load', () =>
+      redis.wmLoad(keys.state, keys.image, keys.n, keys.log, keys.collections, `${prefix}:s:${space}`),
+    );
+    if (!status.startsWith('ready:') || imageText === undefined) {
+      forget(space);
+      return false;
     }
-    return records;
+    const stored = JSON.parse(imageText) as StoredImage;
+    const image: Record<string, CollectionImage> = {};
+    for (const [name, written, removed] of collections ?? []) {
+      const records = written.map((text) => JSON.parse(text) as StoredRecord).sort((a, b) => a.seq - b.seq);
+      const saved = stored[name];
+      image[name] = { ...(saved?.generated ? { generated: saved.generated } : {}), records, removed, nextSeq: saved?.nextSeq ?? 1 };
+    }
+    const origin = Object.values(stored).find((collection) => collection.generated?.origin !== undefined)?.generated?.origin;
+    const generate = generators.get(space);
+    const needsGenerators = Object.values(stored).some((collection) => collection.generated);
+    if (needsGenerators && !generate) {
+      // Only the engine's seed call knows how to make the seeded records; it comes before any read of the space.
+      forget(space);
+      return false;
+    }
+    const loaded = state.load(space, image, needsGenerators && generate ? generate(origin) : {});
+    if (!loaded.ok) throw new Error(`[redis store] ${loaded.error}: replicas sharing a Redis must run the same packs and version`);
+    mirrors.set(space, { incarnation: status, applied: Number(n ?? 0), lastId: lastId ?? '0-0' });
+    return true;
   };
 
-  const drop = async (space: string) => {
-    const stream = redis.scanStream({ match: `${spaceKey(space)}:*`, count: 1000 });
-    for await (const batch of stream as AsyncIterable<string[]>) if (batch.length > 0) await redis.del(...batch);
-    await redis.srem(spacesKey, space);
+  /** Applies the changes made since this replica last looked (by any replica), or loads the space again. */
+  const catchUp = async (space: string): Promise<void> => {
+    const keys = keysOf(space);
+    for (;;) {
+      const mirror = mirrors.get(space);
+      const [status, n, entries] = await duringOutage('read', () => redis.wmRead(keys.state, keys.n, keys.log, mirror?.lastId ?? '0-0', String(CHUNK)));
+      if (!status.startsWith('ready:')) return forget(space);
+      if (!mirror || mirror.incarnation !== status) {
+        if (mirror || generators.has(space)) await load(space);
+        return;
+      }
+      for (const [entryId, fields] of entries) {
+        const change = fieldsOf(fields);
+        const number = Number(change['n']);
+        if (number <= mirror.applied) continue;
+        // A gap: entries were trimmed before this replica read them. The space as it is now replaces the copy.
+        if (number !== mirror.applied + 1) return void (await load(space));
+        const collection = change['c'] ?? '';
+        if (change['op'] === 'put') state.put(space, collection, JSON.parse(change['v'] ?? '{}') as StoredRecord);
+        else state.remove(space, collection, change['v'] ?? '');
+        mirror.applied = number;
+        mirror.lastId = entryId;
+      }
+      if (entries.length < CHUNK) {
+        if (Number(n) > mirror.applied) await load(space);
+        return;
+      }
+    }
   };
 
-  const write = async (space: string, collections: Readonly<Record<string, readonly StoredRecord[]>>) => {
-    for (const [collection, records] of Object.entries(collections)) {
-      const k = keys(space, collection);
-      for (let start = 0; start < records.length; start += 1000) {
+  /**
+   * Brings a space up to date before a read. Requests arriving while a catch-up is in flight share the next one,
+   * which starts when it ends: each still sees every change acknowledged before it arrived, in one round trip for all.
+   */
+  const fresh = (space: string): Promise<void> => {
+    let shared = catchUps.get(space);
+    if (!shared) {
+      shared = latestOf(() => catchUp(space));
+      catchUps.set(space, shared);
+    }
+    return shared();
+  };
+
+  /** Writes a space whole (seeding, import): its written records and removed ids, then the image and a new incarnation. */
+  const publish = async (space: string, image: SpaceImage): Promise<void> => {
+    const keys = keysOf(space);
+    await deleteSpaceKeys(redis, keys, { keepState: true });
+    const stored: StoredImage = {};
+    for (const [name, collection] of Object.entries(image)) {
+      const k = keys.collection(name);
+      stored[name] = { ...(collection.generated ? { generated: collection.generated } : {}), nextSeq: collection.nextSeq };
+      for (let start = 0; start < collection.records.length; start += CHUNK) {
         const pipeline = redis.pipeline();
-        for (const record of records.slice(start, start + 1000)) {
-          pipeline.hset(
-            k.record(record.id),
-            'seq',
-            record.seq,
-            'version',
-            record.version,
-            'data',
-            JSON.stringify(record.data),
-            'meta',
-            JSON.stringify(record.meta),
-          );
-          pipeline.zadd(k.ids, record.seq, record.id);
+        for (const record of collection.records.slice(start, start + CHUNK)) {
+          pipeline.hset(k.rec, record.id, JSON.stringify(record));
+          pipeline.hset(k.ver, record.id, `${record.version} ${record.seq}`);
         }
         await pipeline.exec();
       }
-      await redis.set(
-        k.seq,
-        records.reduce((max, record) => Math.max(max, record.seq), 0),
-      );
-      await redis.sadd(k.cols, collection);
+      if (collection.removed && collection.removed.length > 0) await redis.sadd(k.gone, ...collection.removed);
+      await redis.sadd(keys.collections, name);
+      await redis.set(k.seq, String(collection.nextSeq - 1));
     }
+    const incarnation = `ready:${await redis.incr(`${prefix}:incarnation`)}`;
+    await redis.multi().set(keys.image, JSON.stringify(stored)).set(keys.n, '0').set(keys.state, incarnation).sadd(spacesKey, space).exec();
+    mirrors.set(space, { incarnation, applied: 0, lastId: '0-0' });
   };
 
-  const numbered = (records: readonly NewRecord[]): StoredRecord[] =>
-    records.map((record, index) => ({ id: record.id, seq: index + 1, version: 1, data: record.data, meta: record.meta ?? {} }));
+  /**
+   * Makes this replica's copy of a space current, or the space itself: seeded by the first replica to claim it (with
+   * `fill`, or empty for a space written without being seeded), loaded by the others once it is ready.
+   * True when this call made it.
+   */
+  const claim = async (space: string, fill: () => SpaceImage): Promise<boolean> => {
+    await fresh(space);
+    if (mirrors.has(space)) return false;
+    const keys = keysOf(space);
+    for (let waited = 0; waited < SEEDING_TIMEOUT_MS; waited += 50) {
+      const won = await duringOutage('seed', () => redis.set(keys.state, 'seeding', 'EX', SEEDING_TIMEOUT_MS / 1000, 'NX'));
+      if (won === 'OK') {
+        try {
+          await duringOutage('seed', () => publish(space, fill()));
+        } catch (error) {
+          forget(space);
+          await redis.del(keys.state).catch(() => undefined);
+          throw error;
+        }
+        return true;
+      }
+      if (await load(space)) return false;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new StoreUnavailable(`space ${space} is still being seeded by another replica`);
+  };
+
+  /** The keys and incarnation every write script takes first; a space never seeded is made empty first. */
+  const writeKeys = async (space: string, collection: string, create: boolean) => {
+    if (create) {
+      await claim(space, () => {
+        state.drop(space);
+        return {};
+      });
+    } else {
+      await fresh(space);
+    }
+    const mirror = mirrors.get(space);
+    if (!mirror) return undefined;
+    const keys = keysOf(space);
+    const k = keys.collection(collection);
+    return { mirror, keys: [keys.state, k.ver, k.rec, keys.n, keys.log, k.gone], seq: k.seq, collections: keys.collections };
+  };
+
+  const reset = (space: string): never => {
+    forget(space);
+    throw new StoreUnavailable(`space ${space} was reset by another replica while this request ran`);
+  };
 
   return {
     async get(space, collection, id) {
-      return readRecord(id, await redis.hmget(keys(space, collection).record(id), 'seq', 'version', 'data', 'meta'));
+      await fresh(space);
+      return state.get(space, collection, id);
     },
     async insert(space, collection, record) {
-      const k = keys(space, collection);
+      const target = await writeKeys(space, collection, true);
+      if (!target) throw new StoreUnavailable(`space ${space} is being reset by another replica`);
+      const { mirror, keys, seq, collections } = target;
       const data = JSON.stringify(record.data);
       const meta = JSON.stringify(record.meta ?? {});
-      const seq = await redis.wmInsert(k.record(record.id), k.ids, k.seq, k.cols, record.id, data, meta, collection);
-      if (seq === null) return fail('exists');
-      return ok({ id: record.id, seq: Number(seq), version: 1, data: record.data, meta: record.meta ?? {} });
+      const seeded = String(state.seededIndex(space, collection, record.id));
+      const reply = await duringOutage('insert', () =>
+        redis.wmInsert(...keys, seq, collections, mirror.incarnation, record.id, data, meta, collection, seeded),
+      );
+      if (reply === 'gone') return reset(space);
+      if (reply === 'exists') return fail('exists');
+      return ok({ id: record.id, seq: Number(reply), version: 1, data: record.data, meta: record.meta ?? {} });
     },
     async replace(space, collection, id, expectedVersion, next) {
-      const reply = await redis.wmReplace(keys(space, collection).record(id), String(expectedVersion), JSON.stringify(next.data), JSON.stringify(next.meta));
+      const target = await writeKeys(space, collection, false);
+      if (!target) return fail('missing');
+      const { mirror, keys } = target;
+      const seeded = String(state.seededIndex(space, collection, id));
+      const reply = await duringOutage('replace', () =>
+        redis.wmReplace(...keys, mirror.incarnation, id, String(expectedVersion), JSON.stringify(next.data), JSON.stringify(next.meta), collection, seeded),
+      );
+      if (reply === 'gone') return reset(space);
       if (reply === 'missing' || reply === 'stale') return fail(reply);
       return ok({ id, seq: Number(reply), version: expectedVersion + 1, data: next.data, meta: next.meta });
     },
     async remove(space, collection, id) {
-      const k = keys(space, collection);
-      return (await redis.wmRemove(k.record(id), k.ids, id)) > 0;
+      const target = await writeKeys(space, collection, false);
+      if (!target) return false;
+      const { mirror, keys } = target;
+      const seeded = String(state.seededIndex(space, collection, id));
+      const reply = await duringOutage('remove', () => redis.wmRemove(...keys, mirror.incarnation, id, collection, seeded));
+      if (reply === 'gone') return reset(space);
+      return Number(reply) === 1;
     },
     async list(space, collection, query) {
-      return pageOf(await readCollection(space, collection), query);
+      await fresh(space);
+      return state.list(space, collection, query);
+    },
+    async countBy(space, collection, field) {
+      await fresh(space);
+      return state.countBy(space, collection, field);
     },
     async seed(space, data) {
-      // One replica seeds; the others wait until it says the space is ready.
-      const won = await redis.set(stateKey(space), 'seeding', 'EX', 120, 'NX');
-      if (won === 'OK') {
-        await write(space, Object.fromEntries(Object.entries(data()).map(([collection, records]) => [collection, numbered(seededRecords(records))])));
-        await redis.sadd(spacesKey, space);
-        await redis.set(stateKey(space), 'ready');
-        return true;
-      }
-      for (let waited = 0; waited < 120_000; waited += 50) {
-        if ((await redis.get(stateKey(space))) !== 'seeding') return false;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      return false;
+      generators.set(space, (origin) => data(origin));
+      return claim(space, () => {
+        state.fill(space, data());
+        return state.image(space);
+      });
     },
-    drop,
+    async drop(space) {
+      await duringOutage('drop', async () => {
+        await deleteSpaceKeys(redis, keysOf(space), { keepState: false });
+        await redis.srem(spacesKey, space);
+      });
+      forget(space);
+    },
     async dump(space) {
-      const collections = await redis.smembers(keys(space, '').cols);
-      const dump: Record<string, StoredRecord[]> = {};
-      for (const collection of collections.sort()) dump[collection] = await readCollection(space, collection);
-      return dump;
+      await fresh(space);
+      return state.dump(space);
     },
     async restore(space, dump: SpaceDump) {
-      await drop(space);
-      await redis.set(stateKey(space), 'seeding', 'EX', 120);
-      await write(space, dump);
-      await redis.sadd(spacesKey, space);
-      await redis.set(stateKey(space), 'ready');
+      const scratch = new MemoryState();
+      scratch.restore(space, dump);
+      await duringOutage('restore', async () => {
+        await redis.set(keysOf(space).state, 'seeding', 'EX', SEEDING_TIMEOUT_MS / 1000);
+        await publish(space, scratch.image(space));
+      });
+      state.restore(space, dump);
     },
     async spaces() {
-      return redis.smembers(spacesKey);
+      return duringOutage('spaces', () => redis.smembers(spacesKey));
     },
     async close() {
-      await redis.quit();
+      await redis.quit().catch(() => undefined);
     },
+  };
+}
+
+/** A stream entry's flat [field, value, ...] list as an object. */
+function fieldsOf(flat: readonly string[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i] as string] = flat[i + 1] as string;
+  return fields;
+}
+
+async function deleteSpaceKeys(redis: Redis, keys: SpaceKeys, options: { keepState: boolean }): Promise<void> {
+  const stream = redis.scanStream({ match: keys.pattern, count: 1000 });
+  for await (const batch of stream as AsyncIterable<string[]>) {
+    const doomed = options.keepState ? batch.filter((key) => key !== keys.state) : batch;
+    if (doomed.length > 0) await redis.del(...doomed);
+  }
+}
+
+/**
+ * Calls of `run` shared by concurrent callers: a caller gets a run that starts after it called (so it sees every
+ * change made before), joining the one queued behind the run in flight rather than starting its own.
+ */
+export function latestOf(run: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  let queued: Promise<void> | undefined;
+  const start = (): Promise<void> => {
+    const current = run().finally(() => {
+      if (running === current) running = undefined;
+    });
+    running = current;
+    return current;
+  };
+  return () => {
+    if (!running) return start();
+    if (!queued) {
+      queued = running
+        .catch(() => undefined)
+        .then(() => {
+          queued = undefined;
+          return start();
+        });
+    }
+    return queued;
   };
 }
