@@ -149,9 +149,6 @@ function createRequestPath(runtime: EngineRuntime): Engine {
         result =
           variant && operation ? await runEdge(entry, request, route, operation, variant, now) : await runPipeline(pipelineDeps, entry, request, route, now);
       } catch (error) {
-        // A bug in the mock: answer as the vendor answers its own internal errors and say so loudly.
-        options.onViolation?.({
-          kind: 'exception',
         if (isUnavailable(error)) {
           // An outage of the shared store (Redis): the vendor's own envelope with 503 and Retry-After; not a mock bug.
           const kind = kindForStatus(pack.errors, 503);
@@ -161,6 +158,9 @@ function createRequestPath(runtime: EngineRuntime): Engine {
           record(packId, request, operation, response, [], kind);
           return response;
         }
+        // A bug in the mock: answer as the vendor answers its own internal errors and say so loudly.
+        options.onViolation?.({
+          kind: 'exception',
           api: packId,
           operation: undefined,
           status: 500,
