@@ -22,9 +22,45 @@ export async function startRedis(): Promise<TestRedis> {
   const fromEnv = process.env['REDIS_URL'];
   if (fromEnv) return { url: fromEnv, stop: async () => undefined };
   const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = await spawnRedis(['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () => killRedis(child),
+  };
+}
+
+/** A Redis the chaos tests stop with `kill -9` and start again on the same port, with its append-only file in `dir`. */
+export interface ChaosRedis {
+  readonly url: string;
+  kill(): Promise<void>;
+  /** Starts it again on the same port, with its data (or with another directory's, e.g. an empty one). */
+  start(dir?: string): Promise<void>;
+}
+
+/** Always a local `redis-server` (never REDIS_URL: the test kills it), fsyncing every write as the compose file does. */
+export async function startChaosRedis(dir: string): Promise<ChaosRedis> {
+  const port = await freePort();
+  const args = (data: string) => ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', data, '--appendonly', 'yes', '--appendfsync', 'always'];
+  let child = await spawnRedis(args(dir));
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    kill: () => killRedis(child),
+    async start(data = dir) {
+      child = await spawnRedis(args(data));
+    },
+  };
+}
+
+function killRedis(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
   });
+}
+
+async function spawnRedis(args: readonly string[]): Promise<ChildProcess> {
+  const child: ChildProcess = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${output}`)), 10_000);
@@ -37,14 +73,7 @@ export async function startRedis(): Promise<TestRedis> {
     });
     child.once('exit', () => reject(new Error(`redis-server exited: ${output}`)));
   });
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGKILL');
-      }),
-  };
+  return child;
 }
 
 function freePort(): Promise<number> {

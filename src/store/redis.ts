@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Json } from '../core/json.ts';
 import { fail, ok } from '../core/result.ts';
@@ -154,7 +155,9 @@ export function createRedisStore(connection: Redis, prefix = 'wm'): RedisStore {
       await redis.sadd(keys.collections, name);
       await redis.set(k.seq, String(collection.nextSeq - 1));
     }
-    const incarnation = `ready:${await redis.incr(`${prefix}:incarnation`)}`;
+    // Random, not a counter in Redis: a Redis that came back empty would count from 1 again, and a replica holding
+    // the old space would take the new one for it.
+    const incarnation = `ready:${randomUUID()}`;
     await redis.multi().set(keys.image, JSON.stringify(stored)).set(keys.n, '0').set(keys.state, incarnation).sadd(spacesKey, space).exec();
     mirrors.set(space, { incarnation, applied: 0, lastId: '0-0' });
   };
