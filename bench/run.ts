@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { buildServer } from '../scripts/build-server.ts';
 import { startScript, START, SERVER_NODE_FLAGS, type ServerProcess } from '../src/harness/server-process.ts';
 import { baselinePlan, load, typicalResponseBytes, type LoadOptions, type Measurement } from './load.ts';
+import { runRedisBench } from './redis.ts';
+import { formatRedisReport } from './redis-report.ts';
 import { formatReport, shortReason, type BenchReport, type DatasetResult } from './report.ts';
 import { scenarios, unbenched, type Scenario } from './scenarios.ts';
 
@@ -17,6 +19,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --scenario LIST   only these scenarios (default all: ${scenarios.map((s) => s.name).join(', ')})
   --json FILE       also write the results as JSON, to compare runs
   --cpu-prof DIR    profile the mock (node --cpu-prof) and write .cpuprofile files to DIR
+  --backend redis   the same scenarios against two replicas sharing a local redis-server, next to one in-memory
+                    mock (ratios to it), plus one list request at a time; needs redis-server on PATH
   --help            show this text`;
 
 const { values } = parseArgs({
@@ -28,6 +32,7 @@ const { values } = parseArgs({
     scenario: { type: 'string' },
     json: { type: 'string' },
     'cpu-prof': { type: 'string' },
+    backend: { type: 'string', default: 'memory' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -174,6 +179,21 @@ async function runDataset(records: number, bareExpress: ServerProcess, bareNode:
     scenarios: results,
     ...(failure ? { failure } : {}),
   };
+}
+
+if (values.backend !== 'memory' && values.backend !== 'redis') {
+  console.error(`--backend must be memory or redis, got "${values.backend}"\n\n${USAGE}`);
+  process.exit(2);
+}
+
+if (values.backend === 'redis') {
+  const built = await buildServer();
+  log(`server bundle dist/${built.entry} built in ${built.ms} ms`);
+  const datasets = await runRedisBench({ sizes, scenarios: selected, options, warmupSeconds, startMock, mockArgs, log });
+  const header = `workflow mocks benchmark, Redis backend: node ${process.version}, ${availableParallelism()} cores, ${options.connections} connections, ${options.durationSeconds} s per run`;
+  console.log(formatRedisReport(datasets, header));
+  if (values.json) writeFileSync(values.json, `${JSON.stringify({ backend: 'redis', options: { ...options, records: sizes }, datasets }, null, 2)}\n`);
+  process.exit(0);
 }
 
 try {
