@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { allPacks } from '../mocks/index.ts';
 import { readSchemaFiles } from '../src/files/schemas.ts';
@@ -20,7 +20,9 @@ const USAGE = `Usage: npm run contract -- [options]
   --seeded              the external target serves the mock's own seed (npm start, same --seed): also run the suites that rely on it
   --param NAME=VALUE    a value a suite needs from the target (accountId, tenant, token...); repeatable
   --undocumented MODE   fail (default) or report: list response fields the schemas do not document instead of failing
-  --junit FILE          also write JUnit XML`;
+  --junit FILE          also write JUnit XML
+  --pact FILE           verify a Pact file (v2-v4) against the schemas and the stateful mock (repeatable)
+  --states FILE         with --pact: a JSON map of your provider-state names onto the declared ones`;
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +34,8 @@ const { values } = parseArgs({
     param: { type: 'string', multiple: true, default: [] },
     undocumented: { type: 'string', default: 'fail' },
     junit: { type: 'string' },
+    pact: { type: 'string', multiple: true, default: [] },
+    states: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -55,6 +59,31 @@ if (unknown.length > 0 || (baseUrl && apis.length !== 1) || (values.undocumented
 for (const id of apis.filter((api) => !allSuites.some((suite) => suite.api === api))) console.log(`no contract suites for ${id} (mocks/${id}/testing.ts)`);
 const params = Object.fromEntries(values.param.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 
+if (values.pact.length > 0) {
+  const { runPactCommand } = await import('../src/pact/command.ts').catch((error: unknown) => {
+    // An installed package has Pact's libraries only when its user added them (optional peers): say so.
+    if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    console.error(
+      `--pact needs Pact's verifier and PactFlow's comparator: npm install --save-dev @pact-foundation/pact-core @pactflow/openapi-pact-comparator\n(${(error as Error).message})`,
+    );
+    return process.exit(2);
+  });
+  const { formatPactReport, pactFailed, pactJunit } = await import('../src/pact/report.ts');
+  const packs = allPacks.filter((pack) => apis.includes(pack.id));
+  const server = baseUrl ? undefined : await startMockServer({ rateLimits: false, packs });
+  const verdicts = await runPactCommand({
+    files: values.pact,
+    packs,
+    origin: server?.origin ?? new URL(baseUrl ?? '').origin,
+    baseUrl: (api) => server?.url(api) ?? baseUrl ?? '',
+    statesFile: values.states,
+    openApi: (api) => JSON.parse(readFileSync(new URL(`../openapi/${api}.json`, import.meta.url), 'utf8')),
+  });
+  await server?.stop();
+  console.log(formatPactReport(verdicts));
+  if (values.junit) writeFileSync(values.junit, pactJunit(verdicts));
+  process.exit(pactFailed(verdicts) ? 1 : 0);
+}
 const mock = baseUrl ? undefined : await startMockServer({ rateLimits: false, packs: allPacks.filter((pack) => apis.includes(pack.id)) });
 const target: ContractTarget = baseUrl ? { baseUrl: () => baseUrl, external: true } : { baseUrl: (api) => mock?.url(api) ?? '', external: false };
 const report = await runContracts({

@@ -1,5 +1,6 @@
 import { catalogOperations } from './catalog.ts';
 import { console8x8 } from './console.ts';
+import { providerStates8x8 } from './provider-states.ts';
 import { definitionOperations } from './definitions.ts';
 import { workflowProgress } from './lifecycle.ts';
 import { workflowMachine } from './machine.ts';
@@ -15,6 +16,7 @@ import type { ApiPack } from '../../src/engine/pack.ts';
  */
 export const pack8x8: ApiPack = {
   console: console8x8,
+  providerStates: providerStates8x8,
   id: '8x8',
   title: '8x8 Automation API',
   vendorBaseUrl: 'https://automation.8x8.com',

@@ -13,6 +13,7 @@ import { schemaId } from './schema-ids.ts';
 import { startedRun } from './run-parts.ts';
 import { seedAmperity } from './seed.ts';
 import { consoleAmperity } from './console.ts';
+import { providerStatesAmperity } from './provider-states.ts';
 
 // Amperity workflow runs, API version 2024-04-01 (the vendor's OpenAPI document, control-plane-2024-04-01: paths
 // /workflow/runs...; its reference pages; seed 003). Choices: schemas/amperity/PROVENANCE.md.
@@ -38,6 +39,7 @@ const headers = schemaId('parameters.json#/$defs/Headers');
 
 export const packAmperity: ApiPack = {
   console: consoleAmperity,
+  providerStates: providerStatesAmperity,
   id: 'amperity',
   title: 'Amperity workflow runs',
   vendorBaseUrl: 'https://{tenant-id}.amperity.com',

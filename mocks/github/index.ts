@@ -4,6 +4,7 @@ import type { ApiPack, ParentLookup, RecordTarget, TransitionAction } from '../.
 import { type Reads, typedOperations } from '../../src/engine/typed-input.ts';
 import { pageNumberLink } from '../../src/pagination/page-number.ts';
 import { consoleGithub } from './console.ts';
+import { providerStatesGithub } from './provider-states.ts';
 import { DOCS, errorsGithub, notFound } from './errors.ts';
 import { followJobs } from './follow.ts';
 import type { Inputs } from './inputs.generated.ts';
@@ -80,6 +81,7 @@ export const packGithub: ApiPack = {
     repositories: { schema: schemaId('workflow-run.json#/$defs/MinimalRepository') },
   },
   console: consoleGithub,
+  providerStates: providerStatesGithub,
   operations: [
     operation({
       id: 'listWorkflowRunsForRepo',

@@ -11,6 +11,7 @@ import { actionTree, asRecord, asWorkflow, offeredActions, platform, successMess
 import { schemaId } from './schema-ids.ts';
 import { recordKey, seedLongjump } from './seed.ts';
 import { consoleLongjump } from './console.ts';
+import { providerStatesLongjump } from './provider-states.ts';
 
 // LongJump / AgileApps REST workflow resources (seed 004, vendor-facts 004). XML first; the same trees as JSON.
 
@@ -54,6 +55,7 @@ function actionsView(record: StoredRecord, input: Pick<OperationInput, 'parents'
 
 export const packLongjump: ApiPack = {
   console: consoleLongjump,
+  providerStates: providerStatesLongjump,
   id: 'longjump',
   title: 'LongJump workflow record states',
   vendorBaseUrl: 'https://na.longjump.com',

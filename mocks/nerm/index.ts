@@ -11,6 +11,7 @@ import type { Comparison, SortKey } from '../../src/store/query.ts';
 import type { StoredRecord } from '../../src/store/store.ts';
 import { attachmentId, DOWNLOAD_PATH, downloadHeaders, downloadUrl, linkProblem, readToken } from './attachments.ts';
 import { consoleNerm } from './console.ts';
+import { providerStatesNerm } from './provider-states.ts';
 import type { Inputs } from './inputs.generated.ts';
 import { sessionProgress } from './lifecycle.ts';
 import { sessionMachine, statusFromFilter } from './machine.ts';
@@ -70,6 +71,7 @@ function runIfAsked(value: Replacement, run: boolean, ctx: ActionContext): Repla
 
 export const packNerm: ApiPack = {
   console: consoleNerm,
+  providerStates: providerStatesNerm,
   id: 'nerm',
   title: 'SailPoint NERM workflow sessions',
   vendorBaseUrl: 'https://{tenant}.nonemployee.com',

@@ -15,6 +15,7 @@ import { seedTwinit } from './seed.ts';
 import { createdWindow, visibleThrough } from './visibility.ts';
 import { pageOf, workflowdefOperations } from './workflowdefs.ts';
 import { consoleTwinit } from './console.ts';
+import { providerStatesTwinit } from './provider-states.ts';
 
 // Twinit (Invicara) workflow service v5.1: workflow runs and definitions (seed 002, vendor-facts 002).
 
@@ -72,6 +73,7 @@ const statusRequest = {
 
 export const packTwinit: ApiPack = {
   console: consoleTwinit,
+  providerStates: providerStatesTwinit,
   id: 'twinit',
   title: 'Twinit workflow service',
   vendorBaseUrl: 'https://api.invicara.com',

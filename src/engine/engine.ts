@@ -4,6 +4,7 @@ import type { PlainRequest, PlainResponse } from '../core/request.ts';
 import { fail, ok } from '../core/result.ts';
 import { isoAt } from '../core/time.ts';
 import { createIdSource } from '../generation/ids.ts';
+import type { Exchange } from '../journal/journal.ts';
 import { deriveSeed } from '../generation/seeded-faker.ts';
 import { createMemoryRateLimiter } from '../rate-limit/limiter.ts';
 import type { RouteMatch } from '../routing/match.ts';
@@ -13,6 +14,7 @@ import { engineMessage, kindForStatus } from './errors.ts';
 import type { ApiPack, Operation } from './pack.ts';
 import { operationOf, routeOf, runPipeline, type CompiledPack, type PipelineDeps, type PipelineResult } from './pipeline.ts';
 import { respond, type RespondDeps } from './respond.ts';
+import { DEFAULT_SESSION } from './spaces.ts';
 import { createRuntime, type EngineOptions, type EngineRuntime } from './runtime.ts';
 
 export type { EngineAdmin } from './administration.ts';
@@ -108,6 +110,7 @@ function createRequestPath(runtime: EngineRuntime): Engine {
       status: response.status,
       client: request.headers['x-mock-client'] ?? request.headers['user-agent'] ?? '',
       violations,
+      ...(request.headers['x-mock-client'] === undefined ? {} : { exchange: exchangeOf(request, response) }),
     });
   };
 
@@ -172,5 +175,16 @@ function createRequestPath(runtime: EngineRuntime): Engine {
       record(packId, request, result.operation, response, result.violations, result.outcome.ok ? undefined : result.outcome.error.kind);
       return variant ? { ...response, headers: { ...response.headers, 'x-mock-edge': variant } } : response;
     },
+  };
+}
+
+/** What a pact export needs of one request by a named client (`src/pact/export.ts`). */
+function exchangeOf(request: PlainRequest, response: PlainResponse): Exchange {
+  return {
+    session: request.headers['x-mock-session'] ?? DEFAULT_SESSION,
+    requestHeaders: request.headers,
+    ...(request.body && request.body.length > 0 ? { requestBody: new TextDecoder().decode(request.body) } : {}),
+    responseHeaders: response.headers,
+    ...(response.payload === undefined ? {} : { responseBody: response.payload }),
   };
 }

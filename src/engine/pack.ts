@@ -12,6 +12,7 @@ import type { LifecycleRules } from '../state/lifecycle-check.ts';
 import type { StateMachine, TransitionRefusal } from '../state/machine.ts';
 import type { Condition, SortKey } from '../store/query.ts';
 import type { NewRecord, SeedData, StoredRecord } from '../store/store.ts';
+import type { ProviderStateDeclaration } from '../pact/states.ts';
 import type { JsonInput, RequestInput } from './typed-input.ts';
 
 // What an API pack declares. A pack is data plus small pure functions over plain values: it never sees an
@@ -65,6 +66,8 @@ export interface ApiPack {
   readonly collections?: Readonly<Record<string, { readonly schema: string }>>;
   /** How the QA console (`/__admin/ui`) lists, shows and drives this API's runs. */
   readonly console?: ConsoleView;
+  /** The Pact provider states a consumer can ask for (`POST /__admin/provider-states`), as data (`src/pact/states.ts`). */
+  readonly providerStates?: readonly ProviderStateDeclaration[];
 }
 
 /** A path or query value the console sends: fixed, or read from the run it is about (a dotted field path). */

@@ -10,6 +10,9 @@ import { countStates } from '../console/states.ts';
 import { coverageOf, formatCoverage } from '../journal/coverage.ts';
 import type { JournalFilter } from '../journal/journal.ts';
 import { consoleRouter } from './ui.ts';
+import type { Json } from '../core/json.ts';
+import { exportPact } from '../pact/export.ts';
+import { setUpState } from '../pact/setup.ts';
 
 // The control API under /__admin. It answers only callers on loopback unless an admin token is configured, and then
 // only callers presenting it (`Authorization: Bearer <token>` or `X-Admin-Token`); a wrong token changes nothing.
@@ -39,7 +42,8 @@ export function adminRouter(deps: AdminDeps): Router {
   router.use(express.json({ limit: '50mb' }));
 
   router.get('/requests', (req, res) => {
-    res.json({ requests: admin.journal.entries(filterOf(req)) });
+    // A named client's whole exchanges are kept for pact exports (`/pact`), not listed here.
+    res.json({ requests: admin.journal.entries(filterOf(req)).map(({ exchange: _exchange, ...entry }) => entry) });
   });
   router.get('/violations', (req, res) => {
     const violations = admin.journal.entries(filterOf(req)).flatMap((entry) =>
@@ -190,6 +194,33 @@ export function adminRouter(deps: AdminDeps): Router {
     );
     if (!counts) return void res.status(404).json({ error: `${pack.id} declares no state machine` });
     res.json({ api: pack.id, ...counts });
+  });
+  // Pact's provider-state setup call ({consumer, state, params, action}), in the session of X-Mock-Session (or ?session=).
+  router.post('/provider-states', async (req, res) => {
+    const body = req.body as { state?: unknown; params?: unknown; action?: unknown } | undefined;
+    const session = param(req, 'session') ?? req.headers['x-mock-session']?.toString() ?? DEFAULT_SESSION;
+    const api = param(req, 'api');
+    // A verifier calls for interactions without a state too (no state, or an empty one): nothing to set up.
+    if (body?.state === undefined || body.state === '') return void res.json({});
+    if (typeof body.state !== 'string') return void res.status(400).json({ error: 'Send {"state": NAME, "params"?: {...}, "action"?: "setup" | "teardown"}.' });
+    if (!isSessionName(session)) return void res.status(400).json({ error: `Invalid session name ${session}` });
+    const packs = admin.packs.filter((pack) => api === undefined || pack.id === api);
+    const params = typeof body.params === 'object' && body.params !== null && !Array.isArray(body.params) ? (body.params as Record<string, Json>) : {};
+    const action = typeof body.action === 'string' ? body.action : 'setup';
+    const done = await setUpState(admin, packs, { state: body.state, params, action }, session);
+    if (!done.ok) return void res.status(400).json({ error: done.error });
+    res.json(done.value);
+  });
+  router.get('/pact', (req, res) => {
+    const exported = exportPact(admin.packs, admin.journal.entries(filterOf(req)), {
+      client: param(req, 'client'),
+      consumer: param(req, 'consumer'),
+      provider: param(req, 'provider'),
+      spec: param(req, 'spec'),
+      api: param(req, 'api'),
+    });
+    if (!exported.ok) return void res.status(400).json({ error: exported.error });
+    res.json(exported.value);
   });
   router.get('/profile', (_req, res) => {
     res.json({ profile: admin.profile() });

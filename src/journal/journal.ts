@@ -1,3 +1,5 @@
+import type { Json } from '../core/json.ts';
+
 // The request journal: every request the mock answered, with the operation it matched and every way it broke
 // the API's request schemas. Clients under test are judged by it; it is bounded so a long demo cannot exhaust memory.
 
@@ -27,7 +29,17 @@ export interface JournalEntry {
   readonly client: string;
   readonly violations: readonly RequestViolation[];
   /** Why the mock refused the request, when it did: the engine's error kind (`invalidRequest`, `illegalTransition`...). */
-  readonly refusal?: string;
+  readonly refusal?: string /** The whole exchange, kept only for a request naming its client (`X-Mock-Client`): what a pact export reads. */;
+  readonly exchange?: Exchange;
+}
+
+export interface Exchange {
+  readonly session: string;
+  readonly requestHeaders: Readonly<Record<string, string>>;
+  /** The request body as text (UTF-8), absent without one. */
+  readonly requestBody?: string;
+  readonly responseHeaders: Readonly<Record<string, string>>;
+  readonly responseBody?: Json;
 }
 
 export interface JournalFilter {

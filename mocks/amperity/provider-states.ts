@@ -1,0 +1,30 @@
+import type { ProviderStateDeclaration } from '../../src/pact/states.ts';
+
+// The Pact provider states a consumer of Amperity workflow runs can ask for: a copy of a seeded run in the
+// asked-for state (in the seed's tenant), with the consumer's id.
+
+export const providerStatesAmperity: readonly ProviderStateDeclaration[] = [
+  {
+    name: 'an Amperity workflow run {id} is {state}',
+    collection: 'runs',
+    id: '{id}',
+    match: { '/state': '{state}' },
+    set: { '/id': '{id}' },
+    allowed: {
+      state: [
+        'scheduled',
+        'started',
+        'in progress',
+        'running',
+        'running with failures',
+        'paused',
+        'stopping',
+        'stopped',
+        'canceling',
+        'canceled',
+        'succeeded',
+        'failed',
+      ],
+    },
+  },
+];
