@@ -2,6 +2,9 @@
 FROM node:20-slim
 WORKDIR /app
 ENV NODE_ENV=production
+# Where the npm registry is reached through a TLS-inspecting proxy, pass its CA for the build only:
+#   --build-arg NODE_EXTRA_CA_CERTS=/run/host-ca.pem with the file mounted there (scripts/build-image.sh does).
+ARG NODE_EXTRA_CA_CERTS
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY tsconfig.json ./

@@ -21,7 +21,9 @@ function freshEntry() {
   }
   for (const [file, [mtimeMs, size]] of Object.entries(manifest.inputs)) {
     const stat = statSync(new URL(file, ROOT), { throwIfNoEntry: false });
-    if (!stat || stat.mtimeMs !== mtimeMs || stat.size !== size) return undefined;
+    // Whole seconds: a container image's layers keep modification times to the second only, so the bundle built in
+    // the image would otherwise look stale when the image runs (and its user cannot write dist/ to build again).
+    if (!stat || Math.floor(stat.mtimeMs / 1000) !== Math.floor(mtimeMs / 1000) || stat.size !== size) return undefined;
   }
   return manifest.entry;
 }

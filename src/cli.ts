@@ -58,7 +58,8 @@ export const USAGE = `Usage: npm start -- [options]
   --data-dir DIR keep the state on disk: every acknowledged write survives a restart, even kill -9
   --redis URL    share state, cursors, rate limits and the clock with other replicas (redis://host:6379)
   --admin-token T
-                 open /__admin beyond loopback to callers sending this token (env ADMIN_TOKEN)
+                 open /__admin beyond loopback to callers sending this token (env ADMIN_TOKEN);
+                 'random' draws one at start and prints it with the console's URL
   --help         show this text`;
 
 const OPTIONS = {

@@ -10,6 +10,7 @@ import type { FaultRule } from './faults/faults.ts';
 import { createApp } from './http/create-app.ts';
 import { openBackend } from './backend.ts';
 import { requestLine } from './http/request-log.ts';
+import { consoleLine, resolveAdminToken } from './http/admin-token.ts';
 
 // Starts the mock server: parse flags, build the app, listen, and stop cleanly on SIGINT/SIGTERM.
 
@@ -80,6 +81,7 @@ if (config.fixturesFile) {
   }
 }
 const stopTicker = startLifecycleTicker(admin, clock);
+const adminToken = resolveAdminToken(config.adminToken);
 const app = createApp({
   engine,
   admin,
@@ -87,7 +89,7 @@ const app = createApp({
   openApi: openApiDocument,
   logRequest: (entry) => logOutput.write(requestLine(entry, new Date())),
   mount: config.api ? { kind: 'root', api: config.api } : { kind: 'all' },
-  ...(config.adminToken ? { adminToken: config.adminToken } : {}),
+  ...(adminToken ? { adminToken } : {}),
   health: () => backend.health(),
 });
 
@@ -100,7 +102,11 @@ const server = app.listen(config.port, config.host, () => {
     .map((pack) => `  ${pack.title.padEnd(36)} ${origin}${config.api ? '' : `/${pack.id}`}  (imitates ${pack.vendorBaseUrl})`);
   // One write, so the mounts never arrive after the line that says the server is up.
   console.log(
-    [`workflow mocks listening on ${origin} (seed ${config.seed}, ${clock.mode} clock at ${new Date(clock.now()).toISOString()})`, ...mounts].join('\n'),
+    [
+      `workflow mocks listening on ${origin} (seed ${config.seed}, ${clock.mode} clock at ${new Date(clock.now()).toISOString()})`,
+      ...mounts,
+      consoleLine(origin, adminToken),
+    ].join('\n'),
   );
 });
 

@@ -48,6 +48,15 @@ describe('docker-compose.yml', () => {
   it('checks health through the health endpoint the server serves', () => {
     expect(mock?.healthcheck?.test?.join(' ')).toContain('http://127.0.0.1:4010/__admin/health');
   });
+
+  it('opens the console and control API to a token drawn at start, never to the bridge network without one', () => {
+    // Compose's own interpolation: the caller's ADMIN_TOKEN, else 'random'.
+    const fallback = ['${', 'ADMIN_TOKEN:-random}'].join('');
+    for (const service of [mock, compose.services?.['mock-a'], compose.services?.['mock-b']]) {
+      expect(service?.environment?.['ADMIN_TOKEN']).toBe(fallback);
+    }
+    expect(readProjectFile('src/http/admin-token.ts')).toContain("RANDOM_TOKEN = 'random'");
+  });
 });
 
 describe('docker-compose.yml profile "replicated"', () => {
@@ -131,6 +140,11 @@ describe('Dockerfile', () => {
   it('binds all interfaces inside the container and runs as an unprivileged user', () => {
     expect(dockerfile).toMatch(/ENV HOST=0\.0\.0\.0/);
     expect(first('USER')).toBe('node');
+  });
+
+  it('takes a proxy CA for the build only, as a build argument', () => {
+    expect(first('ARG')).toBe('NODE_EXTRA_CA_CERTS');
+    expect(instructions.findIndex((i) => i.keyword === 'ARG')).toBeLessThan(instructions.findIndex((i) => i.keyword === 'RUN'));
   });
 
   it('uses only instructions Docker knows', () => {
