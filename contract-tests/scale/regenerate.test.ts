@@ -82,8 +82,11 @@ describe.runIf(generated.length > 0).each(generated)('$api $collection, generate
     }
   });
 
-  it.runIf(moving)('seeds runs without history and declares their state, so their first moves are planned from keys alone', () => {
-    expect(generator.fields).toContain(stateField);
-    for (const i of sample(generator.count)) expect(historyOf(generator.record(i).meta ?? {})).toEqual([]);
-  });
+  // Only for collections whose runs move (LongJump's records move only when a signed-in owner acts).
+  if (moving) {
+    it('seeds runs without history and declares their state, so their first moves are planned from keys alone', () => {
+      expect(generator.fields).toContain(stateField);
+      for (const i of sample(generator.count)) expect(historyOf(generator.record(i).meta ?? {})).toEqual([]);
+    });
+  }
 });
