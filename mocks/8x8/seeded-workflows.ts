@@ -2,7 +2,7 @@ import { type JsonObject, readPath } from '../../src/core/json.ts';
 import type { SeedContext } from '../../src/engine/pack.ts';
 import { intIn, isoFast, type KeyRandom, pick, weightedPick } from '../../src/generation/key-stream.ts';
 import type { SeededFaker } from '../../src/generation/seeded-faker.ts';
-import { type PlaceByIndex, placeByIndex, type Timeline, type TimelineBand, timelineBands } from '../../src/generation/timeline.ts';
+import { type PlaceByIndex, placeByIndex, statusWeightsByBand, type Timeline, type TimelineBand, timelineBands } from '../../src/generation/timeline.ts';
 import type { GeneratedCollection, KeyValue, NewRecord } from '../../src/store/store.ts';
 import examples from '../../fixtures/8x8/examples.json' with { type: 'json' };
 import settings from '../../fixtures/8x8/generation.json' with { type: 'json' };
@@ -39,15 +39,7 @@ export interface Stretch {
 }
 
 const ACTIVE: readonly string[] = workflowMachine.states.filter((state) => !workflowMachine.terminal.includes(state));
-const weightsOf = (keep: (status: string) => boolean) =>
-  Object.entries(settings.statusWeights)
-    .filter(([status]) => keep(status))
-    .map(([value, weight]) => ({ value, weight }));
-const STATUSES_BY_BAND: Readonly<Record<TimelineBand, readonly { value: string; weight: number }[]>> = {
-  recent: weightsOf(() => true),
-  active: weightsOf((status) => ACTIVE.includes(status)),
-  finished: weightsOf((status) => !ACTIVE.includes(status)),
-};
+const STATUSES_BY_BAND = statusWeightsByBand(settings.statusWeights, (status) => ACTIVE.includes(status));
 const sumOf = (options: readonly { weight: number }[]) => options.reduce((sum, option) => sum + option.weight, 0);
 const ACTIVE_SHARE = sumOf(STATUSES_BY_BAND.active) / sumOf(STATUSES_BY_BAND.recent);
 /** An older version's workflows all finished: two in three completed. */

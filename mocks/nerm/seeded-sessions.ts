@@ -2,7 +2,7 @@ import type { JsonObject } from '../../src/core/json.ts';
 import type { SeedContext } from '../../src/engine/pack.ts';
 import { intIn, isoFast, type KeyRandom, pick, uuidFrom, weightedPick } from '../../src/generation/key-stream.ts';
 import type { SeededFaker } from '../../src/generation/seeded-faker.ts';
-import { placeByIndex, seededEnd, type TimelineBand, timelineBands } from '../../src/generation/timeline.ts';
+import { placeByIndex, seededEnd, statusWeightsByBand, timelineBands } from '../../src/generation/timeline.ts';
 import type { GeneratedCollection, KeyValue } from '../../src/store/store.ts';
 import examples from '../../fixtures/nerm/examples.json' with { type: 'json' };
 import settings from '../../fixtures/nerm/generation.json' with { type: 'json' };
@@ -58,15 +58,7 @@ export interface SessionDraw {
   readonly updated: number;
 }
 
-const weightsOf = (keep: (status: string) => boolean) =>
-  Object.entries(settings.statusWeights)
-    .filter(([status]) => keep(status))
-    .map(([value, weight]) => ({ value, weight }));
-const STATUSES_BY_BAND: Readonly<Record<TimelineBand, readonly { value: string; weight: number }[]>> = {
-  recent: weightsOf(() => true),
-  active: weightsOf((status) => !ENDED.includes(status)),
-  finished: weightsOf((status) => ENDED.includes(status)),
-};
+const STATUSES_BY_BAND = statusWeightsByBand(settings.statusWeights, (status) => !ENDED.includes(status));
 const sumOf = (options: readonly { weight: number }[]) => options.reduce((sum, option) => sum + option.weight, 0);
 const OPEN_SHARE = sumOf(STATUSES_BY_BAND.active) / sumOf(STATUSES_BY_BAND.recent);
 const EXAMPLES = examples.list.workflow_sessions as unknown as JsonObject[];

@@ -34,25 +34,7 @@ export function sfc32Stream(seed: number): () => number {
 
 export function createIdSource(seed: number): IdSource {
   // sfc32: small, fast and good enough for ids; not for secrets.
-  let a = 0x9e3779b9,
-    b = 0x243f6a88,
-    c = 0xb7e15162,
-    d = seed >>> 0;
-  const next = (): number => {
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
-    const t = (a + b) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    d = (d + 1) | 0;
-    const out = (t + d) | 0;
-    c = (c + out) | 0;
-    return (out >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 16; i++) next();
+  const next = sfc32Stream(seed);
   const hex = (length: number): string => {
     let out = '';
     while (out.length < length)

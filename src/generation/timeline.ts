@@ -110,3 +110,18 @@ export function timelineBands(timeline: Omit<Timeline, 'anchor'>, activeShare: n
     { weight: rest * (1 - activeShare), ages: [HOUR, timeline.days * DAY], value: 'finished' },
   ];
 }
+
+/**
+ * A run's status weights (a pack's `statusWeights` setting) split by band: any status for a run created within the
+ * last hour, an active one for an active run, a finished one for a finished run.
+ */
+export function statusWeightsByBand(
+  weights: Readonly<Record<string, number>>,
+  isActive: (status: string) => boolean,
+): Readonly<Record<TimelineBand, readonly { readonly value: string; readonly weight: number }[]>> {
+  const where = (keep: (status: string) => boolean) =>
+    Object.entries(weights)
+      .filter(([status]) => keep(status))
+      .map(([value, weight]) => ({ value, weight }));
+  return { recent: where(() => true), active: where(isActive), finished: where((status) => !isActive(status)) };
+}
