@@ -54,6 +54,8 @@ it('verifies consumer pacts for Amperity (v3), Twinit (v2) and LongJump (v3) gre
     ['resumes a paused workflow', 'pass', []],
     ['logs in as a seeded user', 'pass', []],
     ['is refused with a wrong password', 'pass', []],
+    ['reads the workflow owners of a record awaiting its first decision', 'pass', []],
+    ['is refused without a session', 'pass', []],
   ]);
 });
 

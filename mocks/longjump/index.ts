@@ -101,6 +101,8 @@ export const packLongjump: ApiPack = {
     render: (error) => platform({ message: { code: String(error.code ?? -1), description: error.message } }),
   },
   seed: seedLongjump,
+  // What fixtures and Pact provider states may load (checked against the mock's own stored forms).
+  collections: { records: { schema: schemaId('StoredRecord') }, sessions: { schema: schemaId('Session') } },
   operations: [
     operation({
       id: 'login',

@@ -41,7 +41,7 @@ async function ensureRecord(admin: EngineAdmin, pack: ApiPack, resolved: Resolve
     return fail(`${pack.id} ${collection}/${wanted} already exists in this session, in another state than "${resolved.declaration.name}" asks for.`);
   }
   for (let offset = 0; ; offset += PAGE) {
-    const page = await admin.records(pack.id, collection, { session, offset, limit: PAGE });
+    const page = await admin.records(pack.id, resolved.declaration.from ?? collection, { session, offset, limit: PAGE });
     if (!page) return fail(`No API ${pack.id}`);
     const seeded = page.records.find((record) => matchesState(record.data, resolved));
     if (seeded) {
@@ -50,6 +50,6 @@ async function ensureRecord(admin: EngineAdmin, pack: ApiPack, resolved: Resolve
       return loaded.ok ? ok(true) : fail(loaded.error.join('; '));
     }
     if (page.records.length < PAGE)
-      return fail(`${pack.id} has no seeded ${collection} record to copy for "${resolved.declaration.name}" with ${JSON.stringify(resolved.params)}.`);
+      return fail(`${pack.id} has no seeded ${resolved.declaration.from ?? collection} record to copy for "${resolved.declaration.name}" with ${JSON.stringify(resolved.params)}.`);
   }
 }

@@ -10,6 +10,11 @@ export interface ProviderStateDeclaration {
   readonly name: string;
   /** The collection the record lives in. */
   readonly collection: string;
+  /**
+   * The collection of the seeded record copied, when not `collection` itself: a LongJump session is made from the
+   * seed's login of that user (a seed holds no sessions).
+   */
+  readonly from?: string;
   /** The stored record's id, as a template over the params (`{workflowId}`, `purchase_orders/{id}`). */
   readonly id: string;
   /** Fields (JSON pointers into the record's data) a seeded record must hold to be copied, as templates. */

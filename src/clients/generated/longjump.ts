@@ -229,6 +229,21 @@ export interface components {
             objectName: string;
             recordId: string;
         };
+        PlatformStoredRecord: {
+            id: string;
+            objectName: string;
+            workflowName: string;
+            currentStateId: string;
+            owners: {
+                id: string;
+                fullname?: string;
+            }[];
+        };
+        PlatformSession: {
+            sessionId: string;
+            userId: string;
+            userName: string;
+        };
     };
     responses: {
         /** @description Method Not Allowed: the path exists, but not with the method sent. */
