@@ -50,6 +50,8 @@ async function ensureRecord(admin: EngineAdmin, pack: ApiPack, resolved: Resolve
       return loaded.ok ? ok(true) : fail(loaded.error.join('; '));
     }
     if (page.records.length < PAGE)
-      return fail(`${pack.id} has no seeded ${resolved.declaration.from ?? collection} record to copy for "${resolved.declaration.name}" with ${JSON.stringify(resolved.params)}.`);
+      return fail(
+        `${pack.id} has no seeded ${resolved.declaration.from ?? collection} record to copy for "${resolved.declaration.name}" with ${JSON.stringify(resolved.params)}.`,
+      );
   }
 }
