@@ -34,7 +34,7 @@ export async function openBackend(config: Pick<ServerConfig, 'dataDir' | 'redis'
     const connections = redisConnections(config.redis);
     const storeConnection = connections.open('store');
     // A replica starting while Redis is down starts anyway and answers 503 until Redis is there.
-    if (!(await whenReady(storeConnection, 10_000))) console.error(`[redis] ${config.redis} does not answer yet: APIs answer 503 until it does`);
+    if (!(await whenReady(storeConnection, 3_000))) console.error(`[redis] ${config.redis} does not answer yet: APIs answer 503 until it does`);
     const store = createRedisStore(storeConnection);
     const shared = await shareClock(clock, connections);
     return {

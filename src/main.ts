@@ -10,6 +10,7 @@ import type { FaultRule } from './faults/faults.ts';
 import { createApp } from './http/create-app.ts';
 import { openBackend } from './backend.ts';
 import { requestLine } from './http/request-log.ts';
+import { isUnavailable } from './store/unavailable.ts';
 import { consoleLine, resolveAdminToken } from './http/admin-token.ts';
 
 // Starts the mock server: parse flags, build the app, listen, and stop cleanly on SIGINT/SIGTERM.
@@ -68,7 +69,13 @@ if (config.faultsFile) {
   }
   admin.faults.set(rules as FaultRule[]);
 }
-await admin.ready();
+try {
+  await admin.ready();
+} catch (error) {
+  // A replica starting while Redis is away still starts: its spaces are seeded on first use once Redis is back.
+  if (!isUnavailable(error)) throw error;
+  console.error(`[redis] not ready at start (${error.message}): APIs answer 503 until it is`);
+}
 if (config.fixturesFile) {
   const documents = readJson(config.fixturesFile);
   for (const document of Array.isArray(documents) ? documents : [documents]) {

@@ -156,3 +156,41 @@ describe.skipIf(skip)('two replicas while Redis is killed and restarted', () => 
     expect(fromA.body).not.toEqual(before.body);
   }, 30_000);
 });
+
+describe.skipIf(skip)('a replica started while Redis is down', () => {
+  let dir: string;
+  let redis: ChaosRedis;
+  let replica: ServerProcess;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wm-chaos-late-'));
+    redis = await startChaosRedis(dir);
+    await redis.kill();
+    replica = await startServer(['--redis', redis.url, '--clock', 'manual', '--seed', '5', '--rate-limit', 'off']);
+  }, 60_000);
+  afterAll(async () => {
+    await replica?.kill();
+    await redis?.kill();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts anyway, answers 503 in the vendor envelope, and serves within 2 s of Redis starting', async () => {
+    const waiting = await call(replica.origin, `${DEFINITION}?limit=5`);
+    expect(waiting.status).toBe(503);
+    expect(waiting.retryAfter).toBe('1');
+    const health = await call(replica.origin, '/__admin/health');
+    expect(health.status).toBe(503);
+    expect(JSON.stringify(health.body)).toMatch(/redis store connection/);
+    await redis.start();
+    const started = Date.now();
+    let answer = await call(replica.origin, `${DEFINITION}?limit=5`);
+    while (answer.status !== 200 && Date.now() - started < 2_000) {
+      await sleep(100);
+      answer = await call(replica.origin, `${DEFINITION}?limit=5`);
+    }
+    expect(answer.status).toBe(200);
+    expect((answer.body as unknown[]).length).toBe(5);
+    expect((await call(replica.origin, '/__admin/health')).status).toBe(200);
+    expect(replica.child.exitCode).toBeNull();
+  }, 30_000);
+});

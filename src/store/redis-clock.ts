@@ -37,7 +37,7 @@ export async function shareClock(local: ControlledClock, connections: Connection
   redis.on('ready', () => void join().catch(() => undefined));
   // ioredis subscribes again by itself after a reconnect, once subscribed.
   subscriber.once('ready', () => void subscriber.subscribe(key).catch(() => undefined));
-  if (await whenReady(redis, 5_000)) await join().catch(() => undefined);
+  if (await whenReady(redis, 2_000)) await join().catch(() => undefined);
   await whenReady(subscriber, 1_000);
 
   // Moves reach Redis in the order they were made here; `flush` lets a caller wait until they have.
