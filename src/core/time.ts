@@ -19,9 +19,18 @@ export type TimePrecision = 'milliseconds' | 'seconds';
 
 /** An instant as ISO 8601 in UTC, in the given precision (whole seconds are truncated, as a clock reading them would). */
 export function isoAt(ms: number, precision: TimePrecision = 'milliseconds'): string {
-  if (precision === 'milliseconds') return new Date(ms).toISOString();
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  // Every request formats the clock's now, usually the same millisecond as the request before: kept once per precision.
+  const last = lastFormatted[precision];
+  if (last.ms === ms) return last.text;
+  const text = precision === 'milliseconds' ? new Date(ms).toISOString() : new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  lastFormatted[precision] = { ms, text };
+  return text;
 }
+
+const lastFormatted: Record<TimePrecision, { readonly ms: number; readonly text: string }> = {
+  milliseconds: { ms: Number.NaN, text: '' },
+  seconds: { ms: Number.NaN, text: '' },
+};
 
 /**
  * The exclusive end of a date-only value's day (`2026-02-01` -> the instant 2026-02-02T00:00Z), with the day

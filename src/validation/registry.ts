@@ -86,7 +86,15 @@ export function createSchemaRegistry(schemas: readonly JsonObject[], options: Re
   };
   const ownCheck = createOwnCheck((id) => own.getSchema(id));
   /** The schema at `id` as ajv's getSchema gives it, read from the documents without compiling; ajv does the rest. */
+  const rawById = new Map<string, JsonObject | undefined>();
   const raw = (id: string): JsonObject | undefined => {
+    // Every request asks for its operation's schemas by id; the documents never change once added.
+    if (rawById.has(id)) return rawById.get(id);
+    const found = read(id);
+    rawById.set(id, found);
+    return found;
+  };
+  const read = (id: string): JsonObject | undefined => {
     const found = schemaAt(documents, id, (key) => strict.RULES.all[key] !== undefined);
     if (found !== undefined) return found;
     try {
