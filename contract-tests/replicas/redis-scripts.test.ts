@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedFrom } from '../../src/store/generated-fixture.ts';
-import { createRedisStore, latestOf, type RedisStore } from '../../src/store/redis.ts';
+import { latestOf } from '../../src/store/latest.ts';
+import { createRedisStore, type RedisStore } from '../../src/store/redis.ts';
 import { REPLACE, spaceKeys } from '../../src/store/redis-scripts.ts';
 import type { NewRecord, SeedData } from '../../src/store/store.ts';
 import { redisUnavailable, startRedis, type TestRedis } from '../support/redis.ts';

@@ -5,6 +5,7 @@ import { fail, ok } from '../core/result.ts';
 import { type CollectionImage, MemoryState, type SpaceImage } from './memory-state.ts';
 import { INSERT, LOAD, READ, REMOVE, REPLACE, type SpaceKeys, spaceKeys } from './redis-scripts.ts';
 import type { SeedData, SpaceDump, Store, StoredRecord } from './store.ts';
+import { latestOf } from './latest.ts';
 import { duringOutage, StoreUnavailable } from './unavailable.ts';
 
 // The shared store for replicated QA environments (`--redis URL`, decision 007). Redis holds what replicas must agree
@@ -308,32 +309,4 @@ async function deleteSpaceKeys(redis: Redis, keys: SpaceKeys, options: { keepSta
     const doomed = options.keepState ? batch.filter((key) => key !== keys.state) : batch;
     if (doomed.length > 0) await redis.del(...doomed);
   }
-}
-
-/**
- * Calls of `run` shared by concurrent callers: a caller gets a run that starts after it called (so it sees every
- * change made before), joining the one queued behind the run in flight rather than starting its own.
- */
-export function latestOf(run: () => Promise<void>): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  let queued: Promise<void> | undefined;
-  const start = (): Promise<void> => {
-    const current = run().finally(() => {
-      if (running === current) running = undefined;
-    });
-    running = current;
-    return current;
-  };
-  return () => {
-    if (!running) return start();
-    if (!queued) {
-      queued = running
-        .catch(() => undefined)
-        .then(() => {
-          queued = undefined;
-          return start();
-        });
-    }
-    return queued;
-  };
 }
