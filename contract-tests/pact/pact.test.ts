@@ -115,6 +115,26 @@ it('exports a pact of a named client run that verifies green', async () => {
   }
 });
 
+it('exports the run of a client that creates a run, reads it and suspends it, and it verifies green', async () => {
+  const base = `${mock.url('8x8')}/api/v1/accounts/test_account_id/definitions/5870442f-3ddd-4657-b74c-6e17308f5230/workflows`;
+  const headers = { authorization: 'Bearer client', 'x-mock-client': 'own-run', 'x-mock-session': 'own-run', 'content-type': 'application/json' };
+  const created = await fetch(base, { method: 'POST', headers, body: JSON.stringify({ orderId: '42', lines: 3 }) });
+  const id = (created.headers.get('location') ?? '').split('/').at(-1);
+  const read = (await (await fetch(`${base}/${id}`, { headers })).json()) as { data: { payload: JsonObject } };
+  expect(read.data.payload).toEqual({ orderId: '42', lines: 3 });
+  expect((await fetch(`${base}/${id}`, { method: 'PATCH', headers, body: JSON.stringify({ status: 'suspend' }) })).status).toBe(200);
+  const pact = (await (await fetch(`${mock.origin}/__admin/pact?client=own-run&consumer=shop&provider=8x8`)).json()) as JsonObject;
+  const [, reading] = pact['interactions'] as JsonObject[];
+  // The read's state carries what the client gave the run, which no seeded run has.
+  expect(JSON.stringify(reading?.['providerStates'])).toContain('"fields":{"/data/payload":{"orderId":"42","lines":3}}');
+  const verdicts = await verify([{ name: 'own-run', pact }]);
+  expect(verdicts.map((v) => [v.outcome, v.reasons])).toEqual([
+    ['pass', []],
+    ['pass', []],
+    ['pass', []],
+  ]);
+});
+
 it('refuses an unknown provider state on the setup call and lists the known ones', async () => {
   const answer = await fetch(`${mock.origin}/__admin/provider-states`, {
     method: 'POST',

@@ -132,7 +132,10 @@ function statesOf(pack: ApiPack, earlier: readonly JournalEntry[], entry: Journa
     if (idParams.length === 0 || !idParams.every((param) => pathParams[param] !== undefined)) continue;
     const before = entry.method === 'GET' ? entry.exchange?.responseBody : lastBodyFor(earlier, entry, path);
     const params = stateParams(declaration, pathParams, before);
-    if (params) return [{ name: declaration.name, params }];
+    if (!params) continue;
+    const record = recordIn(declaration, before);
+    const fields = record ? createdFields(earlier, entry, record) : {};
+    return [{ name: declaration.name, params: Object.keys(fields).length > 0 ? { ...params, fields } : params }];
   }
   return [];
 }
@@ -155,4 +158,34 @@ function stateParams(declaration: ProviderStateDeclaration, pathParams: Record<s
   }
   const complete = [...declaration.name.matchAll(/\{(\w+)\}/g)].every((m) => params[m[1] ?? ''] !== undefined);
   return complete && fill(declaration.id, params) !== declaration.id ? params : undefined;
+}
+
+/** The record in a response body: the body itself, or the one object it wraps (`{"workflow_session": {...}}`). */
+function recordIn(declaration: ProviderStateDeclaration, body: Json | undefined): JsonObject | undefined {
+  if (!isJsonObject(body)) return undefined;
+  const holds = (candidate: JsonObject) => Object.keys(declaration.match).some((pointer) => valueAt(candidate, pointer) !== undefined);
+  return [body, ...Object.values(body).filter(isJsonObject)].find(holds);
+}
+
+/**
+ * What this client gave the record when it created it earlier in the run, which no seeded record has: the record's
+ * objects made only of values an earlier create of this client sent (an 8x8 run's `data.payload`), by pointer. The
+ * state's setup writes them into its copy (`fields`), so the read replays as the client saw it.
+ */
+function createdFields(earlier: readonly JournalEntry[], entry: JournalEntry, record: JsonObject): Record<string, Json> {
+  const creates = earlier.filter((e) => e.api === entry.api && e.method === 'POST' && e.status < 300);
+  const sent = new Set(creates.flatMap((e) => leaves(parsedBody(e.exchange?.requestBody, e.exchange?.requestHeaders['content-type']))));
+  const fields: Record<string, Json> = {};
+  if (sent.size === 0) return fields;
+  const walk = (value: Json, pointer: string): void => {
+    if (!isJsonObject(value)) return;
+    const own = leaves(value);
+    if (pointer !== '' && own.length > 0 && own.every((leaf) => sent.has(leaf))) {
+      fields[pointer] = value;
+      return;
+    }
+    for (const [key, child] of Object.entries(value)) walk(child, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+  };
+  walk(record, '');
+  return fields;
 }

@@ -1,4 +1,4 @@
-import type { Json } from '../core/json.ts';
+import { isJsonObject, type Json, type JsonObject } from '../core/json.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { EngineAdmin } from '../engine/administration.ts';
 import type { ApiPack } from '../engine/pack.ts';
@@ -26,13 +26,15 @@ export async function setUpState(admin: EngineAdmin, packs: readonly ApiPack[], 
   const pack = declared.find((d) => d.declaration === resolved.value.declaration)?.pack;
   if (!pack) return fail(`No API declares "${call.state}".`);
   if (call.action === 'teardown') return ok(resolved.value.params);
-  const made = await ensureRecord(admin, pack, resolved.value, session);
+  const given = call.params?.['fields'];
+  const fields = isJsonObject(given) ? given : {};
+  const made = await ensureRecord(admin, pack, resolved.value, fields, session);
   return made.ok ? ok(resolved.value.params) : made;
 }
 
 type JsonParams = Readonly<Record<string, string>>;
 
-async function ensureRecord(admin: EngineAdmin, pack: ApiPack, resolved: ResolvedState, session: string): Promise<Result<true, string>> {
+async function ensureRecord(admin: EngineAdmin, pack: ApiPack, resolved: ResolvedState, fields: JsonObject, session: string): Promise<Result<true, string>> {
   const { collection } = resolved.declaration;
   const wanted = stateRecord({}, resolved).id;
   const existing = (await admin.records(pack.id, collection, { session, ids: [wanted] }))?.records[0];
@@ -45,7 +47,7 @@ async function ensureRecord(admin: EngineAdmin, pack: ApiPack, resolved: Resolve
     if (!page) return fail(`No API ${pack.id}`);
     const seeded = page.records.find((record) => matchesState(record.data, resolved));
     if (seeded) {
-      const copy = stateRecord(seeded.data, resolved);
+      const copy = stateRecord(seeded.data, resolved, fields);
       const loaded = await admin.loadFixtures(pack.id, { [collection]: [{ id: copy.id, data: copy.data, meta: seeded.meta }] }, session);
       return loaded.ok ? ok(true) : fail(loaded.error.join('; '));
     }

@@ -110,18 +110,28 @@ export function matchesState(data: JsonObject, resolved: ResolvedState): boolean
   });
 }
 
-/** The copy of a seeded record the state loads: the consumer's ids (and state fields) written into its data. */
-export function stateRecord(seeded: JsonObject, resolved: ResolvedState): { id: string; data: JsonObject } {
+/**
+ * The copy of a seeded record the state loads: the consumer's ids (and state fields) written into its data, then
+ * `fields` (pointer -> value, a state's optional `fields` param): what the consumer itself gave the record when it
+ * created it, which no seeded record has (an exported pact carries them, `export.ts`).
+ */
+export function stateRecord(seeded: JsonObject, resolved: ResolvedState, fields: Readonly<Record<string, Json>> = {}): { id: string; data: JsonObject } {
   const data = structuredClone(seeded);
   for (const [pointer, template] of Object.entries(resolved.declaration.set)) {
-    const parts = pointerParts(pointer);
-    const last = parts.pop();
-    let parent: Json | undefined = data;
-    for (const part of parts) parent = isJsonObject(parent) ? parent[part] : undefined;
-    if (last === undefined || !isJsonObject(parent)) continue;
     const value = fill(template, resolved.params);
-    const target = parent as Record<string, Json>;
-    target[last] = typeof target[last] === 'number' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+    const current = valueAt(data, pointer);
+    setAt(data, pointer, typeof current === 'number' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value);
   }
+  for (const [pointer, value] of Object.entries(fields)) setAt(data, pointer, structuredClone(value));
   return { id: fill(resolved.declaration.id, resolved.params), data };
+}
+
+/** Writes `value` at `pointer` when its parent object exists; anything else is left as it is. */
+function setAt(data: JsonObject, pointer: string, value: Json): void {
+  const parts = pointerParts(pointer);
+  const last = parts.pop();
+  let parent: Json | undefined = data;
+  for (const part of parts) parent = isJsonObject(parent) ? parent[part] : undefined;
+  if (last === undefined || !isJsonObject(parent)) return;
+  (parent as Record<string, Json>)[last] = value;
 }
