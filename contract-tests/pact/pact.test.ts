@@ -59,6 +59,14 @@ it('verifies consumer pacts for Amperity (v3), Twinit (v2) and LongJump (v3) gre
   ]);
 });
 
+it('verifies a GitHub Actions consumer pact (v4) green', async () => {
+  const verdicts = await verify([{ name: 'github-v4.json', pact: pactOf('github-v4.json') }]);
+  expect(verdicts.map((v) => [v.description, v.outcome, v.reasons])).toEqual([
+    ['reads a run in progress', 'pass', []],
+    ['cancels a run in progress', 'pass', []],
+  ]);
+});
+
 it('skips a v4 message interaction with the reason', async () => {
   const verdicts = await verify([{ name: 'nerm-v4.json', pact: pactOf('nerm-v4.json') }]);
   expect(byDescription(verdicts, 'a session-finished event')?.outcome).toBe('skipped');

@@ -9,7 +9,18 @@ export const providerStatesGithub: readonly ProviderStateDeclaration[] = [
     collection: 'runs',
     id: '{runId}',
     match: { '/status': '{status}' },
-    set: { '/id': '{runId}' },
+    // The run's own links name its id too (the seed's one repository).
+    defaults: { owner: 'octo-org', repo: 'hello-world' },
+    set: {
+      '/id': '{runId}',
+      '/url': 'https://api.github.com/repos/{owner}/{repo}/actions/runs/{runId}',
+      '/html_url': 'https://github.com/{owner}/{repo}/actions/runs/{runId}',
+      '/jobs_url': 'https://api.github.com/repos/{owner}/{repo}/actions/runs/{runId}/jobs',
+      '/logs_url': 'https://api.github.com/repos/{owner}/{repo}/actions/runs/{runId}/logs',
+      '/artifacts_url': 'https://api.github.com/repos/{owner}/{repo}/actions/runs/{runId}/artifacts',
+      '/cancel_url': 'https://api.github.com/repos/{owner}/{repo}/actions/runs/{runId}/cancel',
+      '/rerun_url': 'https://api.github.com/repos/{owner}/{repo}/actions/runs/{runId}/rerun',
+    },
     allowed: { status: ['requested', 'queued', 'pending', 'waiting', 'in_progress', 'completed'] },
   },
 ];
