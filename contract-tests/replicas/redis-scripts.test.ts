@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedFrom } from '../../src/store/generated-fixture.ts';
 import { latestOf } from '../../src/store/latest.ts';
+import { inRequest } from '../../src/store/request-scope.ts';
 import { createRedisStore, type RedisStore } from '../../src/store/redis.ts';
 import { REPLACE, spaceKeys } from '../../src/store/redis-scripts.ts';
 import type { NewRecord, SeedData } from '../../src/store/store.ts';
@@ -113,6 +114,45 @@ describe.skipIf(skip)('the Redis store scripts and log', () => {
     expect(await look.eval(REPLACE, 6, ...args)).toBe('gone');
     expect(await look.hlen(k.rec)).toBe(0);
     expect(await b.get('s', 'runs', 'r1')).toMatchObject({ id: 'r1', version: 1 });
+  });
+
+  it('makes one round trip for the reads of one request, and another after a write in it', async () => {
+    const { a, b, look } = replicas();
+    await a.seed('s', seed);
+    await b.seed('s', seed);
+    /** Scripts Redis ran (each catch-up is one) while `work` ran. */
+    const scriptsDuring = async (work: () => Promise<unknown>) => {
+      // EVALSHA, or EVAL the first time a script runs (ioredis sends it when Redis does not know the script yet).
+      const count = async () => {
+        const stats = await look.info('commandstats');
+        const calls = (name: string) => Number(new RegExp(`cmdstat_${name}:calls=(\\d+)`).exec(stats)?.[1] ?? 0);
+        const rejected = Number(/cmdstat_evalsha:calls=\d+,[^\n]*failed_calls=(\d+)/.exec(stats)?.[1] ?? 0);
+        return calls('evalsha') - rejected + calls('eval');
+      };
+      const before = await count();
+      await work();
+      return (await count()) - before;
+    };
+    const reads = await scriptsDuring(() =>
+      inRequest(async () => {
+        await b.seed('s', seed);
+        await b.get('s', 'runs', 'r1');
+        await b.get('s', 'runs', 'r2');
+        return b.list('s', 'runs', newest);
+      }),
+    );
+    expect(reads).toBe(1);
+    const fresh = { id: 'mine', data: { status: 'running', createdAt: '2026-03-01T00:00:00.000Z' } };
+    const afterWrite = await scriptsDuring(() =>
+      inRequest(async () => {
+        await a.insert('s', 'runs', fresh);
+        expect(await a.get('s', 'runs', 'mine')).toMatchObject({ id: 'mine' });
+      }),
+    );
+    // The insert's catch-up, the insert itself, and the catch-up that brings the replica's own write into its copy.
+    expect(afterWrite).toBe(3);
+    // Outside a request (start-up, ticks) every read catches up.
+    expect(await scriptsDuring(async () => [await b.get('s', 'runs', 'mine'), await b.get('s', 'runs', 'mine')])).toBe(2);
   });
 
   it('shares one catch-up among callers that arrive while one is in flight, and each sees one that started after it', async () => {

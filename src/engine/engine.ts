@@ -1,3 +1,4 @@
+import { inRequest } from '../store/request-scope.ts';
 import { isUnavailable } from '../store/unavailable.ts';
 import { mockError, type ErrorKind } from '../core/errors.ts';
 import type { PlainRequest, PlainResponse } from '../core/request.ts';
@@ -149,8 +150,9 @@ function createRequestPath(runtime: EngineRuntime): Engine {
       const variant = edgeVariant(entry, request, operation);
       let result: PipelineResult;
       try {
-        result =
-          variant && operation ? await runEdge(entry, request, route, operation, variant, now) : await runPipeline(pipelineDeps, entry, request, route, now);
+        result = await inRequest(() =>
+          variant && operation ? runEdge(entry, request, route, operation, variant, now) : runPipeline(pipelineDeps, entry, request, route, now),
+        );
       } catch (error) {
         if (isUnavailable(error)) {
           // An outage of the shared store (Redis): the vendor's own envelope with 503 and Retry-After; not a mock bug.

@@ -6,6 +6,7 @@ import { type CollectionImage, MemoryState, type SpaceImage } from './memory-sta
 import { INSERT, LOAD, READ, REMOVE, REPLACE, type SpaceKeys, spaceKeys } from './redis-scripts.ts';
 import type { SeedData, SpaceDump, Store, StoredRecord } from './store.ts';
 import { latestOf } from './latest.ts';
+import { requestStartedAt } from './request-scope.ts';
 import { duringOutage, StoreUnavailable } from './unavailable.ts';
 
 // The shared store for replicated QA environments (`--redis URL`, decision 007). Redis holds what replicas must agree
@@ -54,12 +55,17 @@ export function createRedisStore(connection: Redis, prefix = 'wm'): RedisStore {
   /** How each space's generators are made again from their origin (given by the engine's seed call). */
   const generators = new Map<string, (origin?: Json) => SeedData>();
   const catchUps = new Map<string, () => Promise<void>>();
+  /** Per space, when the last completed catch-up began (`performance.now()`). */
+  const caughtUpFrom = new Map<string, number>();
+  /** Per space, how many writes this replica made (a catch-up overlapping one is not trusted as current). */
+  const writesBy = new Map<string, number>();
   const spacesKey = `${prefix}:spaces`;
   const keysOf = (space: string) => spaceKeys(prefix, space);
 
   const forget = (space: string) => {
     state.drop(space);
     mirrors.delete(space);
+    caughtUpFrom.delete(space);
   };
 
   /** Makes the local copy of a space from Redis as it is now; false when Redis holds no ready space. */
@@ -128,12 +134,26 @@ export function createRedisStore(connection: Redis, prefix = 'wm'): RedisStore {
    * which starts when it ends: each still sees every change acknowledged before it arrived, in one round trip for all.
    */
   const fresh = (space: string): Promise<void> => {
+    // Already brought up to date after the request being served began (and not written to since): nothing to do.
+    const began = requestStartedAt();
+    if (began !== undefined && (caughtUpFrom.get(space) ?? Number.NEGATIVE_INFINITY) >= began) return Promise.resolve();
     let shared = catchUps.get(space);
     if (!shared) {
-      shared = latestOf(() => catchUp(space));
+      shared = latestOf(async () => {
+        const started = performance.now();
+        const writes = writesBy.get(space) ?? 0;
+        await catchUp(space);
+        // A write this replica made meanwhile may have reached Redis after this catch-up read: it does not count.
+        if ((writesBy.get(space) ?? 0) === writes) caughtUpFrom.set(space, Math.max(started, caughtUpFrom.get(space) ?? Number.NEGATIVE_INFINITY));
+      });
       catchUps.set(space, shared);
     }
     return shared();
+  };
+  /** A write this replica made is not in its copy until the next catch-up: the next read must make one. */
+  const written = (space: string) => {
+    writesBy.set(space, (writesBy.get(space) ?? 0) + 1);
+    caughtUpFrom.delete(space);
   };
 
   /** Writes a space whole (seeding, import): its written records and removed ids, then the image and a new incarnation. */
@@ -227,6 +247,7 @@ export function createRedisStore(connection: Redis, prefix = 'wm'): RedisStore {
       const reply = await duringOutage('insert', () =>
         redis.wmInsert(...keys, seq, collections, mirror.incarnation, record.id, data, meta, collection, seeded),
       );
+      written(space);
       if (reply === 'gone') return reset(space);
       if (reply === 'exists') return fail('exists');
       return ok({ id: record.id, seq: Number(reply), version: 1, data: record.data, meta: record.meta ?? {} });
@@ -239,6 +260,7 @@ export function createRedisStore(connection: Redis, prefix = 'wm'): RedisStore {
       const reply = await duringOutage('replace', () =>
         redis.wmReplace(...keys, mirror.incarnation, id, String(expectedVersion), JSON.stringify(next.data), JSON.stringify(next.meta), collection, seeded),
       );
+      written(space);
       if (reply === 'gone') return reset(space);
       if (reply === 'missing' || reply === 'stale') return fail(reply);
       return ok({ id, seq: Number(reply), version: expectedVersion + 1, data: next.data, meta: next.meta });
@@ -249,6 +271,7 @@ export function createRedisStore(connection: Redis, prefix = 'wm'): RedisStore {
       const { mirror, keys } = target;
       const seeded = String(state.seededIndex(space, collection, id));
       const reply = await duringOutage('remove', () => redis.wmRemove(...keys, mirror.incarnation, id, collection, seeded));
+      written(space);
       if (reply === 'gone') return reset(space);
       return Number(reply) === 1;
     },
