@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { matchesState, namedParams, resolveState, stateRecord, type ProviderStateDeclaration } from './states.ts';
 
 const run: ProviderStateDeclaration = {
@@ -36,4 +36,22 @@ it('copies a seeded record with the consumer id, keeping numbers numbers', () =>
   expect(matchesState({ state: 'running' }, resolved.value)).toBe(true);
   expect(matchesState({ state: 'failed' }, resolved.value)).toBe(false);
   expect(stateRecord({ id: 'seed', number: 5, state: 'running' }, resolved.value)).toEqual({ id: '77', data: { id: '77', number: 77, state: 'running' } });
+});
+
+describe('state records from a caller', () => {
+  it('writes fields by pointer but never through a prototype', () => {
+    const resolved = {
+      declaration: { name: 'a run {id} is {status}', collection: 'runs', id: '{id}', match: { '/status': '{status}' }, set: { '/id': '{id}' } },
+      params: { id: 'r1', status: 'done' },
+    };
+    const made = stateRecord({ id: 'seed', status: 'done', data: { payload: {} } }, resolved, {
+      '/data/payload': { orderId: '42' },
+      '/__proto__/polluted': true,
+      '/constructor/prototype/polluted': true,
+      '/data/__proto__': { polluted: true },
+    });
+    expect(made).toEqual({ id: 'r1', data: { id: 'r1', status: 'done', data: { payload: { orderId: '42' } } } });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(Object.getPrototypeOf(made.data['data'])).toBe(Object.prototype);
+  });
 });

@@ -96,11 +96,14 @@ export function valueAt(data: Json, pointer: string): Json | undefined {
   let current: Json | undefined = data;
   for (const part of pointerParts(pointer)) {
     if (Array.isArray(current)) current = current[Number(part)];
-    else if (isJsonObject(current)) current = current[part];
+    else if (isJsonObject(current) && Object.hasOwn(current, part)) current = current[part];
     else return undefined;
   }
   return current;
 }
+
+/** Keys a pointer from a caller (a pact's `fields`) may not write: they would reach an object's prototype. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Whether a seeded record's data holds the state's `match` fields. */
 export function matchesState(data: JsonObject, resolved: ResolvedState): boolean {
@@ -129,9 +132,10 @@ export function stateRecord(seeded: JsonObject, resolved: ResolvedState, fields:
 /** Writes `value` at `pointer` when its parent object exists; anything else is left as it is. */
 function setAt(data: JsonObject, pointer: string, value: Json): void {
   const parts = pointerParts(pointer);
+  if (parts.some((part) => UNSAFE_KEYS.has(part))) return;
   const last = parts.pop();
   let parent: Json | undefined = data;
-  for (const part of parts) parent = isJsonObject(parent) ? parent[part] : undefined;
+  for (const part of parts) parent = isJsonObject(parent) && Object.hasOwn(parent, part) ? parent[part] : undefined;
   if (last === undefined || !isJsonObject(parent)) return;
   (parent as Record<string, Json>)[last] = value;
 }
