@@ -137,16 +137,19 @@ function createRequestPath(runtime: EngineRuntime): Engine {
         return { status: 0, headers: {}, media: 'json', drop: true };
       }
       const now = runtime.now(pack);
-      if (fault.action.kind === 'error') {
-        const kind = kindForStatus(pack.errors, fault.action.status);
-        const error = mockError(kind, `${engineMessage(pack.errors, kind)} (injected fault)`, {
-          status: fault.action.status,
-          ...(kind === 'rateLimited' ? { headers: { 'retry-after': '1' } } : {}),
+      /** A status the request did not earn (an injected fault, an outage), in the pack's envelope and words. */
+      const forced = (status: number, note: string, retryAfterSeconds?: number): PlainResponse => {
+        const kind = kindForStatus(pack.errors, status);
+        const retry = retryAfterSeconds ?? (kind === 'rateLimited' ? 1 : undefined);
+        const error = mockError(kind, `${engineMessage(pack.errors, kind)}${note}`, {
+          status,
+          ...(retry === undefined ? {} : { headers: { 'retry-after': String(retry) } }),
         });
         const response = respond(respondDeps, pack, request, operation, fail(error), now);
         record(packId, request, operation, response, [], kind);
         return response;
-      }
+      };
+      if (fault.action.kind === 'error') return forced(fault.action.status, ' (injected fault)');
       const variant = edgeVariant(entry, request, operation);
       let result: PipelineResult;
       try {
@@ -154,15 +157,8 @@ function createRequestPath(runtime: EngineRuntime): Engine {
           variant && operation ? runEdge(entry, request, route, operation, variant, now) : runPipeline(pipelineDeps, entry, request, route, now),
         );
       } catch (error) {
-        if (isUnavailable(error)) {
-          // An outage of the shared store (Redis): the vendor's own envelope with 503 and Retry-After; not a mock bug.
-          const kind = kindForStatus(pack.errors, 503);
-          const headers = { 'retry-after': String(error.retryAfterSeconds) };
-          const outage = fail(mockError(kind, engineMessage(pack.errors, kind), { status: 503, headers }));
-          const response = respond(respondDeps, pack, request, operation, outage, now);
-          record(packId, request, operation, response, [], kind);
-          return response;
-        }
+        // An outage of the shared store (Redis): 503 with Retry-After, as the vendor during its own; not a mock bug.
+        if (isUnavailable(error)) return forced(503, '', error.retryAfterSeconds);
         // A bug in the mock: answer as the vendor answers its own internal errors and say so loudly.
         options.onViolation?.({
           kind: 'exception',
