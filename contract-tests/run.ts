@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { allPacks } from '../mocks/index.ts';
+import { openApiDocument } from '../src/assemble.ts';
 import { readSchemaFiles } from '../src/files/schemas.ts';
 import { startMockServer } from '../src/harness/mock-server.ts';
 import { formatReport, junitXml, counts } from '../src/contract/report.ts';
@@ -77,7 +78,13 @@ if (values.pact.length > 0) {
     origin: server?.origin ?? new URL(baseUrl ?? '').origin,
     baseUrl: (api) => server?.url(api) ?? baseUrl ?? '',
     statesFile: values.states,
-    openApi: (api) => JSON.parse(readFileSync(new URL(`../openapi/${api}.json`, import.meta.url), 'utf8')),
+    // The document the server serves at /{api}/openapi.json (openapi/*.json is the same, written out): built, not
+    // read from a path beside this module, which in the package's lib/ is another folder.
+    openApi: (api) => {
+      const pack = packs.find((candidate) => candidate.id === api);
+      if (!pack) throw new Error(`no API ${api}`);
+      return openApiDocument(pack);
+    },
   });
   await server?.stop();
   console.log(formatPactReport(verdicts));

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../files/root.ts';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The project root with a trailing slash, for `${ROOT}path` (src/files/root.ts finds it). */
+export const ROOT = `${PROJECT_ROOT}/`;
 export const MAIN = 'src/main.ts';
 /** What `npm start` runs: the server bundle in `dist/`, built first when a source changed (`scripts/start.mjs`). */
 export const START = 'scripts/start.mjs';

@@ -10,7 +10,7 @@ import { countStates } from '../console/states.ts';
 import { coverageOf, formatCoverage } from '../journal/coverage.ts';
 import type { JournalFilter } from '../journal/journal.ts';
 import { consoleRouter } from './ui.ts';
-import type { Json } from '../core/json.ts';
+import { isJsonObject } from '../core/json.ts';
 import { exportPact } from '../pact/export.ts';
 import { setUpState } from '../pact/setup.ts';
 
@@ -205,7 +205,7 @@ export function adminRouter(deps: AdminDeps): Router {
     if (typeof body.state !== 'string') return void res.status(400).json({ error: 'Send {"state": NAME, "params"?: {...}, "action"?: "setup" | "teardown"}.' });
     if (!isSessionName(session)) return void res.status(400).json({ error: `Invalid session name ${session}` });
     const packs = admin.packs.filter((pack) => api === undefined || pack.id === api);
-    const params = typeof body.params === 'object' && body.params !== null && !Array.isArray(body.params) ? (body.params as Record<string, Json>) : {};
+    const params = isJsonObject(body.params) ? body.params : {};
     const action = typeof body.action === 'string' ? body.action : 'setup';
     const done = await setUpState(admin, packs, { state: body.state, params, action }, session);
     if (!done.ok) return void res.status(400).json({ error: done.error });

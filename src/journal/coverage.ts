@@ -1,3 +1,4 @@
+import { isJsonObject } from '../core/json.ts';
 import type { ApiPack } from '../engine/pack.ts';
 import type { SchemaRegistry } from '../validation/registry.ts';
 import type { JournalEntry } from './journal.ts';
@@ -34,7 +35,7 @@ export function coverageOf(packs: readonly ApiPack[], registry: SchemaRegistry, 
         const aliases = pack.queryAliases ?? {};
         const used = new Set(calls.flatMap((call) => call.query.map(([name]) => aliases[name] ?? name)));
         const properties = operation.request?.query ? registry.schema(operation.request.query)?.['properties'] : undefined;
-        const parameters = typeof properties === 'object' && properties !== null && !Array.isArray(properties) ? Object.keys(properties) : [];
+        const parameters = isJsonObject(properties) ? Object.keys(properties) : [];
         return {
           operation: operation.id,
           method: operation.method,

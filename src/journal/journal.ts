@@ -29,7 +29,8 @@ export interface JournalEntry {
   readonly client: string;
   readonly violations: readonly RequestViolation[];
   /** Why the mock refused the request, when it did: the engine's error kind (`invalidRequest`, `illegalTransition`...). */
-  readonly refusal?: string /** The whole exchange, kept only for a request naming its client (`X-Mock-Client`): what a pact export reads. */;
+  readonly refusal?: string;
+  /** The whole exchange, kept only for a request naming its client (`X-Mock-Client`): what a pact export reads. */
   readonly exchange?: Exchange;
 }
 

@@ -2,7 +2,9 @@ import { isJsonObject, type Json, type JsonObject } from '../core/json.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { ApiPack } from '../engine/pack.ts';
 import type { JournalEntry } from '../journal/journal.ts';
-import { fill, namedParams, valueAt, type ProviderStateDeclaration } from './states.ts';
+import { escapePointerSegment, valueAtPointer } from '../conformance/refs.ts';
+import { queryMap } from './pact-file.ts';
+import { fill, namedParams, type ProviderStateDeclaration } from './states.ts';
 
 // `GET /__admin/pact`: a pact (v3, or v4) of what a named client (`X-Mock-Client`) did, from the journal's kept
 // exchanges. Values that echo the request (the ids it addressed, what it sent) and the run's state stay exact; every
@@ -41,9 +43,7 @@ function interactionOf(pack: ApiPack | undefined, earlier: readonly JournalEntry
   const path = pack && entry.path.startsWith(`/${pack.id}`) ? entry.path.slice(pack.id.length + 1) : entry.path;
   const headers = Object.fromEntries(KEPT_REQUEST_HEADERS.flatMap((name) => (exchange?.requestHeaders[name] ? [[name, exchange.requestHeaders[name]]] : [])));
   const sent = parsedBody(exchange?.requestBody, exchange?.requestHeaders['content-type']);
-  const query: Record<string, Json> = {};
-  for (const [name, value] of entry.query) query[name] = [...(Array.isArray(query[name]) ? query[name] : []), value];
-  const echoed = new Set([...path.split('/').map(decodeURIComponent), ...entry.query.map(([, v]) => v), ...leaves(sent)]);
+  const echoed = new Set([...path.split('/').map(decodedSegment), ...entry.query.map(([, v]) => v), ...leaves(sent)]);
   const states = pack ? statesOf(pack, earlier, entry, path) : [];
   const stateFields = new Set(pack?.providerStates?.flatMap((d) => Object.keys(d.match)) ?? []);
   const body = exchange?.responseBody;
@@ -53,7 +53,7 @@ function interactionOf(pack: ApiPack | undefined, earlier: readonly JournalEntry
   const request: JsonObject = {
     method: entry.method,
     path,
-    ...(entry.query.length ? { query } : {}),
+    ...(entry.query.length ? { query: queryMap(entry.query) } : {}),
     headers,
     ...(sent === undefined ? {} : { body: spec === 4 ? v4Body(sent, headers['content-type']) : sent }),
   };
@@ -70,6 +70,15 @@ function interactionOf(pack: ApiPack | undefined, earlier: readonly JournalEntry
     request,
     response,
   };
+}
+
+/** A path segment as the client meant it; one that is no valid percent-encoding (the client's mistake) as it came. */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function v4Body(content: Json, contentType: string | undefined): JsonObject {
@@ -126,7 +135,7 @@ function typeRules(
 function statesOf(pack: ApiPack, earlier: readonly JournalEntry[], entry: JournalEntry, path: string): JsonObject[] {
   const operation = pack.operations.find((candidate) => candidate.id === entry.operation);
   if (!operation) return [];
-  const pathParams = namedParams(operation.path.replace(/\{(\w+)\}/g, '{$1}'), path) ?? {};
+  const pathParams = namedParams(operation.path, path) ?? {};
   for (const declaration of pack.providerStates ?? []) {
     const idParams = [...declaration.id.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
     if (idParams.length === 0 || !idParams.every((param) => pathParams[param] !== undefined)) continue;
@@ -153,7 +162,7 @@ function stateParams(declaration: ProviderStateDeclaration, pathParams: Record<s
   for (const [pointer, template] of Object.entries(declaration.match)) {
     const name = /^\{(\w+)\}$/.exec(template)?.[1];
     if (!name) continue;
-    const found = candidates.map((candidate) => valueAt(candidate, pointer)).find((value) => value !== undefined && value !== null);
+    const found = candidates.map((candidate) => valueAtPointer(candidate, pointer)).find((value) => value !== undefined && value !== null);
     if (found !== undefined) params[name] = String(found);
   }
   const complete = [...declaration.name.matchAll(/\{(\w+)\}/g)].every((m) => params[m[1] ?? ''] !== undefined);
@@ -163,7 +172,7 @@ function stateParams(declaration: ProviderStateDeclaration, pathParams: Record<s
 /** The record in a response body: the body itself, or the one object it wraps (`{"workflow_session": {...}}`). */
 function recordIn(declaration: ProviderStateDeclaration, body: Json | undefined): JsonObject | undefined {
   if (!isJsonObject(body)) return undefined;
-  const holds = (candidate: JsonObject) => Object.keys(declaration.match).some((pointer) => valueAt(candidate, pointer) !== undefined);
+  const holds = (candidate: JsonObject) => Object.keys(declaration.match).some((pointer) => valueAtPointer(candidate, pointer) !== undefined);
   return [body, ...Object.values(body).filter(isJsonObject)].find(holds);
 }
 
@@ -184,7 +193,7 @@ function createdFields(earlier: readonly JournalEntry[], entry: JournalEntry, re
       fields[pointer] = value;
       return;
     }
-    for (const [key, child] of Object.entries(value)) walk(child, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+    for (const [key, child] of Object.entries(value)) walk(child, `${pointer}/${escapePointerSegment(key)}`);
   };
   walk(record, '');
   return fields;

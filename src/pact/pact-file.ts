@@ -36,7 +36,7 @@ export interface PactDocument {
   readonly raw: JsonObject;
 }
 
-export function specVersion(pact: JsonObject): number {
+function specVersion(pact: JsonObject): number {
   const metadata = isJsonObject(pact['metadata']) ? pact['metadata'] : {};
   const named = [metadata['pactSpecification'], metadata['pact-specification']].find(isJsonObject);
   const version = named?.['version'] ?? metadata['pactSpecificationVersion'];
@@ -121,11 +121,17 @@ export function singleInteractionPact(document: PactDocument, interaction: JsonO
   return { ...document.raw, interactions: [interaction] };
 }
 
+/** Query pairs as a v3 pact writes them: each name with the list of its values, in order. */
+export function queryMap(pairs: readonly (readonly [string, string])[]): Record<string, string[]> {
+  const query: Record<string, string[]> = {};
+  for (const [name, value] of pairs) query[name] = [...(query[name] ?? []), value];
+  return query;
+}
+
 /** The interaction in the v3 shape the OpenAPI comparator reads (plain bodies, query as a map of lists). */
 export function comparatorPact(document: PactDocument, interaction: PactInteraction): JsonObject {
-  const query: Record<string, Json> = {};
-  for (const [name, value] of interaction.request.query) query[name] = [...(Array.isArray(query[name]) ? query[name] : []), value];
   const { request, response } = interaction;
+  const query = queryMap(request.query);
   return {
     consumer: { name: document.consumer },
     provider: { name: document.provider },

@@ -2,7 +2,7 @@ import { isJsonObject, type Json, type JsonObject } from '../core/json.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { EngineAdmin } from '../engine/administration.ts';
 import type { ApiPack } from '../engine/pack.ts';
-import { matchesState, resolveState, stateRecord, type ResolvedState } from './states.ts';
+import { fill, matchesState, resolveState, stateRecord, type ResolvedState } from './states.ts';
 
 // Pact's provider-state setup call (`POST /__admin/provider-states`), served from the packs' declared states.
 
@@ -36,7 +36,7 @@ type JsonParams = Readonly<Record<string, string>>;
 
 async function ensureRecord(admin: EngineAdmin, pack: ApiPack, resolved: ResolvedState, fields: JsonObject, session: string): Promise<Result<true, string>> {
   const { collection } = resolved.declaration;
-  const wanted = stateRecord({}, resolved).id;
+  const wanted = fill(resolved.declaration.id, resolved.params);
   const existing = (await admin.records(pack.id, collection, { session, ids: [wanted] }))?.records[0];
   if (existing) {
     if (matchesState(existing.data, resolved)) return ok(true);

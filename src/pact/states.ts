@@ -1,5 +1,6 @@
 import { isJsonObject, type Json, type JsonObject } from '../core/json.ts';
 import { fail, ok, type Result } from '../core/result.ts';
+import { valueAtPointer } from '../conformance/refs.ts';
 
 // Provider states as data (issue 19): a pack declares the states a consumer can ask for, each a copy of a seeded
 // record (the fixtures) in the asked-for state, given the consumer's ids. No handler code: the engine finds a seeded
@@ -92,23 +93,13 @@ function pointerParts(pointer: string): string[] {
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-export function valueAt(data: Json, pointer: string): Json | undefined {
-  let current: Json | undefined = data;
-  for (const part of pointerParts(pointer)) {
-    if (Array.isArray(current)) current = current[Number(part)];
-    else if (isJsonObject(current) && Object.hasOwn(current, part)) current = current[part];
-    else return undefined;
-  }
-  return current;
-}
-
 /** Keys a pointer from a caller (a pact's `fields`) may not write: they would reach an object's prototype. */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Whether a seeded record's data holds the state's `match` fields. */
 export function matchesState(data: JsonObject, resolved: ResolvedState): boolean {
   return Object.entries(resolved.declaration.match).every(([pointer, template]) => {
-    const value = valueAt(data, pointer);
+    const value = valueAtPointer(data, pointer);
     return value !== undefined && value !== null && String(value) === fill(template, resolved.params);
   });
 }
@@ -122,7 +113,7 @@ export function stateRecord(seeded: JsonObject, resolved: ResolvedState, fields:
   const data = structuredClone(seeded);
   for (const [pointer, template] of Object.entries(resolved.declaration.set)) {
     const value = fill(template, resolved.params);
-    const current = valueAt(data, pointer);
+    const current = valueAtPointer(data, pointer);
     setAt(data, pointer, typeof current === 'number' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value);
   }
   for (const [pointer, value] of Object.entries(fields)) setAt(data, pointer, structuredClone(value));

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Json, JsonObject } from '../core/json.ts';
+import { isJsonObject, type Json, type JsonObject } from '../core/json.ts';
 import { curlLine } from '../contract/http-call.ts';
 import { pointerOf } from './json-path.ts';
 import { resolveState, type ProviderStateDeclaration } from './states.ts';
@@ -157,13 +157,13 @@ export function reasonsOfVerifierError(error: unknown): Reason[] {
   } catch {
     return [{ half: 'behaviour', pointer: '', message }];
   }
-  const errors = isObject(parsed) && Array.isArray(parsed['errors']) ? parsed['errors'] : [];
+  const errors = isJsonObject(parsed) && Array.isArray(parsed['errors']) ? parsed['errors'] : [];
   const reasons = errors.flatMap((entry): Reason[] => {
-    const mismatch = isObject(entry) ? entry['mismatch'] : undefined;
-    if (!isObject(mismatch)) return [{ half: 'behaviour', pointer: '', message: JSON.stringify(entry) }];
+    const mismatch = isJsonObject(entry) ? entry['mismatch'] : undefined;
+    if (!isJsonObject(mismatch)) return [{ half: 'behaviour', pointer: '', message: JSON.stringify(entry) }];
     const list = Array.isArray(mismatch['mismatches']) ? mismatch['mismatches'] : [];
     if (list.length === 0) return [{ half: 'behaviour', pointer: '', message: String(mismatch['message'] ?? JSON.stringify(mismatch)) }];
-    return list.filter(isObject).map((m) => {
+    return list.filter(isJsonObject).map((m) => {
       const type = String(m['type'] ?? '');
       const where = type === 'StatusMismatch' ? '' : type === 'HeaderMismatch' ? `/headers/${String(m['key'] ?? '')}` : pointerOf(String(m['path'] ?? ''));
       return {
@@ -176,8 +176,4 @@ export function reasonsOfVerifierError(error: unknown): Reason[] {
     });
   });
   return reasons.length > 0 ? reasons : [{ half: 'behaviour', pointer: '', message }];
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
