@@ -1,7 +1,7 @@
-import { isJsonObject, type Json } from '../core/json.ts';
+import { isJsonObject, type Json, valueAtPointer, escapePointerSegment } from '../core/json.ts';
 import type { RequestViolation } from '../journal/journal.ts';
 import type { DocResponse } from './document.ts';
-import { escapePointerSegment, valueAtPointer } from './refs.ts';
+
 import { UNUSABLE, type SchemaFailure } from './schemas.ts';
 
 // What each request's outcome means (docs/decisions/004). Drift counts for the exit code: a response that breaks

@@ -1,33 +1,11 @@
-import { isJsonObject, type Json, type JsonObject } from '../core/json.ts';
+import { isJsonObject, type Json, type JsonObject, valueAtPointer } from '../core/json.ts';
 
 // JSON pointers and internal `$ref`s of an OpenAPI document. Only references inside the document (`#/...`) are
 // followed: the conformance check reads one file and never fetches another.
 
-export function escapePointerSegment(segment: string): string {
-  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
-}
-
-function unescapePointerSegment(segment: string): string {
-  return segment.replaceAll('~1', '/').replaceAll('~0', '~');
-}
-
 /** The value at a `#/a/b` reference (URI-encoded, as `$ref`s are), or undefined. */
 export function resolvePointer(document: Json, ref: string): Json | undefined {
   return ref.startsWith('#') ? valueAtPointer(document, decodeURIComponent(ref.slice(1))) : undefined;
-}
-
-/** The value at a plain JSON pointer (`/a/b`, as ajv's instancePath), or undefined. */
-export function valueAtPointer(document: Json, pointer: string): Json | undefined {
-  if (pointer === '') return document;
-  if (!pointer.startsWith('/')) return undefined;
-  let current: Json | undefined = document;
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = unescapePointerSegment(raw);
-    if (Array.isArray(current) && /^\d+$/.test(segment)) current = current[Number(segment)];
-    else if (isJsonObject(current) && Object.hasOwn(current, segment)) current = current[segment];
-    else return undefined;
-  }
-  return current;
 }
 
 export class RefError extends Error {}

@@ -1,8 +1,9 @@
+import { valueAtPointer } from '../core/json.ts';
 import type { Json } from '../core/json.ts';
 import type { ApiPack, Operation } from '../engine/pack.ts';
 import { REFERENCE_DATE } from '../engine/seeding.ts';
 import { deriveSeed, withSeededFaker } from '../generation/seeded-faker.ts';
-import { atPointer } from '../pagination/dialect.ts';
+
 import {
   classifyBody,
   classifyRefusal,
@@ -218,7 +219,7 @@ function cursorOf(operation: Operation): { param: string; pointer?: string } | u
 }
 
 function readCursor(body: Json | undefined, pointer: string): string | undefined {
-  const value = body === undefined ? undefined : atPointer(body, pointer);
+  const value = body === undefined ? undefined : valueAtPointer(body, pointer);
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 

@@ -1,9 +1,9 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
-import { isJsonObject, type Json, type JsonObject } from '../core/json.ts';
+import { isJsonObject, type Json, type JsonObject, escapePointerSegment } from '../core/json.ts';
 import { convertSchema, type Direction } from './convert.ts';
 import type { OpenApiDocument } from './document.ts';
-import { escapePointerSegment, followRef, RefError, resolvePointer } from './refs.ts';
+import { followRef, RefError, resolvePointer } from './refs.ts';
 
 // A document's schemas as standalone JSON Schemas (the converted schema plus, under `$defs`, every schema it
 // references, keyed by its pointer in the document, so cycles stay references), and a dedicated ajv 2020 instance

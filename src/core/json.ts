@@ -73,3 +73,29 @@ export function cloneJson<T extends Json>(value: T): T {
   }
   return copy as T;
 }
+
+/** One key as a JSON pointer segment (RFC 6901: `~` as `~0`, `/` as `~1`). */
+export function escapePointerSegment(segment: string): string {
+  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+function unescapePointerSegment(segment: string): string {
+  return segment.replaceAll('~1', '/').replaceAll('~0', '~');
+}
+
+/** A JSON pointer to one top-level key. */
+export const pointerTo = (key: string): string => `/${escapePointerSegment(key)}`;
+
+/** The value at a plain JSON pointer (`/a/b`, as ajv's instancePath), or undefined. */
+export function valueAtPointer(document: Json, pointer: string): Json | undefined {
+  if (pointer === '') return document;
+  if (!pointer.startsWith('/')) return undefined;
+  let current: Json | undefined = document;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = unescapePointerSegment(raw);
+    if (Array.isArray(current) && /^\d+$/.test(segment)) current = current[Number(segment)];
+    else if (isJsonObject(current) && Object.hasOwn(current, segment)) current = current[segment];
+    else return undefined;
+  }
+  return current;
+}

@@ -1,8 +1,8 @@
-import { isJsonObject, type Json, type JsonObject } from '../core/json.ts';
+import { isJsonObject, type Json, type JsonObject, valueAtPointer, escapePointerSegment } from '../core/json.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import type { ApiPack } from '../engine/pack.ts';
 import type { JournalEntry } from '../journal/journal.ts';
-import { escapePointerSegment, valueAtPointer } from '../conformance/refs.ts';
+
 import { queryMap } from './pact-file.ts';
 import { fill, namedParams, type ProviderStateDeclaration } from './states.ts';
 

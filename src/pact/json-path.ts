@@ -1,4 +1,4 @@
-import { escapePointerSegment } from '../conformance/refs.ts';
+import { escapePointerSegment } from '../core/json.ts';
 
 /** Pact's JSON paths (`$.items[0].id`, `$['a.b']`) as JSON pointers (`/items/0/id`), for reports. */
 export function pointerOf(path: string): string {

@@ -1,6 +1,5 @@
-import { isJsonObject, type Json, type JsonObject } from '../core/json.ts';
+import { isJsonObject, type Json, type JsonObject, valueAtPointer } from '../core/json.ts';
 import { fail, ok, type Result } from '../core/result.ts';
-import { valueAtPointer } from '../conformance/refs.ts';
 
 // Provider states as data (issue 19): a pack declares the states a consumer can ask for, each a copy of a seeded
 // record (the fixtures) in the asked-for state, given the consumer's ids. No handler code: the engine finds a seeded

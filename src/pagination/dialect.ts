@@ -114,19 +114,6 @@ export function withoutItems(body: Json, items: string | null): Json {
 }
 
 /** The JSON pointer to a top-level key. */
-export const pointerTo = (key: string): string => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-
-/** The value at a JSON pointer (`/_metadata/total`), or undefined. */
-export function atPointer(value: Json, pointer: string): Json | undefined {
-  let current: Json | undefined = value;
-  for (const token of pointer.split('/').slice(1)) {
-    const key = token.replaceAll('~1', '/').replaceAll('~0', '~');
-    if (Array.isArray(current)) current = current[Number(key)];
-    else if (isJsonObject(current) && Object.hasOwn(current, key)) current = current[key];
-    else return undefined;
-  }
-  return current;
-}
 
 /** The reply with one header left out. */
 export function withoutHeader(reply: PageReply, name: string): PageReply {

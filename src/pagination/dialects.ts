@@ -1,5 +1,5 @@
-import { isJsonObject, type JsonObject } from '../core/json.ts';
-import { pointerTo, readCursor, readOffset, withoutItems, type PageReply, type PaginationDialect } from './dialect.ts';
+import { isJsonObject, type JsonObject, pointerTo } from '../core/json.ts';
+import { readCursor, readOffset, withoutItems, type PageReply, type PaginationDialect } from './dialect.ts';
 import { offsetWindow } from './offset.ts';
 
 export type { NextPage, PageContext, PageOutcome, PageReply, PaginationDialect, PagingDescription } from './dialect.ts';

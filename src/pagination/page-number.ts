@@ -1,6 +1,6 @@
-import { isJsonObject, type JsonObject } from '../core/json.ts';
+import { isJsonObject, type JsonObject, pointerTo } from '../core/json.ts';
 import { ok } from '../core/result.ts';
-import { clampTo, itemsIn, numberParam, pointerTo, withoutHeader, type PageReply, type PaginationDialect } from './dialect.ts';
+import { clampTo, itemsIn, numberParam, withoutHeader, type PageReply, type PaginationDialect } from './dialect.ts';
 import { formatLinks, parseLinks, type WebLink } from './link-header.ts';
 
 /**
