@@ -11,7 +11,5 @@ export type { ControlledClock } from './core/clock.ts';
 export type { FaultRule, ActiveFault, FaultBook } from './faults/faults.ts';
 export type { JournalEntry, JournalFilter, RequestViolation } from './journal/journal.ts';
 export type { ApiCoverage, OperationCoverage } from './journal/coverage.ts';
-export { DEFAULT_SESSION } from './engine/spaces.ts';
-
-/** The header that puts a request in a session of its own: its own copy of every API's data, seeded on first use. */
-export const SESSION_HEADER = 'x-mock-session';
+/** `SESSION_HEADER` puts a request in a session of its own: its own copy of every API's data, seeded on first use. */
+export { DEFAULT_SESSION, SESSION_HEADER } from './engine/spaces.ts';

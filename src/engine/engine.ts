@@ -15,7 +15,7 @@ import { engineMessage, kindForStatus } from './errors.ts';
 import type { ApiPack, Operation } from './pack.ts';
 import { operationOf, routeOf, runPipeline, type CompiledPack, type PipelineDeps, type PipelineResult } from './pipeline.ts';
 import { respond, type RespondDeps } from './respond.ts';
-import { DEFAULT_SESSION } from './spaces.ts';
+import { DEFAULT_SESSION, SESSION_HEADER } from './spaces.ts';
 import { createRuntime, type EngineOptions, type EngineRuntime } from './runtime.ts';
 
 export type { EngineAdmin } from './administration.ts';
@@ -179,7 +179,7 @@ function createRequestPath(runtime: EngineRuntime): Engine {
 /** What a pact export needs of one request by a named client (`src/pact/export.ts`). */
 function exchangeOf(request: PlainRequest, response: PlainResponse): Exchange {
   return {
-    session: request.headers['x-mock-session'] ?? DEFAULT_SESSION,
+    session: request.headers[SESSION_HEADER] ?? DEFAULT_SESSION,
     requestHeaders: request.headers,
     ...(request.body && request.body.length > 0 ? { requestBody: new TextDecoder().decode(request.body) } : {}),
     responseHeaders: response.headers,

@@ -14,7 +14,7 @@ import { engineMessage } from './errors.ts';
 import { readInput } from './input.ts';
 import type { ApiPack, Operation, Outcome, RateLimitRule, Reply } from './pack.ts';
 import { pageContext } from './page-context.ts';
-import { DEFAULT_SESSION, isSessionName, type Spaces } from './spaces.ts';
+import { DEFAULT_SESSION, isSessionName, type Spaces, SESSION_HEADER } from './spaces.ts';
 import type { LifecycleRunner } from '../lifecycle/runner.ts';
 
 export interface PipelineDeps {
@@ -85,10 +85,10 @@ export async function runPipeline(
   const limited = await overRateLimit(deps, pack, request);
   if (limited) return refuse(limited);
   // A link that must work without headers (a download URL) names its session in its path.
-  const session = (operation.sessionParam ? route.params[operation.sessionParam] : undefined) ?? request.headers['x-mock-session'] ?? DEFAULT_SESSION;
+  const session = (operation.sessionParam ? route.params[operation.sessionParam] : undefined) ?? request.headers[SESSION_HEADER] ?? DEFAULT_SESSION;
   if (!isSessionName(session)) {
     const message = "X-Mock-Session must be 1 to 64 letters, digits, '.', '_' or '-'.";
-    return refuse(mockError('invalidRequest', message), [{ location: 'header', field: 'x-mock-session', rule: 'pattern', message }]);
+    return refuse(mockError('invalidRequest', message), [{ location: 'header', field: SESSION_HEADER, rule: 'pattern', message }]);
   }
   const space = deps.spaces.spaceFor(pack, session);
   await deps.spaces.ensure(pack, space);

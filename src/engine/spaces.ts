@@ -11,6 +11,8 @@ import type { ApiPack } from './pack.ts';
 
 export const SPACE_COLLECTION = '__space';
 export const DEFAULT_SESSION = 'default';
+/** The request header naming a caller's session (`X-Mock-Session`). */
+export const SESSION_HEADER = 'x-mock-session';
 const SESSION_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
 export interface Spaces {

@@ -2,7 +2,7 @@ import { isUnavailable } from '../store/unavailable.ts';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { ControlledClock } from '../core/clock.ts';
 import type { EngineAdmin } from '../engine/engine.ts';
-import { DEFAULT_SESSION, isSessionName } from '../engine/spaces.ts';
+import { DEFAULT_SESSION, isSessionName, SESSION_HEADER } from '../engine/spaces.ts';
 import type { FaultRule } from '../faults/faults.ts';
 import { parse as parseCookies } from 'cookie';
 import { describeConsole } from '../console/describe.ts';
@@ -198,7 +198,7 @@ export function adminRouter(deps: AdminDeps): Router {
   // Pact's provider-state setup call ({consumer, state, params, action}), in the session of X-Mock-Session (or ?session=).
   router.post('/provider-states', async (req, res) => {
     const body = req.body as { state?: unknown; params?: unknown; action?: unknown } | undefined;
-    const session = param(req, 'session') ?? req.headers['x-mock-session']?.toString() ?? DEFAULT_SESSION;
+    const session = param(req, 'session') ?? req.headers[SESSION_HEADER]?.toString() ?? DEFAULT_SESSION;
     const api = param(req, 'api');
     // A verifier calls for interactions without a state too (no state, or an empty one): nothing to set up.
     if (body?.state === undefined || body.state === '') return void res.json({});
