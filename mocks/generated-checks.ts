@@ -14,7 +14,7 @@ export interface SeedOptions {
 }
 
 /** A pack's seed for these options, generators left as they are. */
-export function rawSeed(pack: ApiPack, options: SeedOptions): SeedData {
+function rawSeed(pack: ApiPack, options: SeedOptions): SeedData {
   return buildSeed(pack, schemaRegistry(), options.seed ?? 1, options.records, options.anchor);
 }
 

@@ -12,6 +12,7 @@ export const providerStates8x8: readonly ProviderStateDeclaration[] = [
     match: { '/status': '{status}', '/definitionId': '{definitionId}' },
     set: { '/workflowId': '{workflowId}' },
     defaults: { definitionId: settings.documentedDefinition.id },
-    allowed: { status: ['Runnable', 'Suspended', 'Complete', 'Terminated'] },
+    // The statuses the seed draws (a state copies a seeded record in that status).
+    allowed: { status: Object.keys(settings.statusWeights) },
   },
 ];

@@ -1,8 +1,17 @@
 import { type JsonObject, readPath } from '../../src/core/json.ts';
 import type { SeedContext } from '../../src/engine/pack.ts';
-import { intIn, isoFast, type KeyRandom, pick, weightedPick } from '../../src/generation/key-stream.ts';
+import { hexFrom, intIn, isoFast, type KeyRandom, pick, weightedPick } from '../../src/generation/key-stream.ts';
 import type { SeededFaker } from '../../src/generation/seeded-faker.ts';
-import { type PlaceByIndex, placeByIndex, statusWeightsByBand, type Timeline, type TimelineBand, timelineBands } from '../../src/generation/timeline.ts';
+import {
+  activeShareOf,
+  type PlaceByIndex,
+  placeByIndex,
+  statusWeightsByBand,
+  stretchAt,
+  type Timeline,
+  type TimelineBand,
+  timelineBands,
+} from '../../src/generation/timeline.ts';
 import type { GeneratedCollection, KeyValue, NewRecord } from '../../src/store/store.ts';
 import examples from '../../fixtures/8x8/examples.json' with { type: 'json' };
 import settings from '../../fixtures/8x8/generation.json' with { type: 'json' };
@@ -40,8 +49,7 @@ export interface Stretch {
 
 const ACTIVE: readonly string[] = workflowMachine.states.filter((state) => !workflowMachine.terminal.includes(state));
 const STATUSES_BY_BAND = statusWeightsByBand(settings.statusWeights, (status) => ACTIVE.includes(status));
-const sumOf = (options: readonly { weight: number }[]) => options.reduce((sum, option) => sum + option.weight, 0);
-const ACTIVE_SHARE = sumOf(STATUSES_BY_BAND.active) / sumOf(STATUSES_BY_BAND.recent);
+const ACTIVE_SHARE = activeShareOf(STATUSES_BY_BAND);
 /** An older version's workflows all finished: two in three completed. */
 const OLDER_STATUSES = ['Complete', 'Complete', 'Terminated'];
 
@@ -59,7 +67,6 @@ interface Run {
 }
 
 interface Placed extends Stretch {
-  readonly first: number;
   /** The live timeline's placement, for a latest version. */
   readonly place?: PlaceByIndex<TimelineBand>;
   readonly walk: ReturnType<typeof pathWalker>;
@@ -71,30 +78,30 @@ interface Placed extends Stretch {
 export function seededWorkflows(ctx: SeedContext, documented: Definition, stretches: readonly Stretch[]): GeneratedCollection {
   const timeline: Timeline = { anchor: ctx.anchor, ...settings.timeline };
   const listed = [...examples.workflowList].reverse() as unknown as JsonObject[];
-  let first = listed.length;
   const placed: Placed[] = stretches.map((stretch) => {
     const steps = { walk: pathWalker(stretch.version.steps), durations: new Map(stretch.version.steps.map((step) => [step, durationRange(step)])) };
-    const at = first;
-    first += stretch.count;
-    if (stretch.to !== undefined) return { ...stretch, ...steps, first: at };
+    if (stretch.to !== undefined) return { ...stretch, ...steps };
     // Never before the version existed: finished runs go back at most to its creation.
     const days = Math.min(timeline.days, Math.max(1, Math.floor((ctx.anchor - stretch.from) / DAY)));
-    return { ...stretch, ...steps, first: at, place: placeByIndex(ctx.anchor, timelineBands({ ...timeline, days }, ACTIVE_SHARE)) };
+    return { ...stretch, ...steps, place: placeByIndex(ctx.anchor, timelineBands({ ...timeline, days }, ACTIVE_SHARE)) };
   });
-  const stretchOf = (i: number): Placed => {
-    for (const stretch of placed) if (i < stretch.first + stretch.count) return stretch;
-    throw new Error(`8x8 workflows: no record ${i}`);
+  const sizes = placed.map((stretch) => stretch.count);
+  /** Generated workflow `i`'s stretch, and its run drawn from `random`. */
+  const drawAt = (i: number, random: KeyRandom): { stretch: Placed; run: Run } => {
+    const slot = stretchAt(sizes, i - listed.length);
+    const stretch = slot && placed[slot.stretch];
+    if (!slot || !stretch) throw new Error(`8x8 workflows: no record ${i}`);
+    return { stretch, run: drawRun(random, stretch, slot.position, ctx.anchor) };
   };
 
   return {
     kind: 'generated',
-    count: first,
+    count: listed.length + sizes.reduce((sum, size) => sum + size, 0),
     fields: WORKFLOW_FIELDS,
     keys(i) {
       const example = listed[i];
       if (example) return { id: String(example['workflowId']), values: WORKFLOW_FIELDS.map((field) => keyOf(example, field)) };
-      const stretch = stretchOf(i);
-      const run = drawRun(ctx.keyRandom('workflows', i), stretch, i - stretch.first, ctx.anchor);
+      const { stretch, run } = drawAt(i, ctx.keyRandom('workflows', i));
       const { version } = stretch;
       return { id: run.workflowId, values: [version.accountId, version.id, version.version, run.status, isoFast(run.start)] };
     },
@@ -102,8 +109,8 @@ export function seededWorkflows(ctx: SeedContext, documented: Definition, stretc
       return ctx.forRecord('workflows', i, (rc) => {
         const example = listed[i];
         if (example) return exampleRecord(rc.faker, example, documented);
-        const stretch = stretchOf(i);
-        return generatedWorkflow(rc.faker, stretch.version, drawRun(rc.keyRandom, stretch, i - stretch.first, ctx.anchor));
+        const { stretch, run } = drawAt(i, rc.keyRandom);
+        return generatedWorkflow(rc.faker, stretch.version, run);
       });
     },
   };
@@ -154,15 +161,7 @@ function drawRun(random: KeyRandom, stretch: Placed, position: number, anchor: n
     if (start + ran >= anchor) start = anchor - ran - intIn(random, SECOND, 10 * MINUTE);
     end = start + ran;
   }
-  return { workflowId: objectId(start, hex32(random) + hex32(random)), status, start, path, durations, ends, current, end };
-}
-
-const BYTE_HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
-
-/** Eight hex digits from one draw (the stream's floats are its 32-bit outputs over 2^32), by a table of bytes: fast. */
-function hex32(random: KeyRandom): string {
-  const word = Math.floor(random() * 0x1_0000_0000);
-  return `${BYTE_HEX[word >>> 24]}${BYTE_HEX[(word >>> 16) & 0xff]}${BYTE_HEX[(word >>> 8) & 0xff]}${BYTE_HEX[word & 0xff]}`;
+  return { workflowId: objectId(start, hexFrom(random, 16)), status, start, path, durations, ends, current, end };
 }
 
 /** How long a step of this type runs, ms: a Wait step its duration ("d.HH:mm:ss", or whole days), others a moment. */

@@ -1,3 +1,4 @@
+import settings from '../../fixtures/amperity/generation.json' with { type: 'json' };
 import type { ProviderStateDeclaration } from '../../src/pact/states.ts';
 
 // The Pact provider states a consumer of Amperity workflow runs can ask for: a copy of a seeded run in the
@@ -10,21 +11,7 @@ export const providerStatesAmperity: readonly ProviderStateDeclaration[] = [
     id: '{id}',
     match: { '/state': '{state}' },
     set: { '/id': '{id}' },
-    allowed: {
-      state: [
-        'scheduled',
-        'started',
-        'in progress',
-        'running',
-        'running with failures',
-        'paused',
-        'stopping',
-        'stopped',
-        'canceling',
-        'canceled',
-        'succeeded',
-        'failed',
-      ],
-    },
+    // The statuses the seed draws (a state copies a seeded record in that status).
+    allowed: { state: Object.keys(settings.stateWeights) },
   },
 ];

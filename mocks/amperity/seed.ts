@@ -3,7 +3,7 @@ import { isoAt } from '../../src/core/time.ts';
 import type { SeedContext } from '../../src/engine/pack.ts';
 import { charsFrom, DIGITS, intIn, isoFast, type KeyRandom, LETTERS, pick, weightedPick } from '../../src/generation/key-stream.ts';
 import type { SeededFaker } from '../../src/generation/seeded-faker.ts';
-import { type AgeBand, placeByIndex, seededEnd } from '../../src/generation/timeline.ts';
+import { type AgeBand, placeByIndex, seededEnd, stretchAt } from '../../src/generation/timeline.ts';
 import type { GeneratedCollection, KeyValue, NewRecord, SeedData } from '../../src/store/store.ts';
 import examples from '../../fixtures/amperity/examples.json' with { type: 'json' };
 import settings from '../../fixtures/amperity/generation.json' with { type: 'json' };
@@ -100,18 +100,14 @@ function amperityRuns(ctx: SeedContext, tenants: readonly TenantRuns[]): Generat
   const place = placeByIndex(ctx.anchor, runBands());
   const [shortest, longest] = settings.durationMinutes as [number, number];
   const example = examples.run as unknown as JsonObject;
+  const sizes = tenants.map((tenant) => tenant.count);
 
   /** Index `i`'s keys, drawn from its key stream in one fixed order (keys and record both call this). */
   const keysOf = (i: number, random: KeyRandom): RunKeys => {
-    let position = i - 1;
-    let stretch = tenants[0];
-    for (const candidate of tenants) {
-      stretch = candidate;
-      if (position < candidate.count) break;
-      position -= candidate.count;
-    }
-    if (!stretch) throw new Error('Amperity: no tenant');
-    const { at: createdMs, band } = place(position, stretch.count, random);
+    const slot = stretchAt(sizes, i - 1);
+    const stretch = slot && tenants[slot.stretch];
+    if (!slot || !stretch) throw new Error(`Amperity: no run ${i}`);
+    const { at: createdMs, band } = place(slot.position, stretch.count, random);
     const state = weightedPick(random, band);
     const workflow = pick(random, settings.workflows);
     // Ids carry the run's own creation date, as Amperity's do.
@@ -123,7 +119,7 @@ function amperityRuns(ctx: SeedContext, tenants: readonly TenantRuns[]): Generat
 
   return {
     kind: 'generated',
-    count: 1 + tenants.reduce((sum, tenant) => sum + tenant.count, 0),
+    count: 1 + sizes.reduce((sum, size) => sum + size, 0),
     fields: RUN_FIELDS,
     keys(i) {
       if (i === 0) return { id: String(example['id']), values: RUN_FIELDS.map((field) => (example[field] ?? null) as KeyValue) };

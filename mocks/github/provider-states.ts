@@ -1,3 +1,4 @@
+import settings from '../../fixtures/github/generation.json' with { type: 'json' };
 import type { ProviderStateDeclaration } from '../../src/pact/states.ts';
 
 // The Pact provider states a consumer of GitHub Actions workflow runs can ask for: a copy of a seeded run with the
@@ -21,6 +22,7 @@ export const providerStatesGithub: readonly ProviderStateDeclaration[] = [
       '/cancel_url': 'https://api.github.com/repos/{owner}/{repo}/actions/runs/{runId}/cancel',
       '/rerun_url': 'https://api.github.com/repos/{owner}/{repo}/actions/runs/{runId}/rerun',
     },
-    allowed: { status: ['requested', 'queued', 'pending', 'waiting', 'in_progress', 'completed'] },
+    // The statuses the seed draws (a state copies a seeded record in that status).
+    allowed: { status: Object.keys(settings.statusWeights) },
   },
 ];

@@ -1,4 +1,4 @@
-import { type KeyRandom, weightedPick } from '../../src/generation/key-stream.ts';
+import { hexFrom, type KeyRandom, weightedPick } from '../../src/generation/key-stream.ts';
 import type { KeyValue } from '../../src/store/store.ts';
 import settings from '../../fixtures/github/generation.json' with { type: 'json' };
 import { fullName } from './accounts.ts';
@@ -132,16 +132,4 @@ export function keyValues(keys: RunKeys, iso: (ms: number) => string): KeyValue[
 
 export function workflowPath(workflow: WorkflowSpec): string {
   return `.github/workflows/${workflow.file}`;
-}
-
-const BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
-
-/** `length` (a multiple of 8) lower-case hex digits, 32 bits a draw. */
-export function hexFrom(random: KeyRandom, length: number): string {
-  let out = '';
-  for (let at = 0; at < length; at += 8) {
-    const word = Math.floor(random() * 0x100000000);
-    out += `${BYTES[word >>> 24]}${BYTES[(word >>> 16) & 0xff]}${BYTES[(word >>> 8) & 0xff]}${BYTES[word & 0xff]}`;
-  }
-  return out;
 }

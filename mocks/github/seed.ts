@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../src/core/json.ts';
 import type { RecordContext, SeedContext } from '../../src/engine/pack.ts';
-import { chance, intIn, type KeyRandom, pick as pickFrom } from '../../src/generation/key-stream.ts';
+import { chance, hexFrom, intIn, type KeyRandom, pick as pickFrom } from '../../src/generation/key-stream.ts';
 import type { SeededFaker } from '../../src/generation/seeded-faker.ts';
 import { seededEnd } from '../../src/generation/timeline.ts';
 import type { GeneratedCollection, NewRecord, SeedData } from '../../src/store/store.ts';
@@ -8,7 +8,7 @@ import settings from '../../fixtures/github/generation.json' with { type: 'json'
 import { type Account, fullName, minimalRepository, previousAttemptUrl, runUrls, simpleUser } from './accounts.ts';
 import { type AttemptState, JOBS, type JobShape, jobData, lastActivity, layoutJobs, type Pick } from './jobs.ts';
 import { nodeId } from './node-id.ts';
-import { hexFrom, keyValues, RUN_FIELDS, type RunKeys, runKeys, runPlacement, workflowPath } from './run-keys.ts';
+import { keyValues, RUN_FIELDS, type RunKeys, runKeys, runPlacement, workflowPath } from './run-keys.ts';
 import { people, pullRequestOf } from './triggers.ts';
 import { repositories, runnerPools } from './workflows.ts';
 

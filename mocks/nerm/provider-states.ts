@@ -1,3 +1,4 @@
+import settings from '../../fixtures/nerm/generation.json' with { type: 'json' };
 import type { ProviderStateDeclaration } from '../../src/pact/states.ts';
 
 // The Pact provider states a consumer of NERM workflow sessions can ask for: a copy of a seeded session in the
@@ -10,22 +11,7 @@ export const providerStatesNerm: readonly ProviderStateDeclaration[] = [
     id: '{id}',
     match: { '/status': '{status}' },
     set: { '/id': '{id}', '/uid': '{id}' },
-    allowed: {
-      status: [
-        'new',
-        'processing',
-        'invitation_sent',
-        'pending_notification',
-        'pending_review',
-        'pending_approval',
-        'approved',
-        'pending_fulfillment',
-        'waiting_on_workflow',
-        'completed',
-        'rejected',
-        'failed',
-        'closed',
-      ],
-    },
+    // The statuses the seed draws (a state copies a seeded record in that status).
+    allowed: { status: Object.keys(settings.statusWeights) },
   },
 ];

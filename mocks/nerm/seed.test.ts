@@ -78,14 +78,14 @@ describe('NERM seed', () => {
     expect(recordBytes(sessionsOf(), indexes)).toEqual(forwards);
   });
 
-  it('gives keys that agree with the sessions, the example included (an absent profile_id is null)', () => {
+  it('gives keys that agree with the sessions, the example included (its absent created_at is null)', () => {
     const sessions = sessionsOf();
     expect(keyMismatches(sessions, sampleIndexes(sessions.count, 80))).toEqual([]);
     expect(sessions.keys(0).id).toBe(EXAMPLE_ID);
     expect(sessions.keys(0).values[sessions.fields.indexOf('created_at')]).toBeNull();
   });
 
-  it('makes the keys of 100,000 sessions in well under a second', () => {
+  it('makes the keys of 100,000 sessions well within two seconds', () => {
     const sessions = sessionsOf(100_000);
     expect(sessions.count).toBe(100_001);
     expect(keysMs(sessions)).toBeLessThan(2000);

@@ -1,8 +1,8 @@
 import type { JsonObject } from '../../src/core/json.ts';
 import type { SeedContext } from '../../src/engine/pack.ts';
-import { intIn, isoFast, type KeyRandom, pick, uuidFrom, weightedPick } from '../../src/generation/key-stream.ts';
+import { hexFrom, intIn, isoFast, type KeyRandom, pick, uuidFrom, weightedPick } from '../../src/generation/key-stream.ts';
 import type { SeededFaker } from '../../src/generation/seeded-faker.ts';
-import { placeByIndex, seededEnd, statusWeightsByBand, timelineBands } from '../../src/generation/timeline.ts';
+import { activeShareOf, placeByIndex, seededEnd, statusWeightsByBand, timelineBands } from '../../src/generation/timeline.ts';
 import type { GeneratedCollection, KeyValue } from '../../src/store/store.ts';
 import examples from '../../fixtures/nerm/examples.json' with { type: 'json' };
 import settings from '../../fixtures/nerm/generation.json' with { type: 'json' };
@@ -59,8 +59,7 @@ export interface SessionDraw {
 }
 
 const STATUSES_BY_BAND = statusWeightsByBand(settings.statusWeights, (status) => !ENDED.includes(status));
-const sumOf = (options: readonly { weight: number }[]) => options.reduce((sum, option) => sum + option.weight, 0);
-const OPEN_SHARE = sumOf(STATUSES_BY_BAND.active) / sumOf(STATUSES_BY_BAND.recent);
+const OPEN_SHARE = activeShareOf(STATUSES_BY_BAND);
 const EXAMPLES = examples.list.workflow_sessions as unknown as JsonObject[];
 
 /** The sessions collection and the draw of generated session `position` (0-based after the examples). */
@@ -78,7 +77,7 @@ export function seededSessions(ctx: SeedContext, sources: SessionSources): { ses
     const profileId = workflow.kind === 'update' ? pick(random, sources.profiles).id : undefined;
     const batch = workflow.kind === 'batch' ? distinct(random, sources.profiles, intIn(random, 2, 5)) : [];
     const id = uuidFrom(random);
-    const uid = hex32(random) + hex32(random) + hex32(random) + hex32(random);
+    const uid = hexFrom(random, 32);
     return { id, uid, workflow, requester, ...(profileId === undefined ? {} : { profileId }), batch, status, created, updated };
   };
   const draw = (position: number) => drawFrom(ctx.keyRandom('sessions', EXAMPLES.length + position), position);
@@ -131,14 +130,6 @@ export function seededSessions(ctx: SeedContext, sources: SessionSources): { ses
 }
 
 const keyOf = (value: unknown): KeyValue => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null);
-
-const BYTE_HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
-
-/** Eight hex digits from one draw (the stream's floats are its 32-bit outputs over 2^32), by a table of bytes: fast. */
-function hex32(random: KeyRandom): string {
-  const word = Math.floor(random() * 0x1_0000_0000);
-  return `${BYTE_HEX[word >>> 24]}${BYTE_HEX[(word >>> 16) & 0xff]}${BYTE_HEX[(word >>> 8) & 0xff]}${BYTE_HEX[word & 0xff]}`;
-}
 
 /** `count` different items, in the order drawn. */
 function distinct<T>(random: KeyRandom, items: readonly T[], count: number): T[] {

@@ -2,7 +2,7 @@ import type { Json, JsonObject } from '../../src/core/json.ts';
 import type { RecordContext, SeedContext } from '../../src/engine/pack.ts';
 import { charsFrom, chance, DIGITS, intIn, isoFast, type KeyRandom, pick, uuidFrom, weightedPick } from '../../src/generation/key-stream.ts';
 import type { SeededFaker } from '../../src/generation/seeded-faker.ts';
-import { placeByIndex, seededEnd, timelineBands, type TimelineBand } from '../../src/generation/timeline.ts';
+import { activeShareOf, placeByIndex, seededEnd, statusWeightsByBand, timelineBands } from '../../src/generation/timeline.ts';
 import type { GeneratedCollection, KeyValue } from '../../src/store/store.ts';
 import examples from '../../fixtures/twinit/examples.json' with { type: 'json' };
 import settings from '../../fixtures/twinit/generation.json' with { type: 'json' };
@@ -80,17 +80,8 @@ interface RunKeys {
   readonly updatedBy: string;
 }
 
-const weightsOf = (statuses: readonly string[]) =>
-  Object.entries(settings.statusWeights)
-    .filter(([status]) => statuses.includes(status))
-    .map(([value, weight]) => ({ value, weight }));
-const ALL_STATUSES = weightsOf(Object.keys(settings.statusWeights));
-const STATUSES_BY_BAND: Readonly<Record<TimelineBand, readonly { value: string; weight: number }[]>> = {
-  recent: ALL_STATUSES,
-  active: weightsOf(ACTIVE),
-  finished: weightsOf(Object.keys(settings.statusWeights).filter((status) => !ACTIVE.includes(status))),
-};
-const activeShare = STATUSES_BY_BAND.active.reduce((sum, o) => sum + o.weight, 0) / ALL_STATUSES.reduce((sum, o) => sum + o.weight, 0);
+const STATUSES_BY_BAND = statusWeightsByBand(settings.statusWeights, (status) => ACTIVE.includes(status));
+const activeShare = activeShareOf(STATUSES_BY_BAND);
 
 /** The generated runs of one seed, with the example run at index 0. */
 export function twinitRuns(ctx: SeedContext, sources: RunSources): GeneratedCollection {

@@ -1,3 +1,4 @@
+import settings from '../../fixtures/twinit/generation.json' with { type: 'json' };
 import type { ProviderStateDeclaration } from '../../src/pact/states.ts';
 
 // The Pact provider states a consumer of Twinit's workflow service can ask for: a copy of a seeded workflow in the
@@ -10,6 +11,7 @@ export const providerStatesTwinit: readonly ProviderStateDeclaration[] = [
     id: '{id}',
     match: { '/_status': '{status}' },
     set: { '/_id': '{id}' },
-    allowed: { status: ['QUEUED', 'RUNNING', 'PAUSED', 'COMPLETED', 'FAILED', 'TIMED_OUT', 'TERMINATED'] },
+    // The statuses the seed draws (a state copies a seeded record in that status).
+    allowed: { status: Object.keys(settings.statusWeights) },
   },
 ];

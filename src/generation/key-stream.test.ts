@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createIdSource } from './ids.ts';
-import { charsFrom, DIGITS, intIn, isoFast, pick, uuidFrom, weightedPick } from './key-stream.ts';
+import { charsFrom, DIGITS, hexFrom, intIn, isoFast, pick, uuidFrom, weightedPick } from './key-stream.ts';
 
 const stream = (seed = 7) => createIdSource(seed).next;
 
@@ -34,6 +34,20 @@ describe('key streams', () => {
       ]),
     );
     expect(picks.filter((p) => p === 'a').length / picks.length).toBeCloseTo(0.75, 1);
+  });
+
+  it('writes hex of the asked length, eight digits a draw, every digit used', () => {
+    const random = stream();
+    const values = Array.from({ length: 500 }, () => hexFrom(random, 40));
+    expect(values.every((value) => /^[0-9a-f]{40}$/.test(value))).toBe(true);
+    expect(new Set(values.join('')).size).toBe(16);
+    const counted = { draws: 0 };
+    hexFrom(() => {
+      counted.draws++;
+      return 0.5;
+    }, 24);
+    expect(counted.draws).toBe(3);
+    expect(hexFrom(() => 0.5, 8)).toBe('80000000');
   });
 
   it('formats instants exactly as toISOString does', () => {

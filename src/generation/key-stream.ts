@@ -41,7 +41,6 @@ export function charsFrom(random: KeyRandom, length: number, alphabet: string): 
 
 export const DIGITS = '0123456789';
 export const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-export const ALPHANUMERIC = `${DIGITS}${LETTERS}`;
 const HEX = '0123456789abcdef';
 const BYTE_HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
@@ -50,6 +49,13 @@ const word = (random: KeyRandom): number => Math.floor(random() * 0x100000000);
 const byteHex = (value: number, shift: number): string => BYTE_HEX[(value >>> shift) & 0xff] ?? '00';
 const nibbleHex = (value: number, shift: number): string => HEX[(value >>> shift) & 0xf] ?? '0';
 const wordHex = (value: number): string => byteHex(value, 24) + byteHex(value, 16) + byteHex(value, 8) + byteHex(value, 0);
+
+/** `length` (a multiple of 8) lower-case hex digits, 32 bits a draw. */
+export function hexFrom(random: KeyRandom, length: number): string {
+  let out = '';
+  for (let at = 0; at < length; at += 8) out += wordHex(word(random));
+  return out;
+}
 
 /**
  * A version 4 UUID (RFC 9562: version nibble 4, variant bits 10), from four 32-bit draws. Built from a table of byte

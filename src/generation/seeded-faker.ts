@@ -10,9 +10,7 @@ export type SeededFaker = Faker;
  * instance is safe (and loads in a fraction of the time of the all-locales entry point).
  */
 export function withSeededFaker<T>(seed: number, refDate: string, build: (f: SeededFaker) => T): T {
-  faker.seed(seed);
-  faker.setDefaultRefDate(refDate);
-  return build(faker);
+  return withFaker(faker, seed, refDate, build);
 }
 
 /** Derives a per-pack seed from the run's seed and a pack name, so packs do not share a random stream. */

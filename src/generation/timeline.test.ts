@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withSeededFaker } from './seeded-faker.ts';
 import { createIdSource } from './ids.ts';
-import { placeByIndex, seededEnd, seededStart, type Timeline, timelineBands } from './timeline.ts';
+import { activeShareOf, placeByIndex, seededEnd, seededStart, statusWeightsByBand, stretchAt, type Timeline, timelineBands } from './timeline.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -75,5 +75,35 @@ describe('timelines placed by index', () => {
 
   it('refuses bands without weight or span', () => {
     expect(() => placeByIndex(anchor, [{ weight: 0, ages: [MINUTE, HOUR], value: 'x' }])).toThrow();
+  });
+});
+
+describe('status weights by band', () => {
+  const byBand = statusWeightsByBand({ done: 6, failed: 2, running: 1, queued: 1 }, (status) => status === 'running' || status === 'queued');
+
+  it('splits the weights into any status, the active ones and the finished ones', () => {
+    expect(byBand.recent.map((option) => option.value)).toEqual(['done', 'failed', 'running', 'queued']);
+    expect(byBand.active).toEqual([
+      { value: 'running', weight: 1 },
+      { value: 'queued', weight: 1 },
+    ]);
+    expect(byBand.finished.map((option) => option.value)).toEqual(['done', 'failed']);
+  });
+
+  it('gives the active statuses share of all the weight', () => {
+    expect(activeShareOf(byBand)).toBeCloseTo(0.2, 10);
+  });
+});
+
+describe('stretches of indexes', () => {
+  it('finds the stretch an index falls in and its position there, skipping empty ones', () => {
+    expect([0, 2, 3, 4, 8].map((i) => stretchAt([3, 0, 5], i))).toEqual([
+      { stretch: 0, position: 0 },
+      { stretch: 0, position: 2 },
+      { stretch: 2, position: 0 },
+      { stretch: 2, position: 1 },
+      undefined,
+    ]);
+    expect(stretchAt([3], -1)).toBeUndefined();
   });
 });

@@ -125,3 +125,22 @@ export function statusWeightsByBand(
       .map(([value, weight]) => ({ value, weight }));
   return { recent: where(() => true), active: where(isActive), finished: where((status) => !isActive(status)) };
 }
+
+/** The share of runs that are active under status weights split by band (`statusWeightsByBand`): for `timelineBands`. */
+export function activeShareOf(byBand: ReturnType<typeof statusWeightsByBand>): number {
+  const sum = (options: readonly { readonly weight: number }[]) => options.reduce((total, option) => total + option.weight, 0);
+  return sum(byBand.active) / sum(byBand.recent);
+}
+
+/**
+ * Which of a generated collection's consecutive stretches of indexes (of these sizes, e.g. one per tenant) index `i`
+ * falls in, and its position within it; undefined past the last one.
+ */
+export function stretchAt(sizes: readonly number[], i: number): { readonly stretch: number; readonly position: number } | undefined {
+  let position = i;
+  for (const [stretch, size] of sizes.entries()) {
+    if (position < size) return position < 0 ? undefined : { stretch, position };
+    position -= size;
+  }
+  return undefined;
+}
