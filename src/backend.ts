@@ -36,11 +36,11 @@ export async function openBackend(config: Pick<ServerConfig, 'dataDir' | 'redis'
     // A replica starting while Redis is down starts anyway and answers 503 until Redis is there.
     if (!(await whenReady(storeConnection, 3_000))) console.error(`[redis] ${config.redis} does not answer yet: APIs answer 503 until it does`);
     const store = createRedisStore(storeConnection);
-    const shared = await shareClock(clock, connections);
+    const sharedClock = await shareClock(clock, connections);
     return {
       store,
       rateLimiter: createRedisRateLimiter(connections.open('rate limits')),
-      clock: shared.clock,
+      clock: sharedClock,
       health: () => connections.health(),
       close: () => connections.closeAll(),
     };

@@ -1,7 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedFrom } from '../../src/store/generated-fixture.ts';
-import { latestOf } from '../../src/store/latest.ts';
 import { inRequest } from '../../src/store/request-scope.ts';
 import { createRedisStore, type RedisStore } from '../../src/store/redis.ts';
 import { REPLACE, spaceKeys } from '../../src/store/redis-scripts.ts';
@@ -153,26 +152,5 @@ describe.skipIf(skip)('the Redis store scripts and log', () => {
     expect(afterWrite).toBe(3);
     // Outside a request (start-up, ticks) every read catches up.
     expect(await scriptsDuring(async () => [await b.get('s', 'runs', 'mine'), await b.get('s', 'runs', 'mine')])).toBe(2);
-  });
-
-  it('shares one catch-up among callers that arrive while one is in flight, and each sees one that started after it', async () => {
-    let runsStarted = 0;
-    let release: () => void = () => undefined;
-    const run = latestOf(async () => {
-      runsStarted++;
-      await new Promise<void>((resolve) => {
-        release = resolve;
-      });
-    });
-    const first = run();
-    const joined = [run(), run(), run()];
-    expect(runsStarted).toBe(1);
-    release();
-    await first;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(runsStarted).toBe(2);
-    release();
-    await Promise.all(joined);
-    expect(runsStarted).toBe(2);
   });
 });

@@ -60,12 +60,14 @@ describe('the lifecycle runner', () => {
     await runner.planSpace('t', pack, data, 'epoch-t');
     clock.advance(60 * MINUTE);
     const made = seeded.made();
-    await runner.runDue([
+    const moves = await runner.runDue([
       { space: 's', pack },
       { space: 't', pack },
     ]);
     const state = async (space: string) =>
       (await store.list(space, 'runs', { where: [], orderBy: [], page: { kind: 'offset', offset: 0, limit: 100 } })).items.map((r) => r.data);
+    expect(moves).toBeGreaterThan(0);
+    expect(await state('s')).not.toEqual(runs.map((run) => run.data));
     expect(await state('t')).toEqual(await state('s'));
     expect(seeded.made() - made).toBeLessThanOrEqual(2 * runs.length);
   });

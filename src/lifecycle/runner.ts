@@ -1,10 +1,9 @@
 import type { Clock } from '../core/clock.ts';
-import type { JsonObject } from '../core/json.ts';
+import type { Json, JsonObject } from '../core/json.ts';
 import { isoAt } from '../core/time.ts';
 import type { ApiPack } from '../engine/pack.ts';
 import { AUTOMATIC, historyOf, withMove } from '../state/history.ts';
 import { enterState, stateOf } from '../state/machine.ts';
-import type { Json } from '../core/json.ts';
 import { isGenerated, type SeedCollection, type SeedData, type Store, type StoredRecord } from '../store/store.ts';
 import { moveRandom, planMove, type PlannedMove } from './progress.ts';
 import { markerData, markerOf, PLAN_PREFIX, type SeededMove, seededMoves, SeededSchedule, scheduleKey } from './seeded-plan.ts';

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { isOutage } from '../store/unavailable.ts';
 import type { RateLimiter } from './limiter.ts';
 
 // The token bucket kept in Redis, so replicas behind one load balancer share a tenant's budget. The script is the
@@ -32,7 +33,9 @@ export function createRedisRateLimiter(redis: Redis, prefix = 'wm'): RateLimiter
       try {
         const [allowed, retryAfterMs] = await scripted.wmTakeToken(`${prefix}:rate:${key}`, String(now), String(rule.perSecond), String(rule.capacity));
         return { allowed: allowed === 1, retryAfterMs };
-      } catch {
+      } catch (error) {
+        // A bug in the script is not an outage: it surfaces (as the store's would) instead of turning limits off.
+        if (!isOutage(error)) throw error;
         // Redis is away: the request goes on, and the store answers it with the outage's 503 (a 429 would be a lie).
         return { allowed: true, retryAfterMs: 0 };
       }

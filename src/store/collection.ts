@@ -12,7 +12,7 @@ import type { KeyValue, ListPage, StoredRecord, ValueCount } from './store.ts';
 // collection its lists come from indexes shared by every space seeded from that generator (sessions, resets).
 
 /** Indexes kept per collection; the least recently used goes first, so a stream of one-off filters cannot grow memory. */
-export const MAX_INDEXES_PER_COLLECTION = 32;
+const MAX_INDEXES_PER_COLLECTION = 32;
 
 /** What a collection does when a list names a field its generator did not declare. */
 export type UndeclaredField = (collection: string, field: string) => 'refuse' | 'materialize';

@@ -57,7 +57,7 @@ describe('file store durability', () => {
 });
 
 describe('file store with generated collections', () => {
-  const withOrigin = (source: ReturnType<typeof syntheticRuns>, origin: Json) => ({ ...source, keys: source.keys, record: source.record, origin });
+  const withOrigin = (source: ReturnType<typeof syntheticRuns>, origin: Json) => ({ ...source, origin });
 
   it('snapshots what changed, not the generated records', async () => {
     const dir = freshDir();

@@ -1,9 +1,8 @@
-import { deepFreeze, type Json } from '../core/json.ts';
-import { markStored } from '../core/stored.ts';
+import type { Json } from '../core/json.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import { CollectionState, type PristineIndexes, recentlyUsed, SeedView, type UndeclaredField } from './collection.ts';
 import type { ListQuery } from './query.ts';
-import { DEFAULT_CACHE_BYTES, NO_META, RecordCache } from './record-cache.ts';
+import { asStored, DEFAULT_CACHE_BYTES, NO_META, RecordCache } from './record-cache.ts';
 import { type SeedColumns, seedColumnsOf } from './seed-columns.ts';
 import type { SortedIndex } from './sorted-index.ts';
 import { isGenerated, type ListPage, type NewRecord, type SeedData, type SpaceDump, type StoredRecord, type ValueCount } from './store.ts';
@@ -60,7 +59,7 @@ export class MemoryState {
     return recentlyUsed(indexes, key, () => build(view));
   };
 
-  constructor(private readonly options: MemoryStateOptions = {}) {
+  constructor(options: MemoryStateOptions = {}) {
     this.cache = new RecordCache(options.cacheBytes ?? DEFAULT_CACHE_BYTES, options.freezeRecords ?? false);
     this.undeclared = (collection, field) => {
       if (options.strictFields) return 'refuse';
@@ -104,13 +103,7 @@ export class MemoryState {
 
   /** Stores a record as it is, sequence and version included (inserts, replaces and log replay). */
   put(space: string, name: string, record: StoredRecord): void {
-    markStored(record.data);
-    if (this.options.freezeRecords) {
-      deepFreeze(record.data);
-      deepFreeze(record.meta);
-      Object.freeze(record);
-    }
-    this.collection(space, name).put(record);
+    this.collection(space, name).put(asStored(record, this.cache.freeze));
   }
 
   /**
@@ -222,7 +215,7 @@ export class MemoryState {
     return this.cache.size;
   }
 
-  private newCollection(name: string, base: ReturnType<typeof seedColumnsOf> | undefined): CollectionState {
+  private newCollection(name: string, base: SeedColumns | undefined): CollectionState {
     return new CollectionState(name, base, this.cache, this.undeclared, this.pristineIndex);
   }
 

@@ -61,14 +61,23 @@ export function matches(actual: Json | undefined, condition: Condition): boolean
     }
     default: {
       const left = comparable(actual, condition.as);
-      if (left === undefined) return false;
-      const order = compareScalars(left, condition.value);
-      if (condition.op === 'gte') return order >= 0;
-      if (condition.op === 'gt') return order > 0;
-      if (condition.op === 'lte') return order <= 0;
-      return order < 0;
+      return left !== undefined && inRange(condition.op, compareScalars(left, condition.value));
     }
   }
+}
+
+export type RangeCondition = Extract<Condition, { readonly op: 'gte' | 'gt' | 'lte' | 'lt' }>;
+
+export function isRange(condition: Condition): condition is RangeCondition {
+  return condition.op === 'gte' || condition.op === 'gt' || condition.op === 'lte' || condition.op === 'lt';
+}
+
+/** Whether a value that compares `order` (-1, 0, 1) to a range condition's bound meets it. */
+export function inRange(op: RangeCondition['op'], order: number): boolean {
+  if (op === 'gte') return order >= 0;
+  if (op === 'gt') return order > 0;
+  if (op === 'lte') return order <= 0;
+  return order < 0;
 }
 
 export function comparable(value: Json | undefined, as: Comparison | undefined): string | number | undefined {
@@ -81,7 +90,7 @@ export function comparable(value: Json | undefined, as: Comparison | undefined):
   return typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value);
 }
 
-function compareScalars(left: string | number, right: string | number): number {
+export function compareScalars(left: string | number, right: string | number): number {
   if (left === right) return 0;
   return left < right ? -1 : 1;
 }

@@ -4,9 +4,10 @@ import type { SeedColumns } from './seed-columns.ts';
 import type { StoredRecord } from './store.ts';
 
 // Seeded records of generated collections made whole on demand, the recently used kept up to a budget in bytes
-// (each weighed by its collection's average JSON length; CLOCK eviction, so a hit costs a flag, not a reordering). The same record served twice while cached is the same
-// object, so the caches keyed on stored values (JSON bytes, validation, views) find it; once it falls out, those
-// caches let go of it too (they are bounded or weak), and the next request makes it again, byte for byte the same.
+// (each weighed by its collection's average JSON length; CLOCK eviction, so a hit costs a flag, not a reordering).
+// The same record served twice while cached is the same object, so the caches keyed on stored values (JSON bytes,
+// validation, views) find it; once it falls out, those caches let go of it too (they are bounded or weak), and the
+// next request makes it again, byte for byte the same.
 
 /** Most records keep nothing beside their data: they share one frozen empty meta. */
 export const NO_META: StoredRecord['meta'] = Object.freeze({});
@@ -92,7 +93,11 @@ export function make(columns: SeedColumns, i: number, freeze: boolean): StoredRe
     columns.recordBytes = (columns.recordBytes * columns.sampled + length) / (columns.sampled + 1);
     columns.sampled++;
   }
-  const record: StoredRecord = { id: made.id, seq: i, version: 1, data: made.data, meta: made.meta ?? NO_META };
+  return asStored({ id: made.id, seq: i, version: 1, data: made.data, meta: made.meta ?? NO_META }, freeze);
+}
+
+/** A record as a store holds it: marked as stored (see `markStored`), and deep-frozen where the store freezes. */
+export function asStored(record: StoredRecord, freeze: boolean): StoredRecord {
   markStored(record.data);
   if (freeze) {
     deepFreeze(record.data);

@@ -23,7 +23,7 @@ redis.call('SET', KEYS[1], string.format('%.0f', moved))
 redis.call('PUBLISH', KEYS[1], string.format('%.0f', moved))
 return string.format('%.0f', moved)`;
 
-export async function shareClock(local: ControlledClock, connections: Connections, prefix = 'wm'): Promise<{ clock: ControlledClock }> {
+export async function shareClock(local: ControlledClock, connections: Connections, prefix = 'wm'): Promise<ControlledClock> {
   const key = `${prefix}:clock:${local.mode}`;
   const redis = connections.open('clock');
   const subscriber = connections.open('clock subscriber');
@@ -74,5 +74,5 @@ export async function shareClock(local: ControlledClock, connections: Connection
       if (shared !== null) local.adopt(Number(shared));
     },
   };
-  return { clock };
+  return clock;
 }

@@ -14,6 +14,12 @@ export interface RedisHealth {
   readonly cause?: string;
 }
 
+interface Opened {
+  readonly role: string;
+  readonly redis: Redis;
+  lastError?: string;
+}
+
 export interface Connections {
   open(role: string): Redis;
   health(): RedisHealth;
@@ -21,7 +27,7 @@ export interface Connections {
 }
 
 export function redisConnections(url: string, log: (line: string) => void = (line) => console.error(line)): Connections {
-  const opened: { role: string; redis: Redis; lastError?: string }[] = [];
+  const opened: Opened[] = [];
   return {
     open(role) {
       const redis = new Redis(url, {
@@ -31,7 +37,7 @@ export function redisConnections(url: string, log: (line: string) => void = (lin
         connectTimeout: 2_000,
         retryStrategy: () => RECONNECT_MS,
       });
-      const entry: { role: string; redis: Redis; lastError?: string } = { role, redis };
+      const entry: Opened = { role, redis };
       opened.push(entry);
       let down = false;
       redis.on('error', (error: Error) => {

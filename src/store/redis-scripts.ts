@@ -5,6 +5,8 @@
 // in-memory state. Seeded records are not in Redis: every replica makes them again from the seed.
 
 export interface SpaceKeys {
+  /** What every key of the space starts with (the load script finds collections' keys from it). */
+  readonly base: string;
   readonly state: string;
   readonly image: string;
   readonly n: string;
@@ -18,6 +20,7 @@ export interface SpaceKeys {
 export function spaceKeys(prefix: string, space: string): SpaceKeys {
   const base = `${prefix}:s:${space}`;
   return {
+    base,
     state: `${base}:state`,
     image: `${base}:image`,
     n: `${base}:n`,
@@ -29,7 +32,7 @@ export function spaceKeys(prefix: string, space: string): SpaceKeys {
 }
 
 /** How many log entries Redis keeps (approximately); a replica further behind loads the space again. */
-export const LOG_LENGTH = 100_000;
+const LOG_LENGTH = 100_000;
 
 /** A record as the store returns it, assembled from JSON text the replica already encoded (never decoded in Lua). */
 const RECORD = `

@@ -72,7 +72,7 @@ export function createRedisStore(connection: Redis, prefix = 'wm'): RedisStore {
   const load = async (space: string): Promise<boolean> => {
     const keys = keysOf(space);
     const [status, imageText, n, lastId, collections] = await duringOutage('load', () =>
-      redis.wmLoad(keys.state, keys.image, keys.n, keys.log, keys.collections, `${prefix}:s:${space}`),
+      redis.wmLoad(keys.state, keys.image, keys.n, keys.log, keys.collections, keys.base),
     );
     if (!status.startsWith('ready:') || imageText === undefined) {
       forget(space);
@@ -196,7 +196,9 @@ export function createRedisStore(connection: Redis, prefix = 'wm'): RedisStore {
       const won = await duringOutage('seed', () => redis.set(keys.state, 'seeding', 'EX', SEEDING_TIMEOUT_MS / 1000, 'NX'));
       if (won === 'OK') {
         try {
-          await duringOutage('seed', () => publish(space, fill()));
+          // Made outside `duringOutage`: a generator's bug is a bug, not an outage to answer 503 for.
+          const image = fill();
+          await duringOutage('seed', () => publish(space, image));
         } catch (error) {
           forget(space);
           await redis.del(keys.state).catch(() => undefined);
@@ -284,7 +286,7 @@ export function createRedisStore(connection: Redis, prefix = 'wm'): RedisStore {
       return state.countBy(space, collection, field);
     },
     async seed(space, data) {
-      generators.set(space, (origin) => data(origin));
+      generators.set(space, data);
       return claim(space, () => {
         state.fill(space, data());
         return state.image(space);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { generatedFrom, SYNTHETIC_FIELDS, syntheticRuns } from './generated-fixture.ts';
-import { rowOf, SeedColumns, seedColumnsOf } from './seed-columns.ts';
+import { SeedColumns, seedColumnsOf } from './seed-columns.ts';
+import type { KeyValue } from './store.ts';
+
+/** Key values as a row: what `GeneratedCollection.keys` returns, read back from columns. */
+const rowOf = (columns: SeedColumns, i: number, fields: readonly string[]): KeyValue[] =>
+  fields.map((field) => (columns.column(field)?.value(i) ?? null) as KeyValue);
 
 describe('seed columns', () => {
   it('give back every key value of every record', () => {

@@ -1,7 +1,7 @@
 import { readPath } from '../core/json.ts';
 import type { CellValue, Column } from './column.ts';
 import { ColumnBuilder } from './columns.ts';
-import type { GeneratedCollection, KeyValue } from './store.ts';
+import type { GeneratedCollection } from './store.ts';
 
 // What a store keeps of a generated collection (issue 17, decision 006): its key columns and a table to find a record
 // by id, built once from `keys(i)` and shared by every space seeded from the same generator. Ids are not kept: the
@@ -141,13 +141,8 @@ function tableSize(count: number): number {
 }
 
 /** FNV-1a, 32 bits. */
-export function hashOf(text: string): number {
+function hashOf(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
-}
-
-/** Key values as a row: what `GeneratedCollection.keys` returns, read back from columns. */
-export function rowOf(columns: SeedColumns, i: number, fields: readonly string[]): KeyValue[] {
-  return fields.map((field) => (columns.column(field)?.value(i) ?? null) as KeyValue);
 }

@@ -1,6 +1,7 @@
 import { BlockList } from './block-list.ts';
 import {
   compareKeys,
+  isRange,
   keysOf,
   matchesAll,
   positionOf,
@@ -135,8 +136,7 @@ export class SortedIndex {
     let to = this.entries.length;
     const rest: Condition[] = [];
     for (const condition of conditions) {
-      const ranged = condition.op === 'gte' || condition.op === 'gt' || condition.op === 'lte' || condition.op === 'lt';
-      if (first?.as !== 'time' || condition.field !== first.field || !ranged || condition.as !== 'time' || typeof condition.value !== 'number') {
+      if (first?.as !== 'time' || condition.field !== first.field || !isRange(condition) || condition.as !== 'time' || typeof condition.value !== 'number') {
         rest.push(condition);
         continue;
       }

@@ -1,5 +1,5 @@
 import { type CellValue, type Column, comparable, flat, MAX_EXCEPTIONS, matches } from './column.ts';
-import type { Comparison, Condition, SortKeyValue } from './query.ts';
+import { type Comparison, type Condition, compareScalars, inRange, isRange, type SortKeyValue } from './query.ts';
 
 // A key column of ISO times (see columns.ts): instants in a Float64Array, written back byte for byte in the column's
 // one format; read without `Date.parse`, since a store reads every seeded time when it builds its columns.
@@ -151,15 +151,12 @@ export class TimeColumn implements Column {
   }
 
   matcher(condition: Condition): (i: number) => boolean {
-    const ranged = condition.op === 'gte' || condition.op === 'gt' || condition.op === 'lte' || condition.op === 'lt';
-    if (ranged && condition.as === 'time' && typeof condition.value === 'number') {
+    if (isRange(condition) && condition.as === 'time' && typeof condition.value === 'number') {
       const { op } = condition;
       const value = condition.value;
       return (i) => {
         const ms = this.numbers[i] as number;
-        if (Number.isNaN(ms)) return false;
-        const order = ms === value ? 0 : ms < value ? -1 : 1;
-        return op === 'gte' ? order >= 0 : op === 'gt' ? order > 0 : op === 'lte' ? order <= 0 : order < 0;
+        return !Number.isNaN(ms) && inRange(op, compareScalars(ms, value));
       };
     }
     return (i) => matches(this.value(i), condition);
