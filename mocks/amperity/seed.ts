@@ -76,7 +76,7 @@ type StateOptions = readonly { readonly value: string; readonly weight: number }
 
 /**
  * When runs were created, by state: each active state's runs its `activeAgeMinutes` before the anchor; finished runs
- * `timeline.recentShare` within the last hour, the others over `timeline.days` (as `seededStart` placed them).
+ * `timeline.recentShare` within the last hour, the others over `timeline.days`.
  */
 function runBands(): AgeBand<StateOptions>[] {
   const weights = Object.entries(settings.stateWeights).map(([value, weight]) => ({ value, weight }));

@@ -1,5 +1,3 @@
-import type { SeededFaker } from './seeded-faker.ts';
-
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -17,14 +15,6 @@ export interface Timeline {
   readonly activeHours: number;
   /** Share (0..1) of runs created within the hour before the anchor. */
   readonly recentShare: number;
-}
-
-/** The creation time (ms) of a seeded run, drawn from the seeded faker so the same seed gives the same time. */
-export function seededStart(f: SeededFaker, timeline: Timeline, active: boolean): number {
-  const { anchor } = timeline;
-  if (f.datatype.boolean({ probability: timeline.recentShare })) return f.number.int({ min: anchor - HOUR, max: anchor - MINUTE });
-  if (active) return f.number.int({ min: anchor - timeline.activeHours * HOUR, max: anchor - MINUTE });
-  return f.number.int({ min: anchor - timeline.days * DAY, max: anchor - HOUR });
 }
 
 /** A finished run's end: `durationMs` after its start, but never after the anchor (nothing seeded lies in the future). */
@@ -52,7 +42,7 @@ export type PlaceByIndex<T> = (index: number, count: number, random: () => numbe
  * needs nothing but `i` and a cheap random stream: run `index` of `count` sits at quantile `(index + u) / count` of the
  * bands' mixture (u from `random`), then the band it came from is drawn in proportion to the bands' densities at that
  * instant. Over a collection this gives the same joint spread of times and bands as drawing a band by weight and a time
- * within it, run by run (what `seededStart` does). Same anchor shifted, same runs shifted.
+ * within it, run by run. Same anchor shifted, same runs shifted.
  */
 export function placeByIndex<T>(anchor: number, bands: readonly AgeBand<T>[]): PlaceByIndex<T> {
   const live = bands.filter((band) => band.weight > 0 && band.ages[1] > band.ages[0]);
