@@ -208,36 +208,57 @@ export const runProgress: Progress = {
 function seedFile({ id, pascal }: PackNames): string {
   return `import type { JsonObject } from '../../src/core/json.ts';
 import type { SeedContext } from '../../src/engine/pack.ts';
-import { seededEnd, seededStart, type Timeline } from '../../src/generation/timeline.ts';
-import type { NewRecord, SeedData } from '../../src/store/store.ts';
+import { intIn, type KeyRandom, pick, uuidFrom, weightedPick } from '../../src/generation/key-stream.ts';
+import { activeShareOf, placeByIndex, seededEnd, statusWeightsByBand, timelineBands } from '../../src/generation/timeline.ts';
+import type { GeneratedCollection, KeyValue, SeedData } from '../../src/store/store.ts';
 import examples from '../../fixtures/${id}/examples.json' with { type: 'json' };
 import settings from '../../fixtures/${id}/generation.json' with { type: 'json' };
 import { ENDED } from './machine.ts';
 
 const MINUTE = 60_000;
+/** What lists filter and sort on (listRuns: \`status\`, newest \`created_at\` first), and the lifecycle's state. */
+const FIELDS = ['status', 'created_at'] as const;
+const STATUSES_BY_BAND = statusWeightsByBand(settings.statusWeights, (status) => !ENDED.includes(status));
 
 /**
  * The seed: the document's example run verbatim, with its own dates, then generated runs placed before the anchor
  * (fixtures/${id}/generation.json): finished ones over the weeks before it, active ones minutes to hours old, some
- * created within the last hour. The same seed and anchor give the same bytes.
+ * created within the last hour. Generated record by record (decision 006): run \`i\` comes from its own key stream
+ * alone, so its keys cost nothing to keep and the whole run is made again when a page shows it. The same seed and
+ * anchor give the same bytes.
  */
 export function seed${pascal}(ctx: SeedContext): SeedData {
-  const f = ctx.faker;
-  const timeline: Timeline = { anchor: ctx.anchor, ...settings.timeline };
+  const count = ctx.records ?? settings.runs;
+  const place = placeByIndex(ctx.anchor, timelineBands(settings.timeline, activeShareOf(STATUSES_BY_BAND)));
   const [shortest = 1, longest = 60] = settings.durationMinutes;
-  const weights = Object.entries(settings.statusWeights).map(([value, weight]) => ({ value, weight }));
-  const runs: NewRecord[] = [{ id: examples.run.id, data: examples.run }];
-  for (let i = 0; i < (ctx.records ?? settings.runs); i++) {
-    const status = f.helpers.weightedArrayElement(weights);
-    const ended = ENDED.includes(status);
-    const created = seededStart(f, timeline, !ended);
-    const started = Math.min(ctx.anchor, created + f.number.int({ min: 1_000, max: 30_000 }));
-    const runId = f.string.uuid();
-    const data: JsonObject = { id: runId, name: f.helpers.arrayElement(settings.names), status, created_at: ctx.iso(created) };
+  const example = examples.run as unknown as JsonObject;
+
+  /** Generated run \`i\` (1 and up), every value drawn from its key stream in one fixed order. */
+  const runAt = (i: number, random: KeyRandom): JsonObject => {
+    const { at: created, band } = place(i - 1, count, random);
+    const status = weightedPick(random, STATUSES_BY_BAND[band]);
+    const started = Math.min(ctx.anchor, created + intIn(random, 1_000, 30_000));
+    const data: JsonObject = { id: uuidFrom(random), name: pick(random, settings.names), status, created_at: ctx.iso(created) };
     if (status !== 'queued') data['started_at'] = ctx.iso(started);
-    if (ended) data['finished_at'] = ctx.iso(seededEnd(started, f.number.int({ min: shortest * MINUTE, max: longest * MINUTE }), ctx.anchor));
-    runs.push({ id: runId, data });
-  }
+    const duration = intIn(random, shortest * MINUTE, longest * MINUTE);
+    if (ENDED.includes(status)) data['finished_at'] = ctx.iso(seededEnd(started, duration, ctx.anchor));
+    return data;
+  };
+  const dataAt = (i: number): JsonObject => (i === 0 ? example : runAt(i, ctx.keyRandom('runs', i)));
+
+  const runs: GeneratedCollection = {
+    kind: 'generated',
+    count: 1 + count,
+    fields: FIELDS,
+    keys(i) {
+      const data = dataAt(i);
+      return { id: String(data['id']), values: FIELDS.map((field) => (data[field] ?? null) as KeyValue) };
+    },
+    record(i) {
+      const data = dataAt(i);
+      return { id: String(data['id']), data };
+    },
+  };
   return { runs };
 }
 `;
